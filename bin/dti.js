@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The `dti` admin command: runs the TypeScript sources through tsx, so a
+// checkout needs no build step (`npx dti …`).
+import { register } from "tsx/esm/api";
+
+register();
+await import("../src/cli/main.ts");

@@ -1,0 +1,215 @@
+## Giải thích điểm của từng chỉ số (một dòng mỗi chỉ số)
+
+explain-ratio-percent = { $code }: { $percent }% × { $max } = { $points }/{ $max }
+explain-ratio-fraction = { $code }: { $a }/{ $b } × { $max } = { $points }/{ $max }
+explain-ratio-target = { $reached ->
+    [yes] { $code }: { NUMBER($percent, maximumFractionDigits: 2) }% ≥ { $target }% (mức đạt điểm tối đa) → { $points }/{ $max }
+   *[no] { $code }: { NUMBER($percent, maximumFractionDigits: 2) }% ÷ { $target }% × { $max } = { $points }/{ $max }
+  }
+explain-index-value = { $code }: { $value } × { $max } = { $points }/{ $max }
+explain-yes-no = { $answer ->
+    [yes] { $code }: Có → { $points }/{ $max }
+   *[no] { $code }: Không → { $points }/{ $max }
+  }
+explain-tier = { $code }: { $value }{ $unit } → mức từ { $atLeast }{ $unit } trở lên: { $points }/{ $max }
+explain-tier-none = { $code }: { $value }{ $unit } chưa đạt mức thấp nhất → { $points }/{ $max }
+explain-options = { $count ->
+    [0] { $code }: chưa đạt nội dung nào → { $points }/{ $max }
+   *[other] { $code }: { $labels } → { $points }/{ $max }
+  }
+explain-per-item = { $capped ->
+    [yes] { $code }: { $count } × { $each } vượt mức tối đa → { $points }/{ $max }
+   *[no] { $code }: { $count } × { $each } = { $points }/{ $max }
+  }
+explain-normalised = { $code }: { $value } ÷ { $best } (cao nhất trong nhóm) × { $max } = { $points }/{ $max }
+explain-assigned = { $code }: điểm được chấm trực tiếp → { $points }/{ $max }
+explain-missing = { $code }: chưa có số liệu → 0/{ $max }
+explain-not-applicable = { $code }: đặc thù, không tính vào thang điểm của đơn vị
+explain-not-scored = { $code }: chỉ thu thập thông tin, không tính điểm
+explain-invalid = { $code }: số liệu không dùng được để tính điểm ({ $reason ->
+    [unknown_option] phương án không có trong quy định
+    [out_of_range] vượt mức điểm tối đa
+    [not_applicable_refused] chỉ số này không được tính đặc thù
+   *[other] không đúng loại số liệu
+  }) → 0/{ $max }
+explain-effect-bonus = Điểm thưởng — { $line }
+explain-effect-penalty = Điểm trừ — { $line }
+
+## Cách tính điểm, diễn đạt bằng lời
+
+rule-ratio = Điểm = tỉ lệ đạt được × { $max } điểm.
+rule-ratio-target = Đạt từ { $target }% trở lên: { $max } điểm; thấp hơn: tỉ lệ đạt được ÷ { $target }% × { $max } điểm.
+rule-index-value = Điểm = giá trị chỉ số (từ 0 đến 1) × { $max } điểm.
+rule-yes-no = Có: { $yes } điểm; không: 0 điểm.
+rule-tiers = Tính theo mức (tối đa { $max } điểm):
+rule-tier = • từ { $atLeast }{ $unit } trở lên: { $points } điểm
+rule-levels = Chọn một mức (tối đa { $max } điểm):
+rule-parts = Cộng điểm từng nội dung đạt được (tối đa { $max } điểm):
+rule-option = { $n }. { $label }: { $points } điểm
+rule-per-item = Mỗi { $unit ->
+    [none] mục
+   *[other] { $unit }
+  } được { $each } điểm, tối đa { $cap } điểm.
+rule-normalise = Điểm = số liệu của đơn vị ÷ số liệu cao nhất trong nhóm × { $max } điểm.
+rule-not-scored = Chỉ thu thập thông tin, không tính điểm.
+rule-assigned = Điểm do đoàn thẩm định chấm trực tiếp, tối đa { $max } điểm.
+rule-not-public = Cách tính điểm chi tiết chưa được công bố công khai.
+rule-effect = { $effect ->
+    [bonus] Đây là điểm thưởng, cộng ngoài thang điểm.
+   *[penalty] Đây là điểm trừ, trừ vào tổng điểm.
+  }
+rule-not-applicable = Đơn vị không có nhiệm vụ này có thể đề nghị tính đặc thù (kèm minh chứng); khi đó chỉ số không tính vào thang điểm của đơn vị.
+rule-not-applicable-auto = Tự động tính đặc thù (không tính vào thang điểm) đối với: { $tags }.
+rule-inferred = Lưu ý: cách tính được suy ra từ nội dung chỉ số, chưa đối chiếu với văn bản gốc.
+
+## Loại số liệu cần nhập
+
+input-kind = { $kind ->
+    [percent] tỉ lệ phần trăm (ví dụ 85% hoặc 85,5%), hoặc phân số a/b
+    [fraction] phân số a/b (ví dụ 394/508), hoặc tỉ lệ phần trăm
+    [count] số nguyên không âm (ví dụ 12 hoặc 1.234)
+    [yes_no] có hoặc không
+    [choice] một phương án trong danh sách
+    [money] số tiền (ví dụ 1.250.000.000 hoặc 1,25 tỷ)
+    [points] số điểm (ví dụ 8,5)
+   *[index_value] giá trị chỉ số từ 0 đến 1 (ví dụ 0,5934)
+  }
+
+## Lỗi khi đọc số liệu
+
+parse-empty = Chưa có số liệu. Xin vui lòng nhập giá trị cho chỉ số.
+parse-not-a-number = Số liệu chưa đúng định dạng. Chỉ số này cần { $expected ->
+    [percent] tỉ lệ phần trăm (ví dụ 85% hoặc 85,5%), hoặc phân số a/b
+    [fraction] phân số a/b (ví dụ 394/508), hoặc tỉ lệ phần trăm
+    [count] số nguyên không âm (ví dụ 12 hoặc 1.234)
+    [yes_no] có hoặc không
+    [choice] một phương án trong danh sách
+    [money] số tiền (ví dụ 1.250.000.000 hoặc 1,25 tỷ)
+    [points] số điểm (ví dụ 8,5)
+   *[index_value] giá trị chỉ số từ 0 đến 1 (ví dụ 0,5934)
+  }.
+parse-negative = Số liệu không được là số âm.
+parse-too-long = Số quá dài; xin vui lòng kiểm tra lại.
+parse-ambiguous-number = “{ $text }” có thể hiểu là { $first } hoặc { $second }. Xin vui lòng nhập lại: dùng dấu phẩy cho phần thập phân (ví dụ 1,5) và không dùng dấu chấm cho số nhỏ hơn một nghìn.
+parse-ambiguous-percent = { $value } là { $value }% hay { $percent }%? Xin vui lòng nhập kèm dấu %, ví dụ { $percent }%.
+parse-not-integer = Chỉ số này cần một số nguyên; { $value } có phần thập phân.
+parse-out-of-range = { $value } nằm ngoài khoảng cho phép (từ { $min } đến { $max }).
+parse-zero-denominator = Mẫu số (b trong a/b) phải lớn hơn 0.
+parse-numerator-exceeds = Tử số ({ $a }) không được lớn hơn mẫu số ({ $b }).
+parse-expected-yes-no = Chỉ số này cần trả lời “có” hoặc “không”.
+parse-unknown-choice = Chưa nhận ra phương án. Xin vui lòng chọn một trong: { $options }.
+parse-ambiguous-choice = Câu trả lời khớp với nhiều phương án. Xin vui lòng ghi rõ số thứ tự: { $options }.
+parse-single-choice = Chỉ số này chỉ chọn một phương án: { $options }.
+parse-not-applicable-refused = Chỉ số này không được tính đặc thù; xin vui lòng nhập số liệu.
+parse-no-input = Chỉ số này chưa quy định cách nhập số liệu (bộ chỉ số mới công bố cấu trúc).
+
+## Kiểm tra tệp bộ chỉ số
+
+ruleset-issue-yaml_syntax = Lỗi cú pháp YAML: { $detail }
+ruleset-issue-schema = { $detail }
+ruleset-issue-unknown_rule_type = Loại quy tắc tính điểm “{ $type }” không tồn tại; các loại hợp lệ: { $known }.
+ruleset-issue-duplicate_code = Mã { $code } bị trùng (đã dùng tại { $first }).
+ruleset-issue-duplicate_id = Mã bộ chỉ số { $id } đã được dùng trong { $other }.
+ruleset-issue-code_prefix = Mã { $code } nằm dưới { $parent } nhưng không bắt đầu bằng “{ $parent }.”.
+ruleset-issue-max_mismatch = Tổng điểm tối đa các mục con của { $code } là { $sum }, nhưng { $code } khai báo { $declared }.
+ruleset-issue-total_mismatch = Tổng điểm tối đa các chỉ số chính là { $sum }, nhưng tổng điểm khai báo là { $declared }.
+ruleset-issue-missing_in_full = { $code } thiếu trường “{ $field }”, là trường bắt buộc của bộ chỉ số đầy đủ.
+ruleset-issue-rule_input_mismatch = { $code }: quy tắc { $rule } không đọc được loại số liệu { $input }.
+ruleset-issue-rule_invalid = { $code }: { $detail }
+ruleset-issue-precision = { $code }: { $value } có nhiều chữ số thập phân hơn quy tắc làm tròn ({ $digits } chữ số).
+ruleset-issue-band_gap = Khoảng xếp loại bị hở: không có loại nào cho khoảng từ { $from } đến { $to } (cạnh loại { $band }).
+ruleset-issue-band_order = Các loại xếp loại chồng lấn hoặc sai thứ tự ({ $band }).
+ruleset-issue-declared_count = Khai báo { $declared } ({ $field }) nhưng cây chỉ số có { $found }.
+
+## Dòng lệnh quản trị (dti)
+
+unit-kind = { $kind ->
+    [department] sở, ban, ngành
+    [central_agency] cơ quan Trung ương trên địa bàn
+    [district] UBND cấp huyện
+    [commune] UBND cấp xã, phường
+    [province] tỉnh, thành phố trực thuộc Trung ương
+   *[ministry] bộ, cơ quan ngang bộ
+  }
+cli-decision-number = { $number } ngày { $date }
+cli-decision-number-only = số { $number }
+cli-decision-signer = người ký: { $signer }
+cli-decision-issuer = cơ quan ban hành: { $issuer }
+cli-band = { $name } { $below ->
+    [none] từ { $from } trở lên
+   *[other] từ { $from } đến dưới { $below }
+  }
+cli-deadline = { $kind ->
+    [submission] Hạn nộp số liệu
+    [leader_approval] Hạn lãnh đạo phê duyệt
+    [review] Hạn thẩm định
+    [appeal] Hạn giải trình, kiến nghị
+    [publication] Hạn công bố kết quả
+   *[ruleset_update] Hạn cập nhật bộ chỉ số
+  }: { $date }{ $note ->
+    [none] {""}
+   *[other] . { $note }
+  }
+cli-data-window = Số liệu tính từ { $from } đến { $to } (N là năm đánh giá)
+
+cli-validate-ok = Đã kiểm tra { $files } tệp, { $rulesets } bộ chỉ số: không phát hiện lỗi.
+cli-validate-failed = Phát hiện { $count } lỗi trong { $files } tệp:
+cli-ruleset-not-found = Không tìm thấy bộ chỉ số “{ $id }”. Các bộ chỉ số hiện có: { $known }.
+cli-item-not-found = Bộ chỉ số { $id } không có chỉ số mã “{ $code }”.
+cli-structure-only = Bộ chỉ số “{ $id }” mới có cấu trúc (các chỉ số chính và tổng điểm); văn bản công khai chưa nêu cách tính điểm chi tiết nên chưa thể chấm điểm.
+cli-heading-ruleset = { $title }
+cli-decision = Văn bản: { $decision }
+cli-decision-none = Văn bản: chưa xác định được số hiệu quyết định công khai
+cli-province = Tỉnh/thành phố: { $province }
+cli-unit-kinds = Áp dụng cho: { $kinds }
+cli-total = Tổng điểm: { $total }
+cli-total-unknown = Tổng điểm: chưa được công bố
+cli-completeness = { $completeness ->
+    [full] Mức độ đầy đủ: đầy đủ (chấm được điểm)
+   *[structure] Mức độ đầy đủ: chỉ có cấu trúc (chưa chấm được điểm)
+  }
+cli-illustrative = Lưu ý: đây là bộ chỉ số minh hoạ, xây dựng từ tên chỉ số thực tế, không phải văn bản đã ban hành.
+cli-counts = Gồm { $indices } chỉ số chính, { $subs } chỉ số thành phần, { $leaves } mục chấm điểm.
+cli-declared = Theo văn bản: { $indices ->
+    [unknown] { "" }
+   *[other] { $indices } chỉ số chính
+  }{ $subs ->
+    [unknown] { "" }
+   *[other] , { $subs } chỉ số thành phần
+  }
+cli-bands = Xếp loại: { $bands }
+cli-max-unknown = chưa công bố
+cli-item-name = { $code }. { $name }
+cli-item-max = Điểm tối đa: { $max }
+cli-item-measures = Nội dung đánh giá: { $text }
+cli-item-how = Cách xác định: { $text }
+cli-item-evidence = Tài liệu kiểm chứng: { $text }
+cli-item-evidence-required = (bắt buộc có tài liệu kiểm chứng)
+cli-item-input = Số liệu cần nhập: { input-kind }
+cli-item-rule = Cách tính điểm:
+cli-item-keywords = Từ khoá: { $text }
+cli-item-note = Ghi chú: { $text }
+cli-item-children = Gồm { $count } mục:
+cli-item-declared-children = Văn bản nêu { $count } chỉ số thành phần, chưa công bố chi tiết.
+cli-score-header-rank = Hạng
+cli-score-header-unit = Đơn vị
+cli-score-header-points = Điểm
+cli-score-header-max = Thang điểm
+cli-score-header-value = Giá trị
+cli-score-header-class = Xếp loại
+cli-score-header-missing = Thiếu
+cli-score-title = { $title }: { $units } đơn vị
+cli-csv-problems = Tệp số liệu có { $count } dòng chưa hợp lệ; chưa chấm điểm:
+cli-csv-row = Dòng { $row }, { $unit }, chỉ số { $item }: { $problem }
+cli-csv-unknown-item = chỉ số không có trong bộ { $id }
+cli-csv-columns = Tệp CSV cần các cột unit, item, value (thiếu: { $missing }).
+cli-csv-duplicate = chỉ số này đã có số liệu ở dòng { $first }
+cli-import-written = Đã tạo { $file } gồm { $items } chỉ số. Xin vui lòng rà soát (các quy tắc tính điểm được suy ra từ nội dung có đánh dấu inferred) rồi chạy: dti rulesets validate { $file }
+cli-import-problems = Bảng phụ lục có { $count } dòng chưa hợp lệ; chưa tạo tệp:
+cli-import-row = Dòng { $row }, cột { $column }: { $problem }
+cli-import-missing-column = thiếu cột “{ $column }”
+cli-import-bad-code = mã chỉ số “{ $value }” không đúng dạng (ví dụ 4, 4.14, 4.22.1)
+cli-import-bad-number = “{ $value }” không phải là số điểm
+cli-import-orphan = chưa có mục cha { $parent } ở các dòng trước
+cli-import-duplicate = mã { $value } bị trùng với dòng { $first }
+cli-import-empty = tệp không có dòng dữ liệu nào

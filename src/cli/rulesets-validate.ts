@@ -1,0 +1,17 @@
+import { loadRulesets } from "../rulesets/index.js";
+import { findRulesetFiles } from "../rulesets/index.js";
+import { issueLine, type CliContext } from "./context.js";
+
+/** `dti rulesets validate [path]`: every problem of every file; exit 1 if any. */
+export function validateCommand(ctx: CliContext, path?: string): number {
+  const target = path ?? ctx.rulesetsDir;
+  const files = findRulesetFiles(target);
+  const { rulesets, issues } = loadRulesets(target, { locale: ctx.locale });
+  if (issues.length === 0) {
+    ctx.out(ctx.i18n.t(ctx.locale, "cli-validate-ok", { files: files.length, rulesets: rulesets.length }));
+    return 0;
+  }
+  ctx.err(ctx.i18n.t(ctx.locale, "cli-validate-failed", { count: issues.length, files: new Set(issues.map((i) => i.file)).size }));
+  issues.forEach((issue) => ctx.err(issueLine(ctx, issue)));
+  return 1;
+}

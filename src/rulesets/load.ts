@@ -1,0 +1,175 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { isNode, LineCounter, parseDocument, type Document } from "yaml";
+import { z } from "zod";
+import type { Ruleset, RulesetNode } from "../scoring/index.js";
+import { AppError } from "../errors.js";
+import { checkRuleset } from "./check.js";
+import { formatIssue, type IssueDraft, type RulesetIssue } from "./issues.js";
+import { RULE_TYPES, rulesetSchema, type RawNode, type RawRuleset } from "./schema.js";
+
+export type MessageLocale = "vi" | "en";
+
+/** Every problem of every file, as one error (for start-up). */
+export class RulesetError extends AppError {
+  readonly issues: readonly RulesetIssue[];
+
+  constructor(issues: readonly RulesetIssue[]) {
+    super("RULESET_INVALID", `${issues.length} problem(s) in rulesets:\n${issues.map(formatIssue).join("\n")}`);
+    this.issues = issues;
+  }
+}
+
+export interface LoadResult {
+  readonly rulesets: readonly Ruleset[];
+  readonly issues: readonly RulesetIssue[];
+  /** File each ruleset came from, by id. */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+function toNode(raw: RawNode, depth: number): RulesetNode {
+  return {
+    code: raw.code,
+    name: raw.name,
+    depth,
+    ...(raw.measures !== undefined && { measures: raw.measures }),
+    ...(raw.howToCount !== undefined && { howToCount: raw.howToCount }),
+    ...(raw.evidence !== undefined && { evidence: raw.evidence }),
+    evidenceRequired: raw.evidenceRequired,
+    keywords: raw.keywords,
+    synonyms: raw.synonyms,
+    maxPoints: raw.max,
+    ...(raw.input !== undefined && { input: raw.input }),
+    ...(raw.rule !== undefined && { rule: raw.rule }),
+    effect: raw.effect,
+    notApplicable: raw.notApplicable,
+    inferred: raw.inferred,
+    ...(raw.note !== undefined && { note: raw.note }),
+    ...(raw.declaredChildren !== undefined && { declaredChildren: raw.declaredChildren }),
+    children: raw.children.map((c) => toNode(c, depth + 1)),
+  };
+}
+
+/** The scoring module's view of a validated ruleset. */
+export function toRuleset(raw: RawRuleset): Ruleset {
+  return {
+    id: raw.id,
+    title: raw.title,
+    province: raw.province,
+    decision: raw.decision,
+    version: raw.version,
+    unitKinds: raw.unitKinds,
+    totalPoints: raw.totalPoints,
+    completeness: raw.completeness,
+    illustrative: raw.illustrative,
+    ...(raw.summary !== undefined && { summary: raw.summary }),
+    declared: raw.declared,
+    sources: raw.sources,
+    notes: raw.notes,
+    indices: raw.indices.map((n) => toNode(n, 0)),
+    classification: raw.classification,
+    rounding: raw.rounding,
+    adjustments: raw.adjustments,
+    process: raw.process,
+  };
+}
+
+function lineOf(doc: Document, counter: LineCounter, path: readonly (string | number)[]): number | undefined {
+  for (let len = path.length; len >= 0; len -= 1) {
+    const node = doc.getIn(path.slice(0, len), true);
+    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function schemaIssues(error: z.ZodError, doc: Document, locale: MessageLocale): IssueDraft[] {
+  const drafts: IssueDraft[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    const last = path[path.length - 1];
+    const parentKey = path[path.length - 2];
+    if (last === "type" && parentKey === "rule" && issue.code === "invalid_value") {
+      const type = String(doc.getIn(path));
+      drafts.push({
+        path, code: "unknown_rule_type", message: `unknown rule type "${type}"; known types: ${RULE_TYPES.join(", ")}`,
+        params: { type, known: RULE_TYPES.join(", ") },
+      });
+      continue;
+    }
+    const detail = locale === "vi" ? z.locales.vi().localeError(issue as never) : issue.message;
+    const text = typeof detail === "string" ? detail : detail?.message ?? issue.message;
+    drafts.push({ path, code: "schema", message: issue.message, params: { detail: text } });
+  }
+  return drafts;
+}
+
+/** Load and check one ruleset file; every problem is reported. */
+export function loadRulesetFile(file: string, options: { locale?: MessageLocale; displayName?: string } = {}): {
+  ruleset: Ruleset | null;
+  issues: RulesetIssue[];
+} {
+  const name = options.displayName ?? file;
+  const counter = new LineCounter();
+  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter: counter, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ruleset: null,
+      issues: doc.errors.map((e) => ({
+        file: name, path: [], ...(e.linePos?.[0] && { line: e.linePos[0].line }), code: "yaml_syntax" as const,
+        params: { detail: e.message.split("\n")[0] ?? e.code }, message: e.message.split("\n")[0] ?? e.code,
+      })),
+    };
+  }
+  const parsed = rulesetSchema.safeParse(doc.toJS());
+  const place = (draft: IssueDraft): RulesetIssue => {
+    const line = lineOf(doc, counter, draft.path);
+    return { file: name, ...(line !== undefined && { line }), ...draft };
+  };
+  if (!parsed.success) return { ruleset: null, issues: schemaIssues(parsed.error, doc, options.locale ?? "vi").map(place) };
+  const issues = checkRuleset(parsed.data).map(place);
+  return { ruleset: issues.length === 0 ? toRuleset(parsed.data) : null, issues };
+}
+
+/** All *.yaml / *.yml files under a path (or the path itself), sorted. */
+export function findRulesetFiles(path: string): string[] {
+  const root = resolve(path);
+  if (statSync(root).isFile()) return [root];
+  const out: string[] = [];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    const full = join(root, entry.name);
+    if (entry.isDirectory()) out.push(...findRulesetFiles(full));
+    else if (/\.ya?ml$/i.test(entry.name)) out.push(full);
+  }
+  return out.sort();
+}
+
+/** Load every ruleset under `path`; ids must be unique across files. */
+export function loadRulesets(path: string, options: { locale?: MessageLocale } = {}): LoadResult {
+  const rulesets: Ruleset[] = [];
+  const issues: RulesetIssue[] = [];
+  const files = new Map<string, string>();
+  for (const file of findRulesetFiles(path)) {
+    const displayName = relative(process.cwd(), file) || file;
+    const result = loadRulesetFile(file, { ...options, displayName });
+    issues.push(...result.issues);
+    if (!result.ruleset) continue;
+    const previous = files.get(result.ruleset.id);
+    if (previous) {
+      issues.push({
+        file: displayName, path: ["id"], code: "duplicate_id", message: `ruleset id ${result.ruleset.id} is already used by ${previous}`,
+        params: { id: result.ruleset.id, other: previous },
+      });
+      continue;
+    }
+    files.set(result.ruleset.id, displayName);
+    rulesets.push(result.ruleset);
+  }
+  return { rulesets, issues, files };
+}
+
+/** Load for start-up: any problem stops the service with all of them listed. */
+export function loadRulesetsOrThrow(path: string): LoadResult {
+  const result = loadRulesets(path, { locale: "en" });
+  if (result.issues.length > 0) throw new RulesetError(result.issues);
+  return result;
+}

@@ -1,0 +1,116 @@
+import type { Leaf } from "./compile.js";
+import { compareQ, mulDivRound, q, type Q, type RoundingMode } from "./exact.js";
+import type { InvalidReason, ItemDetail } from "./results.js";
+import type { Figure } from "./types.js";
+
+export interface RuleContext {
+  readonly mode: RoundingMode;
+  readonly unitsPerPoint: number;
+  /** Best figure in the group for each normalised leaf code. */
+  readonly best: ReadonlyMap<string, Q>;
+}
+
+export type Evaluation =
+  | { readonly ok: true; readonly units: number; readonly detail: ItemDetail }
+  | { readonly ok: false; readonly reason: InvalidReason };
+
+const PLAIN: ItemDetail = { kind: "plain" };
+const invalid = (reason: InvalidReason): Evaluation => ({ ok: false, reason });
+
+/** The numeric value a figure carries in the item's own input unit (a share counts as a percent). */
+export function numericValue(figure: Figure): Q | null {
+  if (figure.kind === "amount") return figure.value;
+  if (figure.kind === "share") return q(figure.value.n * 100, figure.value.d);
+  return null;
+}
+
+function ratio(leaf: Leaf, figure: Figure, ctx: RuleContext): Evaluation {
+  if (figure.kind !== "share") return invalid("figure_kind");
+  const share = figure.value;
+  const full = leaf.fullAt ?? ONE;
+  if (compareQ(share, full) >= 0) return { ok: true, units: leaf.maxUnits, detail: { kind: "ratio", capped: share.n > share.d } };
+  const units = mulDivRound(leaf.maxUnits, share.n, full.d, share.d, full.n, ctx.mode);
+  return { ok: true, units, detail: { kind: "ratio", capped: false } };
+}
+
+function tiers(leaf: Leaf, figure: Figure): Evaluation {
+  if (leaf.rule.type !== "tiers") return invalid("figure_kind");
+  const value = numericValue(figure);
+  if (!value) return invalid("figure_kind");
+  const list = leaf.rule.tiers;
+  for (let i = 0; i < list.length; i += 1) {
+    const tier = list[i]!;
+    if (compareQ(value, leaf.tierFroms[i]!) >= 0) {
+      return { ok: true, units: leaf.tierUnits[i]!, detail: { kind: "tier", atLeast: tier.atLeast } };
+    }
+  }
+  return { ok: true, units: 0, detail: { kind: "tier", atLeast: null } };
+}
+
+function options(leaf: Leaf, figure: Figure, single: boolean): Evaluation {
+  let ids: readonly string[];
+  if (figure.kind === "choice") ids = figure.ids;
+  else if (figure.kind === "yes_no" && !single) ids = figure.yes ? [...leaf.optionUnits.keys()] : [];
+  else return invalid("figure_kind");
+  if (single && ids.length !== 1) return invalid("figure_kind");
+  let units = 0;
+  for (const id of ids) {
+    const value = leaf.optionUnits.get(id);
+    if (value === undefined) return invalid("unknown_option");
+    units += value;
+  }
+  return { ok: true, units: Math.min(units, leaf.maxUnits), detail: { kind: "options", ids } };
+}
+
+function perItem(leaf: Leaf, figure: Figure, ctx: RuleContext): Evaluation {
+  if (figure.kind !== "amount") return invalid("figure_kind");
+  const raw = mulDivRound(figure.value.n, leaf.eachUnits, 1, figure.value.d, 1, ctx.mode);
+  const units = Math.min(raw, leaf.capUnits);
+  return { ok: true, units, detail: { kind: "per_item", capped: raw > units } };
+}
+
+function normalised(leaf: Leaf, figure: Figure, ctx: RuleContext): Evaluation {
+  const value = numericValue(figure);
+  if (!value) return invalid("figure_kind");
+  const best = ctx.best.get(leaf.code);
+  if (!best || best.n === 0) return { ok: true, units: 0, detail: { kind: "normalised", best: 0 } };
+  const units = mulDivRound(leaf.maxUnits, value.n, best.d, value.d, best.n, ctx.mode);
+  return { ok: true, units: Math.min(units, leaf.maxUnits), detail: { kind: "normalised", best: best.n / best.d } };
+}
+
+function assigned(leaf: Leaf, figure: Figure, ctx: RuleContext): Evaluation {
+  if (figure.kind !== "amount") return invalid("figure_kind");
+  const units = mulDivRound(figure.value.n, ctx.unitsPerPoint, 1, figure.value.d, 1, ctx.mode);
+  if (units > leaf.maxUnits) return invalid("out_of_range");
+  return { ok: true, units, detail: PLAIN };
+}
+
+const ONE: Q = { n: 1, d: 1 };
+
+/** Points (in units) a figure earns on a scored leaf. Never throws. */
+export function evaluate(leaf: Leaf, figure: Figure, ctx: RuleContext): Evaluation {
+  const rule = leaf.rule;
+  switch (rule.type) {
+    case "ratio":
+      return ratio(leaf, figure, ctx);
+    case "yes_no": {
+      if (figure.kind !== "yes_no") return invalid("figure_kind");
+      const yesUnits = rule.yesPoints === undefined ? leaf.maxUnits : Math.round(rule.yesPoints * ctx.unitsPerPoint);
+      return { ok: true, units: figure.yes ? yesUnits : 0, detail: PLAIN };
+    }
+    case "tiers":
+      return tiers(leaf, figure);
+    case "levels":
+      return options(leaf, figure, true);
+    case "parts":
+      return options(leaf, figure, false);
+    case "per_item":
+      return perItem(leaf, figure, ctx);
+    case "normalise_to_best":
+      return normalised(leaf, figure, ctx);
+    case "assigned":
+      return assigned(leaf, figure, ctx);
+    case "not_scored":
+      return { ok: true, units: 0, detail: PLAIN };
+  }
+}
