@@ -6,7 +6,7 @@ export type { Logger };
 export const REDACT_PATHS = [
   "token", "*.token", "accessToken", "*.accessToken", "refreshToken", "*.refreshToken", "secret", "*.secret",
   "password", "*.password", "authorization", "*.authorization", "req.headers.authorization",
-  'req.headers["x-telegram-bot-api-secret-token"]',
+  "req.headers[\"x-telegram-bot-api-secret-token\"]",
 ];
 
 /** One pino root for the process; pretty output only on a terminal. */

@@ -148,7 +148,7 @@ function checkNode(node: RawNode, path: Path, parent: RawNode | null, walk: Walk
     const total = sum(baseChildren.map((c) => c.max!));
     if (total !== node.max) {
       out.push({
-        path: [...path, "max"], code: "max_mismatch", message: `the maxima under ${node.code} add up to ${total}, but ${node.code} declares ${node.max}`,
+        path: [...path, "max"], code: "max_mismatch", message: `the maxima under item ${node.code} add up to ${total}, but item ${node.code} declares ${node.max}`,
         params: { code: node.code, sum: total, declared: node.max },
       });
     }

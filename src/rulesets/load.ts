@@ -103,6 +103,41 @@ function schemaIssues(error: z.ZodError, doc: Document, locale: MessageLocale): 
   return drafts;
 }
 
+/** Optional keys of an item that can be dropped so the rest of the file can still be checked. */
+const DROPPABLE = new Set([
+  "rule", "input", "notApplicable", "keywords", "synonyms", "evidenceRequired", "effect", "inferred", "note",
+  "measures", "howToCount", "evidence", "declaredChildren",
+]);
+
+/**
+ * A copy of the document with each schema problem inside an item removed
+ * (an invalid rule dropped, an invalid max set to null). Null when a problem
+ * lies outside items, where nothing sensible can be checked further.
+ */
+type DocPath = readonly (string | number)[];
+
+function repairItems(data: unknown, paths: readonly DocPath[]): { data: unknown; dropped: string[] } | null {
+  const copy = structuredClone(data) as Record<string, unknown>;
+  const dropped: string[] = [];
+  for (const path of paths) {
+    let cut = -1;
+    for (let i = 0; i + 1 < path.length; i += 1) {
+      const key = path[i];
+      if ((key === "indices" || key === "children") && typeof path[i + 1] === "number") cut = i + 2;
+    }
+    const key = path[cut];
+    if (cut === -1 || typeof key !== "string" || (!DROPPABLE.has(key) && key !== "max")) return null;
+    let target: unknown = copy;
+    for (const part of path.slice(0, cut)) target = (target as Record<string | number, unknown>)[part];
+    if (typeof target !== "object" || target === null) return null;
+    const item = target as Record<string, unknown>;
+    if (key === "max") item["max"] = null;
+    else delete item[key];
+    dropped.push(`${path.slice(0, cut).join(".")}#${key}`);
+  }
+  return { data: copy, dropped };
+}
+
 /** Load and check one ruleset file; every problem is reported. */
 export function loadRulesetFile(file: string, options: { locale?: MessageLocale; displayName?: string } = {}): {
   ruleset: Ruleset | null;
@@ -120,14 +155,27 @@ export function loadRulesetFile(file: string, options: { locale?: MessageLocale;
       })),
     };
   }
-  const parsed = rulesetSchema.safeParse(doc.toJS());
+  const data: unknown = doc.toJS();
+  const parsed = rulesetSchema.safeParse(data);
   const place = (draft: IssueDraft): RulesetIssue => {
     const line = lineOf(doc, counter, draft.path);
     return { file: name, ...(line !== undefined && { line }), ...draft };
   };
-  if (!parsed.success) return { ruleset: null, issues: schemaIssues(parsed.error, doc, options.locale ?? "vi").map(place) };
-  const issues = checkRuleset(parsed.data).map(place);
-  return { ruleset: issues.length === 0 ? toRuleset(parsed.data) : null, issues };
+  if (parsed.success) {
+    const issues = checkRuleset(parsed.data).map(place);
+    return { ruleset: issues.length === 0 ? toRuleset(parsed.data) : null, issues };
+  }
+  const drafts = schemaIssues(parsed.error, doc, options.locale ?? "vi");
+  // Report the arithmetic problems too: drop the broken parts of items and check the rest.
+  const repaired = repairItems(data, drafts.map((d) => d.path));
+  const reparsed = repaired ? rulesetSchema.safeParse(repaired.data) : null;
+  if (repaired && reparsed?.success) {
+    const dropped = new Set(repaired.dropped);
+    // A dropped rule would otherwise be reported a second time as missing.
+    const isEcho = (d: IssueDraft): boolean => d.code === "missing_in_full" && dropped.has(`${d.path.join(".")}#${d.params["field"]}`);
+    drafts.push(...checkRuleset(reparsed.data).filter((d) => !isEcho(d)));
+  }
+  return { ruleset: null, issues: drafts.map(place) };
 }
 
 /** All *.yaml / *.yml files under a path (or the path itself), sorted. */

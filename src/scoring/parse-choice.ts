@@ -43,21 +43,24 @@ function matchOne(token: string, options: readonly Option[]): Option | "ambiguou
   return best;
 }
 
+const SEPARATORS = /\s*(?:,|;|\+|&|\bva\b|\band\b)\s*/;
+
 /** Match a folded answer to one level, or to several parts when `multiple`. */
 export function matchOptions(folded: string, options: readonly Option[], multiple: boolean): ChoiceMatch {
   const text = folded.replace(/[.!]+$/, "").trim();
   if (multiple && ALL.has(text)) return { ok: true, ids: options.map((o) => o.id) };
   if (multiple && NONE.has(text)) return { ok: true, ids: [] };
-  const tokens = multiple ? text.split(/\s*(?:,|;|\+|&|\bva\b|\band\b)\s*/).filter((t) => t.length > 0) : [text];
+  const tokens = text.split(SEPARATORS).filter((t) => t.length > 0);
+  if (!multiple && tokens.length > 1) {
+    // "bí thư, phó chủ tịch" names two levels of a one-level item: ask, do not pick one.
+    const named = new Set(tokens.map((t) => matchOne(t, options)).filter((m) => m && m !== "ambiguous"));
+    if (named.size > 1) return { ok: false, problem: "single_choice" };
+  }
   const ids: string[] = [];
-  for (const token of tokens) {
+  for (const token of multiple ? tokens : [text]) {
     const match = matchOne(token, options);
     if (match === "ambiguous") return { ok: false, problem: "ambiguous_choice" };
-    if (!match) {
-      // A whole answer that lists several options for a one-level item.
-      if (!multiple && /,|;|\+/.test(text)) return { ok: false, problem: "single_choice" };
-      return { ok: false, problem: "unknown_choice" };
-    }
+    if (!match) return { ok: false, problem: "unknown_choice" };
     if (!ids.includes(match.id)) ids.push(match.id);
   }
   return { ok: true, ids };

@@ -1,0 +1,113 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import ExcelJS from "exceljs";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { importAppendixCommand } from "../../src/cli/appendix-import.js";
+import { guessRule } from "../../src/cli/appendix-rules.js";
+import { loadRulesetFile } from "../../src/rulesets/index.js";
+import { captured } from "../helpers/cli.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "dti-import-"));
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, "..", "..");
+
+// An appendix as departments keep it: code, name, max points, rule, evidence (Vietnamese headers).
+const APPENDIX = [
+  ["Mã chỉ số", "Tên chỉ số", "Điểm tối đa", "Cách tính điểm", "Tài liệu kiểm chứng"],
+  ["1", "Nhận thức số", "40", "", ""],
+  ["1.1", "BCĐ họp trong năm", "20", "4 cuộc: 20 điểm; 3 cuộc: 15 điểm; 2 cuộc: 10 điểm; 1 cuộc: 5 điểm", "Thông báo kết luận"],
+  ["1.2", "Văn bản chỉ đạo do người đứng đầu ký", "20", "Tỷ lệ a/b × 20", "Danh mục văn bản"],
+  ["2", "Hạ tầng số", "30", "", ""],
+  ["2.1", "Ứng dụng kết nối LGSP", "10", "Mỗi ứng dụng 2 điểm, tối đa 10 điểm", ""],
+  ["2.2", "Kinh phí cho chuyển đổi số", "10", "Tính so với đơn vị có kinh phí cao nhất", ""],
+  ["2.3", "Có đài truyền thanh thông minh", "10", "Có: 10 điểm; không: 0 điểm", ""],
+  ["3", "Đô thị thông minh", "0", "Chỉ thu thập, không tính điểm", ""],
+];
+
+describe("guessing rules from an appendix's wording", () => {
+  it.each([
+    ["Tỷ lệ a/b × 10", 10, { type: "ratio" }],
+    ["Tỉ lệ đạt từ 80% trở lên được điểm tối đa", 10, { type: "ratio", fullAt: 0.8 }],
+    ["Mỗi ứng dụng 1 điểm, tối đa 5 điểm", 5, { type: "per_item", each: 1 }],
+    ["4 cuộc: 20 điểm; 3 cuộc: 15 điểm", 20, { type: "tiers", tiers: [{ atLeast: 4, points: 20 }, { atLeast: 3, points: 15 }] }],
+    ["So với đơn vị cao nhất", 10, { type: "normalise_to_best" }],
+    ["Đoàn thẩm định chấm điểm", 10, { type: "assigned" }],
+    ["Có: 10 điểm; không: 0", 10, { type: "yes_no" }],
+  ])("%s", (text, max, rule) => {
+    expect(guessRule(text, max)).toMatchObject({ rule, recognised: true });
+  });
+
+  it("falls back to assigned points and says it did not recognise the rule", () => {
+    expect(guessRule("Theo đánh giá thực tế", 10)).toEqual({ input: "points", rule: { type: "assigned" }, recognised: false });
+  });
+});
+
+describe("dti rulesets import", () => {
+  it("turns a CSV appendix into a ruleset draft that validates and scores", async () => {
+    const input = join(tmp, "phu-luc.csv");
+    writeFileSync(input, APPENDIX.map((r) => r.map((c) => `"${c}"`).join(",")).join("\n"));
+    const output = join(tmp, "phu-luc.yaml");
+    const { ctx, out } = captured();
+    expect(await importAppendixCommand(ctx, input, { output, province: "thu-nghiem", unitKind: "commune" })).toBe(0);
+    expect(out[0]).toContain(`Đã tạo ${output} gồm 6 chỉ số`);
+    const { ruleset, issues } = loadRulesetFile(output);
+    expect(issues).toEqual([]);
+    expect(ruleset).toMatchObject({ totalPoints: 70, completeness: "full", unitKinds: ["commune"] });
+    const doc = parse(readFileSync(output, "utf8"));
+    expect(doc.indices[0].children[0]).toMatchObject({
+      code: "1.1", max: 20, inferred: true, input: "count", evidence: "Thông báo kết luận",
+      rule: { type: "tiers", tiers: [{ atLeast: 4, points: 20 }, { atLeast: 3, points: 15 }, { atLeast: 2, points: 10 }, { atLeast: 1, points: 5 }] },
+    });
+  });
+
+  it("reads the same table from an .xlsx workbook", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Phụ lục");
+    sheet.addRow(["PHỤ LỤC I: BỘ CHỈ SỐ CẤP XÃ"]);
+    // Points as numbers, as Excel keeps them; codes as text.
+    APPENDIX.forEach((row, r) => sheet.addRow(row.map((c, i) => (r > 0 && i === 2 && c !== "" ? Number(c) : c))));
+    const input = join(tmp, "phu-luc.xlsx");
+    await workbook.xlsx.writeFile(input);
+    const output = join(tmp, "from-xlsx.yaml");
+    const { ctx } = captured();
+    expect(await importAppendixCommand(ctx, input, { output, id: "tu-excel" })).toBe(0);
+    expect(loadRulesetFile(output)).toMatchObject({ issues: [], ruleset: { id: "tu-excel", totalPoints: 70 } });
+  });
+
+  it("reports every bad row with its column and writes nothing", async () => {
+    const input = join(tmp, "bad.csv");
+    writeFileSync(input, [
+      "Mã,Tên,Điểm tối đa,Cách tính",
+      "1,Nhóm một,10,",
+      "1.1,Chỉ số,mười,Tỷ lệ",
+      "2.1,Mồ côi,5,Tỷ lệ",
+      "x.y,Sai mã,5,",
+      "1,Trùng,5,",
+    ].join("\n"));
+    const output = join(tmp, "bad.yaml");
+    const { ctx, err } = captured();
+    expect(await importAppendixCommand(ctx, input, { output })).toBe(1);
+    expect(existsSync(output)).toBe(false);
+    expect(err).toEqual([
+      "Bảng phụ lục có 4 dòng chưa hợp lệ; chưa tạo tệp:",
+      "Dòng 3, cột max: “mười” không phải là số điểm",
+      "Dòng 4, cột code: chưa có mục cha 2 ở các dòng trước",
+      "Dòng 5, cột code: mã chỉ số “x.y” không đúng dạng (ví dụ 4, 4.14, 4.22.1)",
+      "Dòng 6, cột code: mã 1 bị trùng với dòng 2",
+    ]);
+  });
+});
+
+describe("the dti binary", () => {
+  it("runs from a checkout with npx-style invocation", async () => {
+    const { stdout } = await run(join(ROOT, "bin", "dti.js"), ["rulesets", "validate"], { cwd: ROOT });
+    expect(stdout).toMatch(/không phát hiện lỗi/);
+    const failed = await run(join(ROOT, "bin", "dti.js"), ["rulesets", "show", "khong-co"], { cwd: ROOT }).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr).toMatch(/Không tìm thấy bộ chỉ số/);
+  });
+});
