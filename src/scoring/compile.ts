@@ -1,4 +1,5 @@
-import { q, qFromDecimal, toUnits, type Q } from "./exact.js";
+import { fromUnits, q, qFromDecimal, toUnits, type Q } from "./exact.js";
+import type { ItemDetail } from "./results.js";
 import type { Rule, Ruleset, RulesetNode } from "./types.js";
 
 /** A scored leaf, with everything the hot loop needs precomputed. */
@@ -9,12 +10,15 @@ export interface Leaf {
   /** Position of its main index in `ruleset.indices`. */
   readonly index: number;
   readonly maxUnits: number;
+  /** maxUnits as points, for results. */
+  readonly maxPoints: number;
   readonly naAllowed: boolean;
   readonly naAutomatic: ReadonlySet<string>;
   /** Rule constants converted once: tiers and options in units, `fullAt` as a rational. */
   readonly fullAt: Q | null;
   readonly tierUnits: readonly number[];
   readonly tierFroms: readonly Q[];
+  readonly tierDetails: readonly ItemDetail[];
   readonly optionUnits: ReadonlyMap<string, number>;
   readonly eachUnits: number;
   readonly capUnits: number;
@@ -47,11 +51,13 @@ function collectLeaves(node: RulesetNode, index: number, digits: number, out: Le
     rule,
     index,
     maxUnits,
+    maxPoints: fromUnits(maxUnits, digits),
     naAllowed: node.notApplicable.allowed || node.notApplicable.automaticFor.length > 0,
     naAutomatic: new Set(node.notApplicable.automaticFor),
     fullAt: rule.type === "ratio" && rule.fullAt !== undefined ? qFromDecimal(rule.fullAt) : null,
     tierUnits: rule.type === "tiers" ? rule.tiers.map((t) => toUnits(t.points, digits)) : [],
     tierFroms: rule.type === "tiers" ? rule.tiers.map((t) => qFromDecimal(t.atLeast)) : [],
+    tierDetails: rule.type === "tiers" ? rule.tiers.map((t) => ({ kind: "tier", atLeast: t.atLeast })) : [],
     optionUnits: new Map(options.map((o) => [o.id, toUnits(o.points, digits)])),
     eachUnits: rule.type === "per_item" ? toUnits(rule.each, digits) : 0,
     capUnits: rule.type === "per_item" ? Math.min(toUnits(rule.cap ?? Infinity, digits), maxUnits) : maxUnits,

@@ -3,7 +3,7 @@ import { compareProducts, compareQ, fromUnits, mulDivRound, type Q } from "./exa
 import { rankChange } from "./change.js";
 import { indexScores, mergeRaws, type Merger } from "./merge.js";
 import type { Raw } from "./raw.js";
-import type { GroupResult, ItemScore, PreviousUnit, ScoreOutcome, UnitScore } from "./results.js";
+import type { GroupResult, ItemDetail, ItemScore, ItemStatus, PreviousUnit, ScoreOutcome, UnitScore } from "./results.js";
 import { evaluate, numericValue, type RuleContext } from "./rules.js";
 import type { Figure, Ruleset } from "./types.js";
 
@@ -26,14 +26,28 @@ export interface ScoreOptions {
   readonly mergers?: readonly Merger[];
 }
 
+const REFUSED = { ok: false, reason: "not_applicable_refused" } as const;
+
+/** Every item score has the same fields in the same order, so V8 keeps one shape for them all. */
+function itemScore(
+  leaf: Leaf,
+  status: ItemStatus,
+  points: number,
+  max: number,
+  figure: Figure | undefined,
+  detail: ItemDetail | undefined,
+): ItemScore {
+  return { code: leaf.code, status, points, max, effect: leaf.node.effect, figure, detail };
+}
+
 function isNotApplicable(leaf: Leaf, figure: Figure | undefined, tags: readonly string[] | undefined): boolean {
   if (tags && leaf.naAutomatic.size > 0 && tags.some((t) => leaf.naAutomatic.has(t))) return true;
   return figure?.kind === "not_applicable" && leaf.naAllowed;
 }
 
 /** Best figure in the group for every "normalise to best" leaf. */
-function bestFigures(compiled: CompiledRuleset, units: readonly UnitInput[]): Map<string, Q> {
-  const best = new Map<string, Q>();
+function bestFigures(compiled: CompiledRuleset, units: readonly UnitInput[]): RuleContext["best"] {
+  const best = new Map<string, { value: Q; detail: ItemDetail }>();
   for (const leaf of compiled.leaves) {
     if (leaf.rule.type !== "normalise_to_best") continue;
     let top: Q | null = null;
@@ -43,7 +57,7 @@ function bestFigures(compiled: CompiledRuleset, units: readonly UnitInput[]): Ma
       const value = numericValue(figure);
       if (value && (top === null || compareQ(value, top) > 0)) top = value;
     }
-    if (top) best.set(leaf.code, top);
+    if (top) best.set(leaf.code, { value: top, detail: { kind: "normalised", best: top.n / top.d } });
   }
   return best;
 }
@@ -67,33 +81,27 @@ function scoreUnit(compiled: CompiledRuleset, unit: UnitInput, ctx: RuleContext)
     const figure = unit.figures.get(leaf.code);
     const effect = leaf.node.effect;
     if (isNotApplicable(leaf, figure, unit.tags)) {
-      items[i] = { code: leaf.code, status: "not_applicable", points: 0, max: 0, effect, figure };
+      items[i] = itemScore(leaf, "not_applicable", 0, 0, figure, undefined);
       continue;
     }
-    const maxPoints = fromUnits(leaf.maxUnits, digits);
     if (effect === "base") {
       max += leaf.maxUnits;
       idxMax[leaf.index]! += leaf.maxUnits;
     }
     if (leaf.rule.type === "not_scored") {
-      items[i] = { code: leaf.code, status: "not_scored", points: 0, max: 0, effect, figure };
+      items[i] = itemScore(leaf, "not_scored", 0, 0, figure, undefined);
       continue;
     }
     if (!figure) {
       // Only base items cost points when absent; no bonus or penalty figure simply means none.
       if (effect === "base") missing.push(leaf.code);
-      items[i] = { code: leaf.code, status: "missing", points: 0, max: maxPoints, effect };
+      items[i] = itemScore(leaf, "missing", 0, leaf.maxPoints, undefined, undefined);
       continue;
     }
-    const result = figure.kind === "not_applicable"
-      ? { ok: false as const, reason: "not_applicable_refused" as const }
-      : evaluate(leaf, figure, ctx);
+    const result = figure.kind === "not_applicable" ? REFUSED : evaluate(leaf, figure, ctx);
     if (!result.ok) {
       invalid.push(leaf.code);
-      items[i] = {
-        code: leaf.code, status: "invalid", points: 0, max: maxPoints, effect, figure,
-        detail: { kind: "invalid", reason: result.reason },
-      };
+      items[i] = itemScore(leaf, "invalid", 0, leaf.maxPoints, figure, { kind: "invalid", reason: result.reason });
       continue;
     }
     const units = result.units;
@@ -107,10 +115,7 @@ function scoreUnit(compiled: CompiledRuleset, unit: UnitInput, ctx: RuleContext)
       penalty += units;
       idxPoints[leaf.index]! -= units;
     }
-    items[i] = {
-      code: leaf.code, status: "scored", points: fromUnits(units, digits), max: maxPoints, effect, figure,
-      detail: result.detail,
-    };
+    items[i] = itemScore(leaf, "scored", fromUnits(units, digits), leaf.maxPoints, figure, result.detail);
   }
 
   const cappedBonus = Math.min(bonus, compiled.bonusCapUnits);

@@ -6,15 +6,22 @@ import type { Figure } from "./types.js";
 export interface RuleContext {
   readonly mode: RoundingMode;
   readonly unitsPerPoint: number;
-  /** Best figure in the group for each normalised leaf code. */
-  readonly best: ReadonlyMap<string, Q>;
+  /** Best figure in the group for each normalised leaf code, with its detail. */
+  readonly best: ReadonlyMap<string, { readonly value: Q; readonly detail: ItemDetail }>;
 }
 
 export type Evaluation =
   | { readonly ok: true; readonly units: number; readonly detail: ItemDetail }
   | { readonly ok: false; readonly reason: InvalidReason };
 
+// Shared, immutable details: the hot loop allocates nothing it can avoid.
 const PLAIN: ItemDetail = { kind: "plain" };
+const RATIO: ItemDetail = { kind: "ratio", capped: false };
+const RATIO_CAPPED: ItemDetail = { kind: "ratio", capped: true };
+const PER_ITEM: ItemDetail = { kind: "per_item", capped: false };
+const PER_ITEM_CAPPED: ItemDetail = { kind: "per_item", capped: true };
+const NO_TIER: ItemDetail = { kind: "tier", atLeast: null };
+const NO_BEST: ItemDetail = { kind: "normalised", best: 0 };
 const invalid = (reason: InvalidReason): Evaluation => ({ ok: false, reason });
 
 /** The numeric value a figure carries in the item's own input unit (a share counts as a percent). */
@@ -28,23 +35,23 @@ function ratio(leaf: Leaf, figure: Figure, ctx: RuleContext): Evaluation {
   if (figure.kind !== "share") return invalid("figure_kind");
   const share = figure.value;
   const full = leaf.fullAt ?? ONE;
-  if (compareQ(share, full) >= 0) return { ok: true, units: leaf.maxUnits, detail: { kind: "ratio", capped: share.n > share.d } };
+  if (compareQ(share, full) >= 0) {
+    return { ok: true, units: leaf.maxUnits, detail: share.n > share.d ? RATIO_CAPPED : RATIO };
+  }
   const units = mulDivRound(leaf.maxUnits, share.n, full.d, share.d, full.n, ctx.mode);
-  return { ok: true, units, detail: { kind: "ratio", capped: false } };
+  return { ok: true, units, detail: RATIO };
 }
 
 function tiers(leaf: Leaf, figure: Figure): Evaluation {
   if (leaf.rule.type !== "tiers") return invalid("figure_kind");
   const value = numericValue(figure);
   if (!value) return invalid("figure_kind");
-  const list = leaf.rule.tiers;
-  for (let i = 0; i < list.length; i += 1) {
-    const tier = list[i]!;
+  for (let i = 0; i < leaf.tierFroms.length; i += 1) {
     if (compareQ(value, leaf.tierFroms[i]!) >= 0) {
-      return { ok: true, units: leaf.tierUnits[i]!, detail: { kind: "tier", atLeast: tier.atLeast } };
+      return { ok: true, units: leaf.tierUnits[i]!, detail: leaf.tierDetails[i]! };
     }
   }
-  return { ok: true, units: 0, detail: { kind: "tier", atLeast: null } };
+  return { ok: true, units: 0, detail: NO_TIER };
 }
 
 function options(leaf: Leaf, figure: Figure, single: boolean): Evaluation {
@@ -66,16 +73,16 @@ function perItem(leaf: Leaf, figure: Figure, ctx: RuleContext): Evaluation {
   if (figure.kind !== "amount") return invalid("figure_kind");
   const raw = mulDivRound(figure.value.n, leaf.eachUnits, 1, figure.value.d, 1, ctx.mode);
   const units = Math.min(raw, leaf.capUnits);
-  return { ok: true, units, detail: { kind: "per_item", capped: raw > units } };
+  return { ok: true, units, detail: raw > units ? PER_ITEM_CAPPED : PER_ITEM };
 }
 
 function normalised(leaf: Leaf, figure: Figure, ctx: RuleContext): Evaluation {
   const value = numericValue(figure);
   if (!value) return invalid("figure_kind");
   const best = ctx.best.get(leaf.code);
-  if (!best || best.n === 0) return { ok: true, units: 0, detail: { kind: "normalised", best: 0 } };
-  const units = mulDivRound(leaf.maxUnits, value.n, best.d, value.d, best.n, ctx.mode);
-  return { ok: true, units: Math.min(units, leaf.maxUnits), detail: { kind: "normalised", best: best.n / best.d } };
+  if (!best || best.value.n === 0) return { ok: true, units: 0, detail: NO_BEST };
+  const units = mulDivRound(leaf.maxUnits, value.n, best.value.d, value.d, best.value.n, ctx.mode);
+  return { ok: true, units: Math.min(units, leaf.maxUnits), detail: best.detail };
 }
 
 function assigned(leaf: Leaf, figure: Figure, ctx: RuleContext): Evaluation {

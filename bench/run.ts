@@ -1,0 +1,35 @@
+/**
+ * Benchmarks: `npm run bench` runs all, `npm run bench -- scoring` one.
+ * Each prints JSON lines and compares against a baseline measured in the
+ * same run (these machines are noisy; absolute times alone mean little).
+ * `--strict` exits 1 when a target is missed.
+ */
+import { scoringBench } from "./scoring.js";
+
+export interface BenchResult {
+  readonly bench: string;
+  readonly pass: boolean;
+  readonly [key: string]: unknown;
+}
+
+const SUITES: Record<string, () => Promise<BenchResult[]> | BenchResult[]> = {
+  scoring: scoringBench,
+};
+
+const args = process.argv.slice(2);
+const strict = args.includes("--strict");
+const names = args.filter((a) => !a.startsWith("--"));
+const selected = names.length > 0 ? names : Object.keys(SUITES);
+let failed = false;
+for (const name of selected) {
+  const suite = SUITES[name];
+  if (!suite) {
+    console.error(`unknown benchmark "${name}"; known: ${Object.keys(SUITES).join(", ")}`);
+    process.exit(2);
+  }
+  for (const result of await suite()) {
+    console.log(JSON.stringify(result));
+    failed ||= !result.pass;
+  }
+}
+if (strict && failed) process.exit(1);
