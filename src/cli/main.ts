@@ -36,8 +36,8 @@ export function buildProgram(make: (locale: Locale) => CliContext, setExit: (cod
   return program;
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("/bin/dti.js");
-if (isMain) {
+/** Run the admin command with real stdout/stderr and set the exit code. */
+export async function runCli(argv: readonly string[]): Promise<void> {
   const config = loadConfig();
   const make = (locale: Locale): CliContext => createContext({
     locale: locale ?? config.DEFAULT_LOCALE,
@@ -47,6 +47,6 @@ if (isMain) {
   let exitCode = 0;
   await buildProgram(make, (code) => {
     exitCode = code;
-  }).parseAsync(process.argv);
+  }).parseAsync([...argv]);
   process.exitCode = exitCode;
 }
