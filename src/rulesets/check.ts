@@ -136,6 +136,12 @@ function checkNode(node: RawNode, path: Path, parent: RawNode | null, walk: Walk
       });
     }
   }
+  if (!isLeaf && node.effect !== "base") {
+    out.push({
+      path: [...path, "effect"], code: "rule_invalid", message: `${node.code}: bonus and penalty belong on scored items; set effect on its children`,
+      params: { code: node.code, detail: "effect applies to scored items, not to a node with children" },
+    });
+  }
   if (!isLeaf && node.rule) {
     out.push({
       path: [...path, "rule"], code: "rule_invalid", message: `${node.code} has children, so its points are theirs; remove its rule`,
@@ -159,8 +165,17 @@ function checkNode(node: RawNode, path: Path, parent: RawNode | null, walk: Walk
 function checkBands(raw: RawRuleset, out: IssueDraft[]): void {
   const bands = raw.classification?.bands;
   if (!bands) return;
+  const scale = raw.classification!.scale;
+  const seen = new Set<string>();
   bands.forEach((band, i) => {
     const path: Path = ["classification", "bands", i];
+    if (seen.has(band.id)) {
+      out.push({ path: [...path, "id"], code: "band_order", message: `band id ${band.id} is used twice`, params: { band: band.id } });
+    }
+    seen.add(band.id);
+    if (band.from > scale) {
+      out.push({ path: [...path, "from"], code: "band_order", message: `band ${band.name} starts at ${band.from}, above the scale ${scale}`, params: { band: band.name } });
+    }
     const above = bands[i - 1];
     if (band.below !== undefined && band.below <= band.from) {
       out.push({ path, code: "band_order", message: `band ${band.name}: below (${band.below}) must exceed from (${band.from})`, params: { band: band.name } });

@@ -98,6 +98,11 @@ function schemaIssues(error: z.ZodError, doc: Document, locale: MessageLocale): 
     }
     const detail = locale === "vi" ? z.locales.vi().localeError(issue as never) : issue.message;
     const text = typeof detail === "string" ? detail : detail?.message ?? issue.message;
+    if (issue.code === "unrecognized_keys") {
+      // One issue per unknown key, placed on the key itself (a typo is found where it was typed).
+      for (const key of issue.keys) drafts.push({ path: [...path, key], code: "schema", message: `unknown key "${key}"`, params: { detail: text } });
+      continue;
+    }
     drafts.push({ path, code: "schema", message: issue.message, params: { detail: text } });
   }
   return drafts;
@@ -109,30 +114,44 @@ const DROPPABLE = new Set([
   "measures", "howToCount", "evidence", "declaredChildren",
 ]);
 
-/**
- * A copy of the document with each schema problem inside an item removed
- * (an invalid rule dropped, an invalid max set to null). Null when a problem
- * lies outside items, where nothing sensible can be checked further.
- */
+/** Neutral stand-ins for broken top-level parts: the checks that need them are skipped, the others still run. */
+const TOP_LEVEL_STAND_INS: Record<string, unknown> = {
+  id: "invalid", title: "invalid", version: "invalid", province: { code: "x", name: "x" }, decision: null,
+  unitKinds: ["department"], totalPoints: null, completeness: "structure", illustrative: false, summary: undefined,
+  declared: {}, sources: [], notes: [], rounding: undefined, classification: null, adjustments: undefined, process: undefined,
+};
+
 type DocPath = readonly (string | number)[];
 
-function repairItems(data: unknown, paths: readonly DocPath[]): { data: unknown; dropped: string[] } | null {
+/**
+ * A copy of the document with each schema problem set aside: unknown keys
+ * removed, a broken optional part of an item dropped (an invalid max set to
+ * null), a broken top-level part replaced by a neutral stand-in. Null when a
+ * problem cannot be set aside (e.g. an item without a code).
+ */
+function repairForChecks(data: unknown, paths: readonly DocPath[]): { data: unknown; dropped: string[] } | null {
   const copy = structuredClone(data) as Record<string, unknown>;
   const dropped: string[] = [];
   for (const path of paths) {
+    const top = path[0];
+    if (typeof top === "string" && top !== "indices" && top in TOP_LEVEL_STAND_INS) {
+      if (TOP_LEVEL_STAND_INS[top] === undefined) delete copy[top];
+      else copy[top] = structuredClone(TOP_LEVEL_STAND_INS[top]);
+      continue;
+    }
     let cut = -1;
     for (let i = 0; i + 1 < path.length; i += 1) {
       const key = path[i];
       if ((key === "indices" || key === "children") && typeof path[i + 1] === "number") cut = i + 2;
     }
     const key = path[cut];
-    if (cut === -1 || typeof key !== "string" || (!DROPPABLE.has(key) && key !== "max")) return null;
     let target: unknown = copy;
-    for (const part of path.slice(0, cut)) target = (target as Record<string | number, unknown>)[part];
-    if (typeof target !== "object" || target === null) return null;
+    for (const part of path.slice(0, cut)) target = (target as Record<string | number, unknown> | undefined)?.[part];
+    if (cut === -1 || typeof key !== "string" || typeof target !== "object" || target === null) return null;
     const item = target as Record<string, unknown>;
     if (key === "max") item["max"] = null;
-    else delete item[key];
+    else if (DROPPABLE.has(key) || path.length === cut + 1) delete item[key];
+    else return null;
     dropped.push(`${path.slice(0, cut).join(".")}#${key}`);
   }
   return { data: copy, dropped };
@@ -167,7 +186,7 @@ export function loadRulesetFile(file: string, options: { locale?: MessageLocale;
   }
   const drafts = schemaIssues(parsed.error, doc, options.locale ?? "vi");
   // Report the arithmetic problems too: drop the broken parts of items and check the rest.
-  const repaired = repairItems(data, drafts.map((d) => d.path));
+  const repaired = repairForChecks(data, drafts.map((d) => d.path));
   const reparsed = repaired ? rulesetSchema.safeParse(repaired.data) : null;
   if (repaired && reparsed?.success) {
     const dropped = new Set(repaired.dropped);

@@ -149,7 +149,7 @@ export const rulesetSchema = z.object({
     mode: z.enum(["half_up", "half_even", "down"]).default("half_up"),
   }).strict().default({ digits: 2, valueDigits: 4, mode: "half_up" }),
   classification: z.object({
-    scale: z.number().positive().finite().default(100),
+    scale: z.number().int().positive().default(100),
     bands: z.array(bandSchema).min(1),
   }).strict().nullable().default(null),
   adjustments: z.object({

@@ -52,7 +52,8 @@ function collectLeaves(node: RulesetNode, index: number, digits: number, out: Le
     index,
     maxUnits,
     maxPoints: fromUnits(maxUnits, digits),
-    naAllowed: node.notApplicable.allowed || node.notApplicable.automaticFor.length > 0,
+    // A unit may claim "đặc thù" only where allowed; tags apply automatically either way.
+    naAllowed: node.notApplicable.allowed,
     naAutomatic: new Set(node.notApplicable.automaticFor),
     fullAt: rule.type === "ratio" && rule.fullAt !== undefined ? qFromDecimal(rule.fullAt) : null,
     tierUnits: rule.type === "tiers" ? rule.tiers.map((t) => toUnits(t.points, digits)) : [],

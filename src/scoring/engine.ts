@@ -105,15 +105,14 @@ function scoreUnit(compiled: CompiledRuleset, unit: UnitInput, ctx: RuleContext)
       continue;
     }
     const units = result.units;
+    // Main indices hold base points only; bonus and penalty are capped as a whole on the unit.
     if (effect === "base") {
       base += units;
       idxPoints[leaf.index]! += units;
     } else if (effect === "bonus") {
       bonus += units;
-      idxPoints[leaf.index]! += units;
     } else {
       penalty += units;
-      idxPoints[leaf.index]! -= units;
     }
     items[i] = itemScore(leaf, "scored", fromUnits(units, digits), leaf.maxPoints, figure, result.detail);
   }

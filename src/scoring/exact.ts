@@ -15,6 +15,8 @@ export interface Q {
 export type RoundingMode = "half_up" | "half_even" | "down";
 
 export function gcd(a: number, b: number): number {
+  // Callers pass safe integers; anything else must not spin forever.
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return 1;
   let x = Math.abs(a);
   let y = Math.abs(b);
   while (y !== 0) {

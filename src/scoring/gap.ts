@@ -40,7 +40,9 @@ export function nextClassGap(ruleset: Ruleset, unit: UnitScore): ClassGap | null
   const floorNeeded = mulDivRound(from.n, maxUnits, 1, from.d, ruleset.classification.scale, "down");
   const exact = compareProducts(floorNeeded, from.d * ruleset.classification.scale, from.n, maxUnits) === 0;
   const targetUnits = exact ? floorNeeded : floorNeeded + 1;
-  const needed = Math.max(0, targetUnits - toUnits(unit.total, digits));
+  // Gains add to the unclamped total: a unit held at 0 by penalties must first climb out of them.
+  const raw = toUnits(unit.basePoints, digits) + toUnits(unit.bonusPoints, digits) - toUnits(unit.penaltyPoints, digits);
+  const needed = Math.max(0, targetUnits - raw);
 
   const candidates = unit.items
     .filter((i) => i.effect === "base" && (i.status === "scored" || i.status === "missing" || i.status === "invalid"))

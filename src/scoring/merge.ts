@@ -62,17 +62,22 @@ export function mergeRaws(ruleset: Ruleset, scored: readonly Raw[], mergers: rea
       max.push(parts.length > 0 ? nominal : 0);
       points.push(parts.length > 0 ? meanOfValues(nominal, parts, ruleset) : 0);
     });
-    const total = points.reduce((a, b) => a + b, 0);
+    const base = points.reduce((a, b) => a + b, 0);
+    // Capped adjustments carry over as their mean, like the index values.
+    const mean = (values: readonly number[]): number =>
+      divRoundBig(values.reduce((a, b) => a + BigInt(b), 0n), BigInt(values.length), ruleset.rounding.mode);
+    const bonus = mean(preds.map((r) => r.bonus));
+    const penalty = mean(preds.map((r) => r.penalty));
     merged.push({
       unitId: merger.unitId,
       items: [],
       indices: indexScores(ruleset, points, max),
       indexUnits: points,
       indexMaxUnits: max,
-      base: total,
-      bonus: 0,
-      penalty: 0,
-      total,
+      base,
+      bonus,
+      penalty,
+      total: Math.max(0, base + bonus - penalty),
       max: max.reduce((a, b) => a + b, 0),
       missing: [...new Set(preds.flatMap((r) => r.missing))],
       invalid: [...new Set(preds.flatMap((r) => r.invalid))],

@@ -6,6 +6,7 @@ export type ChoiceMatch =
   | { readonly ok: false; readonly problem: "unknown_choice" | "ambiguous_choice" | "single_choice" };
 
 const ALL = new Set(["tat ca", "ca hai", "ca 2", "day du", "du", "all", "both"]);
+const NEGATION = /\b(khong|chua|ko)\b/;
 const NONE = new Set(["khong", "khong co", "none", "0"]);
 
 /** Every folded name an option answers to. */
@@ -40,6 +41,8 @@ function matchOne(token: string, options: readonly Option[]): Option | "ambiguou
     }
   }
   if (tie) return "ambiguous";
+  // "không phải giám đốc" contains "giám đốc" but means the opposite: ask rather than pick it.
+  if (best && NEGATION.test(token) && !names(best).some((n) => NEGATION.test(n))) return null;
   return best;
 }
 
@@ -47,7 +50,7 @@ const SEPARATORS = /\s*(?:,|;|\+|&|\bva\b|\band\b)\s*/;
 
 /** Match a folded answer to one level, or to several parts when `multiple`. */
 export function matchOptions(folded: string, options: readonly Option[], multiple: boolean): ChoiceMatch {
-  const text = folded.replace(/[.!]+$/, "").trim();
+  const text = folded;
   if (multiple && ALL.has(text)) return { ok: true, ids: options.map((o) => o.id) };
   if (multiple && NONE.has(text)) return { ok: true, ids: [] };
   const tokens = text.split(SEPARATORS).filter((t) => t.length > 0);

@@ -37,8 +37,8 @@ const YES = new Set(["co", "yes", "y", "x", "da", "roi", "dat", "1", "true", "ok
 const NO = new Set(["khong", "ko", "k", "no", "n", "chua", "0", "false", "khong dat", "chua co", "khong co", "chua thuc hien", "khong thuc hien"]);
 const NOT_APPLICABLE = new Set(["dac thu", "khong ap dung", "n/a", "na", "kad", "not applicable", "khong thuoc chuc nang nhiem vu"]);
 
-/** Scale words for money, folded. */
-const MONEY_SCALE: readonly [RegExp, number][] = [
+/** Scale words, folded: money and counts ("1,5 tỷ", "2 nghìn người"). */
+const SCALE_WORDS: readonly [RegExp, number][] = [
   [/^(ty|ti|billion|bn)$/, 1e9],
   [/^(trieu|tr|million|m)$/, 1e6],
   [/^(nghin|ngan|k|thousand)$/, 1e3],
@@ -109,16 +109,18 @@ function parseAmount(text: string, kind: InputKind, item: RulesetNode): ParseRes
   const { number, words } = splitNumberAndWords(text);
   let scale = 1;
   let rest = words;
-  if (kind === "money") {
-    const first = words.split(" ")[0] ?? "";
-    const found = MONEY_SCALE.find(([re]) => re.test(first));
-    if (found) {
-      scale = found[1];
-      rest = words.slice(first.length).trim();
-    }
-    rest = rest.replace(/^(dong|d|vnd|vnđ)$/, "");
+  const first = words.split(" ")[0] ?? "";
+  const found = kind === "points" ? undefined : SCALE_WORDS.find(([re]) => re.test(first));
+  if (found) {
+    scale = found[1];
+    rest = words.slice(first.length).trim();
   }
-  if (kind === "money" && rest !== "") return fail({ code: "not_a_number", expected: kind });
+  if (kind === "money") rest = rest.replace(/^(dong|d|vnd|vnđ)$/, "");
+  // A count may carry its unit ("3 cuộc họp"); money and points take no other words, and
+  // nothing takes a percent or a fraction.
+  if ((kind !== "count" && rest !== "") || /^[%/]|^(tren|phan tram)\b/.test(rest)) {
+    return fail({ code: "not_a_number", expected: kind });
+  }
   const expect: Expect = kind === "points" || scale > 1 ? "decimal" : "integer";
   const value = readValue(number, expect, kind);
   if (!isQ(value)) return value;
@@ -133,9 +135,8 @@ function parseAmount(text: string, kind: InputKind, item: RulesetNode): ParseRes
 }
 
 function parseYesNo(folded: string): ParseResult {
-  const cleaned = folded.replace(/[.!]+$/, "").trim();
-  if (YES.has(cleaned)) return ok({ kind: "yes_no", yes: true });
-  if (NO.has(cleaned)) return ok({ kind: "yes_no", yes: false });
+  if (YES.has(folded)) return ok({ kind: "yes_no", yes: true });
+  if (NO.has(folded)) return ok({ kind: "yes_no", yes: false });
   return fail({ code: "expected_yes_no" });
 }
 
@@ -152,12 +153,13 @@ function ruleOptions(item: RulesetNode): { options: readonly Option[]; multiple:
  * Accepts NFC and NFD text alike.
  */
 export function parseFigure(input: string, item: RulesetNode): ParseResult {
-  const text = input.normalize("NFC").trim();
+  // A sentence-final full stop ("12.", "85%.") is punctuation, not part of the number.
+  const text = input.normalize("NFC").trim().replace(/[.;!]+$/, "").trim();
   if (text === "") return fail({ code: "empty" });
   const folded = fold(text);
-  if (NOT_APPLICABLE.has(folded.replace(/[.!]+$/, ""))) {
+  if (NOT_APPLICABLE.has(folded)) {
     const na = item.notApplicable;
-    return na.allowed || na.automaticFor.length > 0 ? ok({ kind: "not_applicable" }) : fail({ code: "not_applicable_refused" });
+    return na.allowed ? ok({ kind: "not_applicable" }) : fail({ code: "not_applicable_refused" });
   }
   const kind = item.input?.kind;
   if (!kind) return fail({ code: "no_input" });
@@ -174,12 +176,13 @@ export function parseFigure(input: string, item: RulesetNode): ParseResult {
       return parseYesNo(folded);
     case "choice": {
       const { options, multiple } = ruleOptions(item);
-      if (multiple) {
-        const yesNo = parseYesNo(folded);
-        if (yesNo.ok) return ok({ kind: "choice", ids: yesNo.figure.kind === "yes_no" && yesNo.figure.yes ? options.map((o) => o.id) : [] });
-      }
       const matched = matchOptions(folded, options, multiple);
       if (matched.ok) return ok({ kind: "choice", ids: matched.ids });
+      // For parts, a plain "có"/"không" (in words, not "1" or "x", which name options) means all or none.
+      if (multiple && !/^\d|^x$/.test(folded)) {
+        const yesNo = parseYesNo(folded);
+        if (yesNo.ok && yesNo.figure.kind === "yes_no") return ok({ kind: "choice", ids: yesNo.figure.yes ? options.map((o) => o.id) : [] });
+      }
       return fail({ code: matched.problem, options });
     }
   }

@@ -18,10 +18,15 @@ export type Expect = "integer" | "decimal";
 const MAX_DIGITS = 15;
 
 function fromParts(intPart: string, fracPart: string): NumberReading {
-  const digits = (intPart + fracPart).replace(/^0+(?=\d)/, "");
-  if (digits.length > MAX_DIGITS) return { ok: false, problem: "too_long" };
-  return { ok: true, value: q(Number(digits), 10 ** fracPart.length) };
+  // Both the numerator and the denominator 10^decimals must stay exact integers.
+  const whole = intPart.replace(/^0+(?=\d)/, "");
+  if (whole.length + fracPart.length > MAX_DIGITS || fracPart.length > MAX_DIGITS) return { ok: false, problem: "too_long" };
+  return { ok: true, value: q(Number(whole + fracPart), 10 ** fracPart.length) };
 }
+
+const SPACE = /[\s\u00a0\u202f]/;
+/** "1 234 567" (or with no-break spaces): a space is only a thousands separator between full groups. */
+const SPACED_GROUPS = /^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d+)?$/;
 
 /** "1.234.567" style groups: first 1–3 digits, then groups of exactly 3. */
 function isGrouped(text: string, separator: string): boolean {
@@ -52,8 +57,12 @@ function singleSeparator(text: string, sep: "," | ".", expect: Expect): NumberRe
 
 /** Parse one non-negative number. Spaces between digit groups are allowed ("1 234 567"). */
 export function readNumber(raw: string, expect: Expect): NumberReading {
-  const text = raw.normalize("NFC").trim().replace(/(?<=\d)[\s\u00a0\u202f]+(?=\d)/g, "");
+  let text = raw.normalize("NFC").trim();
   if (/^[-−–]\s*\d/.test(text)) return { ok: false, problem: "negative" };
+  if (SPACE.test(text)) {
+    if (!SPACED_GROUPS.test(text)) return { ok: false, problem: "not_a_number" };
+    text = text.replace(/[\s\u00a0\u202f]/g, "");
+  }
   const body = text.startsWith("+") ? text.slice(1) : text;
   if (!/^\d[\d.,]*$/.test(body) || /[.,]$/.test(body)) return { ok: false, problem: "not_a_number" };
   const hasDot = body.includes(".");

@@ -1,5 +1,5 @@
 import type { Leaf } from "./compile.js";
-import { compareQ, mulDivRound, q, type Q, type RoundingMode } from "./exact.js";
+import { compareQ, gcd, mulDivRound, q, type Q, type RoundingMode } from "./exact.js";
 import type { InvalidReason, ItemDetail } from "./results.js";
 import type { Figure } from "./types.js";
 
@@ -27,7 +27,11 @@ const invalid = (reason: InvalidReason): Evaluation => ({ ok: false, reason });
 /** The numeric value a figure carries in the item's own input unit (a share counts as a percent). */
 export function numericValue(figure: Figure): Q | null {
   if (figure.kind === "amount") return figure.value;
-  if (figure.kind === "share") return q(figure.value.n * 100, figure.value.d);
+  if (figure.kind === "share") {
+    // Divide 100 into the denominator first so the numerator stays a safe integer for percents.
+    const g = gcd(100, figure.value.d);
+    return q(figure.value.n * (100 / g), figure.value.d / g);
+  }
   return null;
 }
 

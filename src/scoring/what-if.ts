@@ -40,8 +40,10 @@ export function whatIf(
   const before = scoreGroup(ruleset, units, options);
   const after = scoreGroup(ruleset, changed, options);
   if (!before.ok || !after.ok) return { ok: false, reason: "structure_only" };
-  const b = before.result.units.find((u) => u.unitId === unitId)!;
-  const a = after.result.units.find((u) => u.unitId === unitId)!;
+  const b = before.result.units.find((u) => u.unitId === unitId);
+  const a = after.result.units.find((u) => u.unitId === unitId);
+  // A merger's predecessor has no place of its own in the ranking.
+  if (!a || !b) return { ok: false, reason: "unknown_unit" };
   const digits = ruleset.rounding.digits;
   return {
     ok: true,

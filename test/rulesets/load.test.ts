@@ -40,7 +40,7 @@ describe("ruleset loader", () => {
       loadRulesetsOrThrow(BAD);
     } catch (error) {
       const files = new Set((error as RulesetError).issues.map((i) => i.file.split("/").pop()));
-      expect(files).toEqual(new Set(["many-problems.yaml", "syntax.yaml", "schema.yaml", "rule-problems.yaml"]));
+      expect(files).toEqual(new Set(["many-problems.yaml", "syntax.yaml", "schema.yaml", "rule-problems.yaml", "typos.yaml", "bands.yaml"]));
     }
   });
 
@@ -64,5 +64,26 @@ describe("rule checks", () => {
       ["missing_in_full", "1.6"],
     ]);
     expect(issues.every((i) => i.line !== undefined)).toBe(true);
+  });
+});
+
+describe("problems that used to hide others", () => {
+  it("a typo'd key and a bad band id do not hide the arithmetic problems", () => {
+    const { issues } = loadRulesetFile(join(BAD, "typos.yaml"), { displayName: "typos.yaml", locale: "en" });
+    expect(issues.map((i) => `${i.line} ${i.code} ${i.path.join(".")}`)).toEqual([
+      "14 schema classification.bands.0.id",
+      "24 schema indices.0.children.0.evidenceRequierd",
+      "20 rule_invalid indices.0.effect",
+      "19 max_mismatch indices.0.max",
+      "28 rule_invalid indices.0.children.0.rule",
+    ]);
+  });
+
+  it("reports duplicate band ids and bands above the scale", () => {
+    const { issues } = loadRulesetFile(join(BAD, "bands.yaml"), { displayName: "bands.yaml", locale: "en" });
+    expect(issues.map((i) => i.message)).toEqual(expect.arrayContaining([
+      "band Tốt starts at 120, above the scale 100",
+      "band id tot is used twice",
+    ]));
   });
 });

@@ -70,7 +70,8 @@ describe("totals, maxima, values and classes", () => {
     expect(byId(result, "B")).toMatchObject({ basePoints: 5, bonusPoints: 0, penaltyPoints: 6, total: 0 });
     expect(byId(result, "C")).toMatchObject({ total: 0 });
     expect(byId(result, "A").missing).toEqual([]);
-    expect(byId(result, "A").indices[1]).toMatchObject({ code: "9", points: 4, max: 0, value: null });
+    // Main indices hold base points only, so they add up to the base; adjustments are capped on the unit.
+    expect(byId(result, "A").indices.map((i) => i.points)).toEqual([5, 0]);
   });
 
   it("a structure ruleset refuses to score", () => {
@@ -163,6 +164,43 @@ describe("what-if", () => {
 
   it("refuses an unknown unit", () => {
     expect(whatIf(hundred, [], "X", new Map())).toEqual({ ok: false, reason: "unknown_unit" });
+  });
+});
+
+describe("regressions found in review", () => {
+  it("a bonus cap holds in index values and through a merger", () => {
+    const rs = ruleset([index("1", [leaf("1.1", 10, { type: "ratio" }), leaf("1.2", 10, { type: "per_item", each: 1 }, "count", { effect: "bonus" })])], {
+      adjustments: { bonusCap: 2, penaltyCap: null },
+    });
+    const result = scored(rs, [unit("A", { "1.1": pct(50), "1.2": amount(8) }), unit("B", { "1.1": pct(50) })], { mergers: [{ unitId: "M", from: ["A", "B"] }] });
+    const m = byId(result, "M");
+    // A: 5 + min(8, 2) = 7; B: 5. M: index 1 = 5/10, bonus = mean(2, 0) = 1 → 6.
+    expect(m).toMatchObject({ basePoints: 5, bonusPoints: 1, total: 6 });
+    expect(m.indices[0]).toMatchObject({ points: 5, value: 0.5 });
+  });
+
+  it("a what-if on a merger's predecessor answers unknown unit instead of crashing", () => {
+    const rs = ruleset([index("1", [leaf("1.1", 10, { type: "ratio" })])]);
+    const outcome = whatIf(rs, [unit("A", {}), unit("B", {})], "A", new Map([["1.1", pct(50)]]), { mergers: [{ unitId: "M", from: ["A", "B"] }] });
+    expect(outcome).toEqual({ ok: false, reason: "unknown_unit" });
+  });
+
+  it("automatic đặc thù does not let other units claim it when claims are not allowed", () => {
+    const rs = ruleset([index("1", [leaf("1.1", 10, { type: "ratio" }, "percent", { notApplicable: { allowed: false, automaticFor: ["tag"] } })])]);
+    const result = scored(rs, [unit("X", { "1.1": na }), unit("T", {}, ["tag"])]);
+    expect(byId(result, "X").items[0]).toMatchObject({ status: "invalid", detail: { reason: "not_applicable_refused" } });
+    expect(byId(result, "T").items[0]).toMatchObject({ status: "not_applicable" });
+  });
+
+  it("the class gap counts the climb out of penalties when the total is held at zero", () => {
+    const rs = ruleset([
+      index("1", [leaf("1.1", 50, { type: "ratio" }), leaf("1.2", 50, { type: "ratio" })]),
+      index("9", [leaf("9.1", 100, { type: "per_item", each: 100 }, "count", { effect: "penalty" })]),
+    ], { classification: DA_NANG_BANDS });
+    const a = byId(scored(rs, [unit("A", { "1.1": pct(0), "1.2": pct(0), "9.1": amount(1) })]), "A");
+    expect(a.total).toBe(0);
+    const gap = nextClassGap(rs, a)!;
+    expect(gap).toMatchObject({ target: { id: "trung_binh" }, pointsNeeded: 150, reachable: false });
   });
 });
 

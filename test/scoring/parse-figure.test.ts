@@ -68,6 +68,13 @@ describe("parseFigure reads what officers type", () => {
     ["parts by number", parts, "1 + 2", { kind: "choice", ids: ["attend", "chair"] }],
     ["no part", parts, "không", { kind: "choice", ids: [] }],
     ["đặc thù", maybeNa, "đặc thù", { kind: "not_applicable" }],
+    ["a sentence-final full stop", count, "12.", amount(12)],
+    ["a full stop after a percent", percent, "85%.", share(17, 20)],
+    ["a full stop after grouped money", money, "1.500.000.", amount(1_500_000)],
+    ["a count in millions", count, "2 triệu", amount(2_000_000)],
+    ["a count in thousands with a decimal", count, "1,5 nghìn", amount(1500)],
+    ["part 1 of a parts item is part 1, not yes", parts, "1", { kind: "choice", ids: ["attend"] }],
+    ["có for a parts item means every part", parts, "có", { kind: "choice", ids: ["attend", "chair"] }],
     ["không áp dụng without diacritics", maybeNa, "khong ap dung", { kind: "not_applicable" }],
   ])("%s", (_name, item, text, figure) => {
     expect(parseFigure(text, item)).toEqual({ ok: true, figure });
@@ -98,6 +105,11 @@ describe("bad input gets a specific error, never an exception", () => {
     ["an index value above 1", indexValue, "59,34", { code: "out_of_range", value: 59.34, min: 0, max: 1 }],
     ["đặc thù where not allowed", percent, "đặc thù", { code: "not_applicable_refused" }],
     ["a digit string too long to be exact", count, "12345678901234567", { code: "too_long" }],
+    ["hundreds of leading zeros in the decimals (used to hang)", percent, `0,${"0".repeat(400)}1%`, { code: "too_long" }],
+    ["a percent for a count", count, "85%", { code: "not_a_number", expected: "count" }],
+    ["a fraction for a count", count, "3/4", { code: "not_a_number", expected: "count" }],
+    ["digits split by a space that is no thousands group", count, "1 5", { code: "not_a_number", expected: "count" }],
+    ["two numbers for money", money, "0,5 1", { code: "not_a_number", expected: "money" }],
   ])("%s", (_name, item, text, error) => {
     expect(parseFigure(text, item)).toEqual({ ok: false, error });
   });
@@ -109,5 +121,8 @@ describe("bad input gets a specific error, never an exception", () => {
     const twoLevels = parseFigure("bí thư, phó chủ tịch", levels);
     expect(twoLevels.ok === false && twoLevels.error.code).toBe("single_choice");
     expect(parseFigure("9", levels)).toMatchObject({ ok: false, error: { code: "unknown_choice" } });
+    // A negated answer must not pick the option it names.
+    expect(parseFigure("không phải chủ tịch", levels)).toMatchObject({ ok: false, error: { code: "unknown_choice" } });
+    expect(parseFigure("chưa có", levels)).toEqual({ ok: true, figure: { kind: "choice", ids: ["none"] } });
   });
 });
