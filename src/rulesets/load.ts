@@ -117,8 +117,9 @@ const DROPPABLE = new Set([
 /** Neutral stand-ins for broken top-level parts: the checks that need them are skipped, the others still run. */
 const TOP_LEVEL_STAND_INS: Record<string, unknown> = {
   id: "invalid", title: "invalid", version: "invalid", province: { code: "x", name: "x" }, decision: null,
-  unitKinds: ["department"], totalPoints: null, completeness: "structure", illustrative: false, summary: undefined,
-  declared: {}, sources: [], notes: [], rounding: undefined, classification: null, adjustments: undefined, process: undefined,
+  unitKinds: ["department"], totalPoints: null, completeness: "structure", illustrative: false,
+  summary: undefined, declared: {}, sources: [], notes: [], rounding: undefined, classification: null,
+  adjustments: undefined, process: undefined,
 };
 
 type DocPath = readonly (string | number)[];

@@ -41,7 +41,8 @@ export function nextClassGap(ruleset: Ruleset, unit: UnitScore): ClassGap | null
   const exact = compareProducts(floorNeeded, from.d * ruleset.classification.scale, from.n, maxUnits) === 0;
   const targetUnits = exact ? floorNeeded : floorNeeded + 1;
   // Gains add to the unclamped total: a unit held at 0 by penalties must first climb out of them.
-  const raw = toUnits(unit.basePoints, digits) + toUnits(unit.bonusPoints, digits) - toUnits(unit.penaltyPoints, digits);
+  const units = (points: number): number => toUnits(points, digits);
+  const raw = units(unit.basePoints) + units(unit.bonusPoints) - units(unit.penaltyPoints);
   const needed = Math.max(0, targetUnits - raw);
 
   const candidates = unit.items

@@ -172,7 +172,7 @@ describe("regressions found in review", () => {
     const rs = ruleset([index("1", [leaf("1.1", 10, { type: "ratio" }), leaf("1.2", 10, { type: "per_item", each: 1 }, "count", { effect: "bonus" })])], {
       adjustments: { bonusCap: 2, penaltyCap: null },
     });
-    const result = scored(rs, [unit("A", { "1.1": pct(50), "1.2": amount(8) }), unit("B", { "1.1": pct(50) })], { mergers: [{ unitId: "M", from: ["A", "B"] }] });
+    const result = scored(rs, [unit("A", { 1.1: pct(50), 1.2: amount(8) }), unit("B", { 1.1: pct(50) })], { mergers: [{ unitId: "M", from: ["A", "B"] }] });
     const m = byId(result, "M");
     // A: 5 + min(8, 2) = 7; B: 5. M: index 1 = 5/10, bonus = mean(2, 0) = 1 → 6.
     expect(m).toMatchObject({ basePoints: 5, bonusPoints: 1, total: 6 });
@@ -187,7 +187,7 @@ describe("regressions found in review", () => {
 
   it("automatic đặc thù does not let other units claim it when claims are not allowed", () => {
     const rs = ruleset([index("1", [leaf("1.1", 10, { type: "ratio" }, "percent", { notApplicable: { allowed: false, automaticFor: ["tag"] } })])]);
-    const result = scored(rs, [unit("X", { "1.1": na }), unit("T", {}, ["tag"])]);
+    const result = scored(rs, [unit("X", { 1.1: na }), unit("T", {}, ["tag"])]);
     expect(byId(result, "X").items[0]).toMatchObject({ status: "invalid", detail: { reason: "not_applicable_refused" } });
     expect(byId(result, "T").items[0]).toMatchObject({ status: "not_applicable" });
   });
@@ -197,7 +197,7 @@ describe("regressions found in review", () => {
       index("1", [leaf("1.1", 50, { type: "ratio" }), leaf("1.2", 50, { type: "ratio" })]),
       index("9", [leaf("9.1", 100, { type: "per_item", each: 100 }, "count", { effect: "penalty" })]),
     ], { classification: DA_NANG_BANDS });
-    const a = byId(scored(rs, [unit("A", { "1.1": pct(0), "1.2": pct(0), "9.1": amount(1) })]), "A");
+    const a = byId(scored(rs, [unit("A", { 1.1: pct(0), 1.2: pct(0), 9.1: amount(1) })]), "A");
     expect(a.total).toBe(0);
     const gap = nextClassGap(rs, a)!;
     expect(gap).toMatchObject({ target: { id: "trung_binh" }, pointsNeeded: 150, reachable: false });
