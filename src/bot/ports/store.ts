@@ -1,0 +1,170 @@
+import type { Figure } from "../../scoring/index.js";
+import type {
+  AuditRecord, ChannelName, DeadlineRecord, EntryChannel, EvidenceRef, FigureRecord, FigureStatus, IdentityRecord,
+  InviteRecord, PeriodRecord, PeriodStatus, PersonRecord, ProvinceRecord, ReopeningRecord, RoleName, RoleRecord,
+  RulesetAssignment, SnapshotKind, SnapshotRecord, SnapshotUnitRecord, SuccessionRecord, UnitKindCode, UnitRecord,
+} from "./records.js";
+
+/** Who does an administrative action; written to the audit log. */
+export type Actor = string;
+
+export interface UnitInputRow {
+  readonly code: string;
+  readonly name: string;
+  readonly kind: UnitKindCode;
+  readonly parentCode?: string | null;
+  readonly groupCode?: string | null;
+  readonly tags?: readonly string[];
+  readonly active?: boolean;
+}
+
+export interface PersonInputRow {
+  readonly fullName: string;
+  readonly phone?: string | null;
+  readonly email?: string | null;
+  /** Null for a provincial admin. */
+  readonly unitCode: string | null;
+  readonly role: RoleName;
+  readonly scope?: readonly string[];
+}
+
+export interface ProvinceRepo {
+  ensure(code: string, name: string): Promise<ProvinceRecord>;
+  byCode(code: string): Promise<ProvinceRecord | null>;
+  list(): Promise<ProvinceRecord[]>;
+  assignRuleset(provinceId: number, assignment: RulesetAssignment, actor: Actor): Promise<void>;
+  rulesets(provinceId: number): Promise<RulesetAssignment[]>;
+}
+
+export interface UnitRepo {
+  /** Create or update by code, all or nothing; parents may be in the same batch. */
+  upsertMany(provinceId: number, rows: readonly UnitInputRow[], actor: Actor): Promise<{ created: number; updated: number }>;
+  list(provinceId: number, options?: { activeOnly?: boolean }): Promise<UnitRecord[]>;
+  byCode(provinceId: number, code: string): Promise<UnitRecord | null>;
+  byId(id: number): Promise<UnitRecord | null>;
+  /** `from` became part of `to` on `effectiveOn`; `from` becomes inactive. */
+  addSuccession(fromUnitId: number, toUnitId: number, effectiveOn: Date, note: string | null, actor: Actor): Promise<void>;
+  successions(provinceId: number): Promise<SuccessionRecord[]>;
+}
+
+export interface PeopleRepo {
+  /** Create people with their roles, all or nothing. Same name and phone in the same province is one person. */
+  importMany(provinceId: number, rows: readonly PersonInputRow[], actor: Actor): Promise<{ people: number; roles: number }>;
+  create(provinceId: number, fullName: string, contact?: { phone?: string; email?: string }): Promise<PersonRecord>;
+  byId(id: number): Promise<PersonRecord | null>;
+  grant(personId: number, role: RoleName, unitId: number | null, actor: Actor, scope?: readonly string[]): Promise<RoleRecord>;
+  roles(personId: number): Promise<RoleRecord[]>;
+  /** Active holders of a role in a unit (or provincial admins when unitId is null). */
+  holders(provinceId: number, unitId: number | null, role: RoleName): Promise<PersonRecord[]>;
+  list(provinceId: number): Promise<PersonRecord[]>;
+}
+
+export interface IdentityRepo {
+  find(channel: ChannelName, externalId: string): Promise<IdentityRecord | null>;
+  /** The identity, created on first contact; updates the last interaction time. */
+  touch(channel: ChannelName, externalId: string, at: Date, details?: { chatId?: string; displayName?: string }): Promise<IdentityRecord>;
+  bindPerson(identityId: number, personId: number): Promise<IdentityRecord>;
+  setLanguage(identityId: number, language: "vi" | "en"): Promise<void>;
+  markUnreachable(identityId: number, reason: string): Promise<void>;
+  ofPerson(personId: number): Promise<IdentityRecord[]>;
+}
+
+export type RedeemResult =
+  | { readonly ok: true; readonly invite: InviteRecord }
+  | { readonly ok: false; readonly reason: "unknown" | "expired" | "used_up" | "revoked" };
+
+export interface InviteInput {
+  readonly provinceId: number;
+  readonly unitId: number | null;
+  readonly role: RoleName;
+  readonly maxUses: number;
+  readonly expiresAt: Date;
+  readonly note?: string;
+}
+
+export interface InviteRepo {
+  /** A new random code; only its hash is stored, the code is returned once. */
+  create(input: InviteInput, actor: Actor): Promise<{ invite: InviteRecord; code: string }>;
+  /** Use one of the invite's uses for an identity, atomically. */
+  redeem(code: string, identityId: number, now: Date): Promise<RedeemResult>;
+  revoke(id: number, actor: Actor, now: Date): Promise<boolean>;
+  list(provinceId: number): Promise<InviteRecord[]>;
+}
+
+export interface PeriodRepo {
+  open(input: {
+    provinceId: number; rulesetId: string; year: number; windowFrom?: Date | null; windowTo?: Date | null;
+    deadlines: readonly DeadlineRecord[];
+  }, actor: Actor): Promise<PeriodRecord>;
+  byId(id: number): Promise<PeriodRecord | null>;
+  list(provinceId?: number): Promise<PeriodRecord[]>;
+  setStatus(id: number, status: PeriodStatus, actor: Actor): Promise<PeriodRecord>;
+  setDeadline(id: number, deadline: DeadlineRecord, actor: Actor): Promise<void>;
+  reopen(input: { periodId: number; unitId: number; until: Date; reason: string }, actor: Actor): Promise<void>;
+  reopenings(periodId: number): Promise<ReopeningRecord[]>;
+  /** True after the submission deadline, unless the unit is reopened at `now`. */
+  isLocked(periodId: number, unitId: number, now: Date): Promise<boolean>;
+}
+
+export interface FigureInput {
+  readonly periodId: number;
+  readonly unitId: number;
+  readonly itemCode: string;
+  readonly rawValue: string | null;
+  readonly figure: Figure | null;
+  readonly evidence?: readonly EvidenceRef[];
+  readonly status: FigureStatus;
+  readonly enteredBy: number | null;
+  readonly enteredByLabel: string;
+  readonly channel: EntryChannel;
+  readonly note?: string | null;
+  readonly reviewFigure?: Figure | null;
+  readonly reviewPoints?: number | null;
+  readonly reviewNote?: string | null;
+}
+
+export type RecordResult =
+  | { readonly ok: true; readonly record: FigureRecord }
+  | { readonly ok: false; readonly reason: "locked" | "period_closed" };
+
+export interface FigureRepo {
+  /**
+   * Append a revision (never overwrite). Refused after the submission
+   * deadline unless the unit is reopened, or `force` (an admin, audited).
+   */
+  record(input: FigureInput, now: Date, options?: { force?: boolean }): Promise<RecordResult>;
+  /** Many figures in one transaction, for spreadsheet imports: all or nothing. */
+  recordMany(inputs: readonly FigureInput[], now: Date, options?: { force?: boolean }): Promise<{ ok: true; count: number } | { ok: false; reason: "locked" | "period_closed"; unitId: number }>;
+  /** The current revision of every figure of a period (withdrawn ones included, with a null figure). */
+  current(periodId: number): Promise<FigureRecord[]>;
+  currentForUnit(periodId: number, unitId: number): Promise<FigureRecord[]>;
+  /** Every revision of one figure, oldest first. */
+  history(periodId: number, unitId: number, itemCode: string): Promise<FigureRecord[]>;
+}
+
+export interface SnapshotRepo {
+  save(periodId: number, kind: SnapshotKind, units: readonly SnapshotUnitRecord[], actor: Actor): Promise<SnapshotRecord>;
+  latest(periodId: number, kind: SnapshotKind): Promise<SnapshotRecord | null>;
+  list(periodId: number): Promise<Omit<SnapshotRecord, "units">[]>;
+}
+
+export interface AuditRepo {
+  log(actor: Actor, action: string, target: string, details?: Readonly<Record<string, unknown>>): Promise<void>;
+  list(options?: { limit?: number; action?: string }): Promise<AuditRecord[]>;
+}
+
+export interface Store {
+  readonly provider: "sqlite" | "postgres";
+  readonly provinces: ProvinceRepo;
+  readonly units: UnitRepo;
+  readonly people: PeopleRepo;
+  readonly identities: IdentityRepo;
+  readonly invites: InviteRepo;
+  readonly periods: PeriodRepo;
+  readonly figures: FigureRepo;
+  readonly snapshots: SnapshotRepo;
+  readonly audit: AuditRepo;
+  /** True when no province exists yet (a fresh database). */
+  isEmpty(): Promise<boolean>;
+  close(): Promise<void>;
+}

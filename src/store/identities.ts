@@ -1,0 +1,45 @@
+import type { ChannelName, IdentityRecord } from "../bot/ports/records.js";
+import type { IdentityRepo } from "../bot/ports/store.js";
+import type { Db } from "./client.js";
+
+type IdentityRow = {
+  id: number; personId: number | null; channel: string; externalId: string; chatId: string | null; displayName: string | null;
+  language: string; reachable: boolean; unreachableReason: string | null; lastInteractionAt: Date | null;
+};
+
+export const toIdentity = (r: IdentityRow): IdentityRecord => ({
+  id: r.id, personId: r.personId, channel: r.channel as ChannelName, externalId: r.externalId, chatId: r.chatId,
+  displayName: r.displayName, language: r.language === "en" ? "en" : "vi", reachable: r.reachable,
+  unreachableReason: r.unreachableReason, lastInteractionAt: r.lastInteractionAt,
+});
+
+export function createIdentityRepo(db: Db): IdentityRepo {
+  return {
+    async find(channel, externalId) {
+      const row = await db.channelIdentity.findUnique({ where: { channel_externalId: { channel, externalId } } });
+      return row ? toIdentity(row) : null;
+    },
+    async touch(channel, externalId, at, details = {}) {
+      // A message from the person proves they are reachable again (unblocked, followed again).
+      const update = { lastInteractionAt: at, reachable: true, unreachableReason: null, ...details };
+      const row = await db.channelIdentity.upsert({
+        where: { channel_externalId: { channel, externalId } },
+        create: { channel, externalId, lastInteractionAt: at, ...details },
+        update,
+      });
+      return toIdentity(row);
+    },
+    async bindPerson(identityId, personId) {
+      return toIdentity(await db.channelIdentity.update({ where: { id: identityId }, data: { personId } }));
+    },
+    async setLanguage(identityId, language) {
+      await db.channelIdentity.update({ where: { id: identityId }, data: { language } });
+    },
+    async markUnreachable(identityId, reason) {
+      await db.channelIdentity.update({ where: { id: identityId }, data: { reachable: false, unreachableReason: reason } });
+    },
+    async ofPerson(personId) {
+      return (await db.channelIdentity.findMany({ where: { personId }, orderBy: { id: "asc" } })).map(toIdentity);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Store } from "../bot/ports/store.js";
+import { DEFAULT_SQLITE_URL, providerOf, type Provider } from "./adapter.js";
+import { createAuditRepo } from "./audit.js";
+import { openDatabase } from "./client.js";
+import { createFigureRepo } from "./figures.js";
+import { createIdentityRepo } from "./identities.js";
+import { createInviteRepo } from "./invites.js";
+import { createPeopleRepo } from "./people.js";
+import { createPeriodRepo } from "./periods.js";
+import { createProvinceRepo } from "./provinces.js";
+import { createSnapshotRepo } from "./snapshots.js";
+import { createUnitRepo } from "./units.js";
+
+export { DEFAULT_SQLITE_URL, providerOf, type Provider };
+export { migrate } from "./migrate.js";
+export { hashCode, normaliseCode } from "./invites.js";
+
+/**
+ * Open the store: migrate the database (creating the SQLite file on first
+ * start) and return repositories that speak the project's own records.
+ */
+export async function createStore(url: string = DEFAULT_SQLITE_URL): Promise<Store & { readonly migrationsApplied: readonly string[] }> {
+  const { db, provider, migrationsApplied } = await openDatabase(url);
+  return {
+    provider,
+    migrationsApplied,
+    provinces: createProvinceRepo(db),
+    units: createUnitRepo(db),
+    people: createPeopleRepo(db),
+    identities: createIdentityRepo(db),
+    invites: createInviteRepo(db),
+    periods: createPeriodRepo(db),
+    figures: createFigureRepo(db),
+    snapshots: createSnapshotRepo(db),
+    audit: createAuditRepo(db),
+    isEmpty: async () => (await db.province.count()) === 0,
+    close: () => db.$disconnect(),
+  };
+}
