@@ -15,19 +15,19 @@ export function createProvinceRepo(db: Db): ProvinceRepo {
     async list() {
       return (await db.province.findMany({ orderBy: { code: "asc" } })).map(toRecord);
     },
-    async assignRuleset(provinceId, { groupCode, rulesetId }, actor) {
+    async assignRuleset(provinceId, { groupCode, groupName, rulesetId }, actor) {
       await db.$transaction(async (tx) => {
         await tx.provinceRuleset.upsert({
           where: { provinceId_groupCode: { provinceId, groupCode } },
-          create: { provinceId, groupCode, rulesetId },
-          update: { rulesetId },
+          create: { provinceId, groupCode, groupName, rulesetId },
+          update: { rulesetId, groupName },
         });
-        await audit(tx, actor, "province.ruleset", `province:${provinceId}`, { groupCode, rulesetId });
+        await audit(tx, actor, "province.ruleset", `province:${provinceId}`, { groupCode, groupName, rulesetId });
       });
     },
     async rulesets(provinceId) {
       const rows = await db.provinceRuleset.findMany({ where: { provinceId }, orderBy: { groupCode: "asc" } });
-      return rows.map((r) => ({ groupCode: r.groupCode, rulesetId: r.rulesetId }));
+      return rows.map((r) => ({ groupCode: r.groupCode, groupName: r.groupName, rulesetId: r.rulesetId }));
     },
   };
 }

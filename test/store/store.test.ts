@@ -37,9 +37,9 @@ describe.each(BACKENDS)("store on $name", (backend) => {
     it("keeps provinces unique by code and records rulesets per group", async () => {
       const a = await store().provinces.ensure("p1", "Tỉnh một");
       expect(await store().provinces.ensure("p1", "Tên khác")).toEqual(a);
-      await store().provinces.assignRuleset(a.id, { groupCode: "so", rulesetId: "minh-hoa-so-nganh" }, "test");
-      await store().provinces.assignRuleset(a.id, { groupCode: "so", rulesetId: "khac" }, "test");
-      expect(await store().provinces.rulesets(a.id)).toEqual([{ groupCode: "so", rulesetId: "khac" }]);
+      await store().provinces.assignRuleset(a.id, { groupCode: "so", groupName: "Sở, ngành", rulesetId: "minh-hoa-so-nganh" }, "test");
+      await store().provinces.assignRuleset(a.id, { groupCode: "so", groupName: "Sở, ban, ngành", rulesetId: "khac" }, "test");
+      expect(await store().provinces.rulesets(a.id)).toEqual([{ groupCode: "so", groupName: "Sở, ban, ngành", rulesetId: "khac" }]);
     });
 
     it("creates and updates units by code, parents included, and lists them", async () => {

@@ -31,8 +31,11 @@ export interface ProvinceRecord {
   readonly name: string;
 }
 
+/** Which ruleset a ranking group of a province's units is scored with. */
 export interface RulesetAssignment {
   readonly groupCode: string;
+  /** e.g. "Sở, ban, ngành có bộ thủ tục hành chính"; shown in results. */
+  readonly groupName: string;
   readonly rulesetId: string;
 }
 

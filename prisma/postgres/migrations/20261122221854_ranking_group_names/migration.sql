@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ProvinceRuleset" ADD COLUMN     "groupName" TEXT NOT NULL DEFAULT '';
+
