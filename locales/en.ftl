@@ -213,3 +213,120 @@ cli-import-bad-number = “{ $value }” is not a number of points
 cli-import-orphan = its parent { $parent } is not on an earlier row
 cli-import-duplicate = code { $value } repeats row { $first }
 cli-import-empty = the file has no data rows
+
+## Units, people and periods (command line)
+
+cli-yes = yes
+cli-no = no
+unit-kind-short = { $kind ->
+    [department] Department
+    [central_agency] Central agency
+    [district] District
+   *[commune] Commune/ward
+  }
+role-name = { $role ->
+    [officer] data officer
+    [leader] unit leader
+    [reviewer] reviewer
+   *[admin] provincial admin
+  }
+deadline-kind = { $kind ->
+    [submission] Submission deadline
+    [leader_approval] Leader approval deadline
+    [review] Review deadline
+    [appeal] Appeal deadline
+   *[publication] Publication deadline
+  }
+period-status = { $status ->
+    [open] collecting figures
+    [review] under review
+    [published] published
+   *[closed] closed
+  }
+cli-province-unknown = No province with code “{ $code }”. Known codes: { $known }.
+cli-province-choose = Please choose a province with --province (known: { $known }).
+cli-unit-unknown = No unit with code “{ $code }”.
+cli-import-columns = The file lacks { $count } required column(s); nothing was imported:
+cli-units-bad-code = unit code “{ $value }” is not valid (letters, digits, dots and dashes only)
+cli-units-duplicate = code { $value } repeats row { $first }
+cli-units-empty-name = the unit name is missing
+cli-units-bad-kind = unknown unit kind “{ $value }” (department, central agency, district, commune/ward)
+cli-units-bad-active = unknown value “{ $value }”; please write “yes” or “no”
+cli-units-self-parent = a unit cannot be its own parent
+cli-units-unknown-parent = no parent unit “{ $value }” in the file or the directory
+cli-units-problems = The unit list has { $count } problem(s); nothing was imported:
+cli-units-imported = Updated the unit directory of { $province }: { $created } new, { $updated } updated.
+cli-units-title = Units of { $province } ({ $count })
+cli-units-header-code = Code
+cli-units-header-name = Name
+cli-units-header-kind = Kind
+cli-units-header-parent = Parent
+cli-units-header-group = Ranking group
+cli-units-header-active = Active
+cli-people-empty-name = the name is missing
+cli-people-bad-role = unknown role “{ $value }” (officer, leader, reviewer, admin)
+cli-people-needs-unit = this role needs a unit code
+cli-people-unknown-unit = no unit “{ $value }” in the directory
+cli-people-bad-phone = phone number “{ $value }” is not valid
+cli-people-bad-email = e-mail address “{ $value }” is not valid
+cli-people-problems = The staff list has { $count } problem(s); nothing was imported:
+cli-people-imported = Imported { $people } people with { $roles } roles for { $province }.
+cli-group-set = Group { $group } is scored with ruleset { $ruleset }.
+cli-group-line = { $group } ({ $name }): ruleset { $ruleset }, { $count } active units
+cli-period-bad-year = “{ $value }” is not a valid evaluation year.
+cli-period-bad-deadline = Deadline “{ $value }” is not valid; write kind=dd/mm/yyyy with kind one of: { $kinds }.
+cli-period-exists = This period already exists (period { $id }).
+cli-period-opened = Opened period { $id }: { $ruleset }, year { $year }.
+cli-period-header-id = Period
+cli-period-header-ruleset = Ruleset
+cli-period-header-year = Year
+cli-period-header-status = Status
+cli-period-header-deadlines = Deadlines
+cli-period-unknown = No period “{ $id }”.
+cli-period-bad-status = Status “{ $value }” is not valid; choose one of: { $known }.
+cli-period-status-set = Period { $id } is now { period-status }.
+cli-reopen-bad-until = “{ $value }” is not a valid future date; write dd/mm/yyyy.
+cli-reopen-needs-reason = Please give a reason for reopening.
+cli-reopened = Reopened figure entry for { $unit } until the end of { $until }.
+cli-invite-bad-role = Role “{ $value }” is not valid; choose one of: { $known }.
+cli-invite-needs-unit = An invite for this role needs --unit (a unit code).
+cli-invite-bad-limits = The number of uses (1–500) or days of validity (1–365) is not valid.
+cli-invite-created = Invite code { $code }: { $role }, { $unit }; { $uses } use(s), valid until the end of { $expires }.
+cli-invite-link = Telegram link: { $link }
+cli-invite-no-link = Send this to the person to message the bot: /start { $code } (set TELEGRAM_BOT_USERNAME for a direct link).
+cli-period-score-unknown_period = No period “{ $id }”.
+cli-period-score-unknown_ruleset = Ruleset { $ruleset } of this period was not found.
+cli-period-score-structure_only = Ruleset { $ruleset } has only its structure, so it cannot score.
+cli-export-results-written = Exported results to { $file }: { $groups } group(s), { $units } unit(s).
+cli-export-figures-written = Exported the figures template to { $file } ({ $rows } rows).
+cli-import-label = imported from { $file }
+cli-figures-problems = The figures file has { $count } problem(s); nothing was recorded:
+cli-figures-locked = The submission deadline of { $unit } has passed; nothing was recorded (an admin may reopen the unit, or use --force).
+cli-figures-period_closed = The period no longer collects figures ({ $unit }); nothing was recorded.
+cli-figures-imported = Recorded { $count } new figure(s); { $unchanged } row(s) unchanged.
+cli-demo-exists = The demo data is already there.
+cli-demo-created = Created the Đà Nẵng demo province: units, people, period(s) { $periods } and figures. Invite codes:
+
+## Excel files
+
+xlsx-title = Digital transformation evaluation and ranking, { $year }
+xlsx-as-of = Figures as of { $date }
+xlsx-rank = Rank
+xlsx-unit-code = Unit code
+xlsx-unit-name = Unit
+xlsx-self = Self-assessed points
+xlsx-reviewed = Reviewed points
+xlsx-max = Applicable maximum
+xlsx-value = Share achieved
+xlsx-class = Class
+xlsx-missing = Items without figures
+xlsx-merged = merged from { $from }
+xlsx-figures-unit = Unit code
+xlsx-figures-unitName = Unit name
+xlsx-figures-item = Item code
+xlsx-figures-itemName = Item name
+xlsx-figures-max = Maximum points
+xlsx-figures-hint = How to enter
+xlsx-figures-value = Value
+xlsx-figures-evidence = Evidence (number – date: summary)
+xlsx-figures-note = Note

@@ -213,3 +213,120 @@ cli-import-bad-number = “{ $value }” không phải là số điểm
 cli-import-orphan = chưa có mục cha { $parent } ở các dòng trước
 cli-import-duplicate = mã { $value } bị trùng với dòng { $first }
 cli-import-empty = tệp không có dòng dữ liệu nào
+
+## Danh mục đơn vị, cán bộ, kỳ đánh giá (dòng lệnh)
+
+cli-yes = có
+cli-no = không
+unit-kind-short = { $kind ->
+    [department] Sở, ngành
+    [central_agency] Cơ quan TW
+    [district] Quận, huyện
+   *[commune] Phường, xã
+  }
+role-name = { $role ->
+    [officer] cán bộ nhập liệu
+    [leader] lãnh đạo đơn vị
+    [reviewer] cán bộ thẩm định
+   *[admin] quản trị cấp tỉnh
+  }
+deadline-kind = { $kind ->
+    [submission] Hạn nộp số liệu
+    [leader_approval] Hạn lãnh đạo phê duyệt
+    [review] Hạn thẩm định
+    [appeal] Hạn giải trình, kiến nghị
+   *[publication] Hạn công bố kết quả
+  }
+period-status = { $status ->
+    [open] đang thu thập số liệu
+    [review] đang thẩm định
+    [published] đã công bố
+   *[closed] đã đóng
+  }
+cli-province-unknown = Không có tỉnh/thành phố mã “{ $code }”. Các mã hiện có: { $known }.
+cli-province-choose = Xin vui lòng chọn tỉnh/thành phố bằng --province (hiện có: { $known }).
+cli-unit-unknown = Không có đơn vị mã “{ $code }”.
+cli-import-columns = Tệp thiếu { $count } cột bắt buộc; chưa nhập dữ liệu:
+cli-units-bad-code = mã đơn vị “{ $value }” không hợp lệ (chỉ gồm chữ, số, dấu chấm, gạch ngang)
+cli-units-duplicate = mã { $value } bị trùng với dòng { $first }
+cli-units-empty-name = thiếu tên đơn vị
+cli-units-bad-kind = loại đơn vị “{ $value }” không rõ (sở/ngành, cơ quan Trung ương, quận/huyện, phường/xã)
+cli-units-bad-active = giá trị “{ $value }” không rõ; xin ghi “có” hoặc “không”
+cli-units-self-parent = đơn vị không thể là cấp trên của chính nó
+cli-units-unknown-parent = không có đơn vị cấp trên mã “{ $value }” trong tệp hoặc trong danh mục
+cli-units-problems = Danh mục đơn vị có { $count } lỗi; chưa nhập dữ liệu nào:
+cli-units-imported = Đã cập nhật danh mục đơn vị của { $province }: thêm mới { $created }, cập nhật { $updated }.
+cli-units-title = Danh mục đơn vị của { $province } ({ $count } đơn vị)
+cli-units-header-code = Mã
+cli-units-header-name = Tên đơn vị
+cli-units-header-kind = Loại
+cli-units-header-parent = Cấp trên
+cli-units-header-group = Nhóm xếp hạng
+cli-units-header-active = Hoạt động
+cli-people-empty-name = thiếu họ tên
+cli-people-bad-role = vai trò “{ $value }” không rõ (cán bộ nhập liệu, lãnh đạo, thẩm định, quản trị)
+cli-people-needs-unit = vai trò này cần mã đơn vị
+cli-people-unknown-unit = không có đơn vị mã “{ $value }” trong danh mục
+cli-people-bad-phone = số điện thoại “{ $value }” không hợp lệ
+cli-people-bad-email = địa chỉ thư “{ $value }” không hợp lệ
+cli-people-problems = Danh sách cán bộ có { $count } lỗi; chưa nhập dữ liệu nào:
+cli-people-imported = Đã nhập { $people } cán bộ với { $roles } vai trò cho { $province }.
+cli-group-set = Nhóm { $group } được chấm theo bộ chỉ số { $ruleset }.
+cli-group-line = { $group } ({ $name }): bộ chỉ số { $ruleset }, { $count } đơn vị đang hoạt động
+cli-period-bad-year = Năm đánh giá “{ $value }” không hợp lệ.
+cli-period-bad-deadline = Hạn “{ $value }” không hợp lệ; xin ghi dạng loại=dd/mm/yyyy với loại là: { $kinds }.
+cli-period-exists = Kỳ đánh giá này đã có (mã kỳ { $id }).
+cli-period-opened = Đã mở kỳ đánh giá số { $id }: { $ruleset }, năm { $year }.
+cli-period-header-id = Mã kỳ
+cli-period-header-ruleset = Bộ chỉ số
+cli-period-header-year = Năm
+cli-period-header-status = Trạng thái
+cli-period-header-deadlines = Các mốc thời hạn
+cli-period-unknown = Không có kỳ đánh giá mã “{ $id }”.
+cli-period-bad-status = Trạng thái “{ $value }” không hợp lệ; chọn một trong: { $known }.
+cli-period-status-set = Kỳ đánh giá { $id } chuyển sang trạng thái: { period-status }.
+cli-reopen-bad-until = Ngày “{ $value }” không hợp lệ hoặc đã qua; xin ghi dạng dd/mm/yyyy.
+cli-reopen-needs-reason = Xin ghi lý do mở lại.
+cli-reopened = Đã mở lại việc nhập số liệu cho { $unit } đến hết ngày { $until }.
+cli-invite-bad-role = Vai trò “{ $value }” không hợp lệ; chọn một trong: { $known }.
+cli-invite-needs-unit = Mã mời cho vai trò này cần --unit (mã đơn vị).
+cli-invite-bad-limits = Số lần dùng (1–500) hoặc số ngày hiệu lực (1–365) không hợp lệ.
+cli-invite-created = Mã mời { $code }: { $role }, { $unit }; dùng được { $uses } lần, hiệu lực đến hết ngày { $expires }.
+cli-invite-link = Đường dẫn Telegram: { $link }
+cli-invite-no-link = Gửi cho cán bộ để nhắn tới bot: /start { $code } (đặt TELEGRAM_BOT_USERNAME để có đường dẫn mở bot trực tiếp).
+cli-period-score-unknown_period = Không có kỳ đánh giá mã “{ $id }”.
+cli-period-score-unknown_ruleset = Không tìm thấy bộ chỉ số { $ruleset } của kỳ đánh giá này.
+cli-period-score-structure_only = Bộ chỉ số { $ruleset } mới có cấu trúc nên chưa thể chấm điểm.
+cli-export-results-written = Đã xuất kết quả ra { $file }: { $groups } nhóm, { $units } đơn vị.
+cli-export-figures-written = Đã xuất mẫu số liệu ra { $file } ({ $rows } dòng).
+cli-import-label = nhập từ tệp { $file }
+cli-figures-problems = Tệp số liệu có { $count } lỗi; chưa ghi số liệu nào:
+cli-figures-locked = Đã quá hạn nộp số liệu của { $unit }; chưa ghi số liệu nào (quản trị có thể mở lại cho đơn vị, hoặc dùng --force).
+cli-figures-period_closed = Kỳ đánh giá không còn ở giai đoạn thu thập số liệu ({ $unit }); chưa ghi số liệu nào.
+cli-figures-imported = Đã ghi { $count } số liệu mới; { $unchanged } dòng không thay đổi.
+cli-demo-exists = Dữ liệu minh hoạ đã có sẵn.
+cli-demo-created = Đã tạo tỉnh minh hoạ Đà Nẵng: danh mục đơn vị, cán bộ, kỳ đánh giá số { $periods } và số liệu. Mã mời:
+
+## Tệp Excel
+
+xlsx-title = Kết quả đánh giá, xếp hạng chuyển đổi số năm { $year }
+xlsx-as-of = Số liệu cập nhật đến ngày { $date }
+xlsx-rank = Xếp hạng
+xlsx-unit-code = Mã đơn vị
+xlsx-unit-name = Tên cơ quan, đơn vị
+xlsx-self = Điểm tự đánh giá
+xlsx-reviewed = Điểm thẩm định
+xlsx-max = Thang điểm áp dụng
+xlsx-value = Tỉ lệ đạt
+xlsx-class = Xếp loại
+xlsx-missing = Số chỉ số chưa có số liệu
+xlsx-merged = hợp nhất từ { $from }
+xlsx-figures-unit = Mã đơn vị
+xlsx-figures-unitName = Tên đơn vị
+xlsx-figures-item = Mã chỉ số
+xlsx-figures-itemName = Tên chỉ số
+xlsx-figures-max = Điểm tối đa
+xlsx-figures-hint = Cách nhập
+xlsx-figures-value = Giá trị
+xlsx-figures-evidence = Minh chứng (số hiệu – ngày: trích yếu)
+xlsx-figures-note = Ghi chú

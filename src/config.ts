@@ -16,6 +16,12 @@ const schema = z.object({
   DEFAULT_LOCALE: z.enum(["vi", "en"]).default("vi"),
   HTTP_HOST: z.string().min(1).default("127.0.0.1"),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** SQLite file (`file:./data/dti.db`) or a PostgreSQL URL (`postgresql://…`). */
+  DATABASE_URL: z.string().regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgresql://").default("file:./data/dti.db"),
+  /** Seed the demo province when the database is empty and no channel is configured. */
+  DEMO_AUTOSEED: z.stringbool().default(true),
+  /** The bot's @username, for t.me deep links in invites. */
+  TELEGRAM_BOT_USERNAME: z.string().regex(/^[A-Za-z0-9_]{5,32}$/, "a Telegram username without @").optional(),
 });
 
 export type Config = z.output<typeof schema>;

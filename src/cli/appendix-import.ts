@@ -1,11 +1,10 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { basename, extname } from "node:path";
-import ExcelJS from "exceljs";
 import { stringify } from "yaml";
 import { fold, readNumber } from "../scoring/index.js";
 import { guessRule } from "./appendix-rules.js";
 import type { CliContext } from "./context.js";
-import { readCsv } from "./csv.js";
+import { cellOf, dataRows, findHeader, readTable, type TableRow } from "./table.js";
 
 type Column = "code" | "name" | "max" | "rule" | "evidence";
 
@@ -18,41 +17,6 @@ const HEADERS: Record<Column, readonly string[]> = {
   evidence: ["minh chung", "tai lieu kiem chung", "tai lieu", "evidence"],
 };
 const REQUIRED: readonly Column[] = ["code", "name", "max"];
-
-interface TableRow {
-  readonly line: number;
-  readonly cells: readonly string[];
-}
-
-async function readTable(file: string): Promise<TableRow[]> {
-  if (/\.xlsx$/i.test(file)) {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const sheet = workbook.worksheets[0];
-    const rows: TableRow[] = [];
-    sheet?.eachRow((row, line) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = cell.text.trim();
-      });
-      rows.push({ line, cells });
-    });
-    return rows;
-  }
-  return readCsv(readFileSync(file, "utf8")).map(({ line, cells }) => ({ line, cells }));
-}
-
-function findColumns(header: readonly string[]): Partial<Record<Column, number>> {
-  const folded = header.map((h) => fold(h ?? ""));
-  const out: Partial<Record<Column, number>> = {};
-  for (const column of Object.keys(HEADERS) as Column[]) {
-    const names = HEADERS[column];
-    let index = folded.findIndex((h) => names.includes(h));
-    if (index === -1) index = folded.findIndex((h) => names.some((n) => n.length > 3 && h.startsWith(n)));
-    if (index !== -1 && !Object.values(out).includes(index)) out[column] = index;
-  }
-  return out;
-}
 
 interface DraftNode {
   code: string;
@@ -75,25 +39,18 @@ export async function importAppendixCommand(
 ): Promise<number> {
   const { i18n, locale } = ctx;
   const rows = await readTable(file);
-  const headerIndex = rows.findIndex((r) => {
-    const cols = findColumns(r.cells);
-    return REQUIRED.every((c) => cols[c] !== undefined);
-  });
+  const found = findHeader(rows, HEADERS, REQUIRED);
   const problems: string[] = [];
   const problem = (line: number, column: string, text: string): void => {
     problems.push(i18n.t(locale, "cli-import-row", { row: line, column, problem: text }));
   };
-  if (headerIndex === -1) {
-    const cols = findColumns(rows[0]?.cells ?? []);
-    REQUIRED.filter((c) => cols[c] === undefined).forEach((c) => problem(rows[0]?.line ?? 1, c, i18n.t(locale, "cli-import-missing-column", { column: c })));
-  }
-  const columns = headerIndex === -1 ? {} : findColumns(rows[headerIndex]!.cells);
-  const cell = (row: TableRow, column: Column): string => (columns[column] === undefined ? "" : row.cells[columns[column]!] ?? "");
+  if (!found.ok) found.missing.forEach((c) => problem(found.line, c, i18n.t(locale, "cli-import-missing-column", { column: c })));
+  const cell = (row: TableRow, column: Column): string => (found.ok ? cellOf(found.header, row, column) : "");
   const byCode = new Map<string, { node: DraftNode; line: number }>();
   const roots: DraftNode[] = [];
-  const dataRows = headerIndex === -1 ? [] : rows.slice(headerIndex + 1).filter((r) => r.cells.some((c) => c));
-  if (headerIndex !== -1 && dataRows.length === 0) problem(rows[headerIndex]!.line, "-", i18n.t(locale, "cli-import-empty"));
-  for (const row of dataRows) {
+  const body = found.ok ? dataRows(rows, found.header) : [];
+  if (found.ok && body.length === 0) problem(found.header.line, "-", i18n.t(locale, "cli-import-empty"));
+  for (const row of body) {
     const code = cell(row, "code").replace(/\.$/, "");
     if (!/^\d+(\.\d+){0,2}$/.test(code)) {
       problem(row.line, "code", i18n.t(locale, "cli-import-bad-code", { value: code }));

@@ -1,29 +1,59 @@
+import { userInfo } from "node:os";
 import { resolve } from "node:path";
+import type { ProvinceRecord } from "../bot/ports/records.js";
+import type { Store } from "../bot/ports/store.js";
 import { createI18n, type I18n, type Locale } from "../i18n/index.js";
 import { createCatalog, formatPath, loadRulesets, type Catalog, type RulesetIssue } from "../rulesets/index.js";
+import { createStore } from "../store/index.js";
 
-/** What every admin command gets: where to write, in which language, and the rulesets. */
+/** What every admin command gets: where to write, in which language, the rulesets and the store. */
 export interface CliContext {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
   readonly locale: Locale;
   readonly i18n: I18n;
   readonly rulesetsDir: string;
+  readonly databaseUrl: string;
+  readonly botUsername: string | undefined;
+  /** Written to the audit log as the author of administrative actions. */
+  readonly actor: string;
+  readonly now: () => Date;
+  /** The store, opened (and migrated) on first use. */
+  store(): Promise<Store>;
+  close(): Promise<void>;
 }
 
-export function createContext(options: {
+export interface ContextOptions {
   out?: (line: string) => void;
   err?: (line: string) => void;
   locale: Locale;
   rulesetsDir: string;
   localesDir?: string;
-}): CliContext {
+  databaseUrl?: string;
+  botUsername?: string | undefined;
+  actor?: string;
+  now?: () => Date;
+}
+
+export function createContext(options: ContextOptions): CliContext {
+  let store: Promise<Store> | null = null;
   return {
     out: options.out ?? ((line) => process.stdout.write(`${line}\n`)),
     err: options.err ?? ((line) => process.stderr.write(`${line}\n`)),
     locale: options.locale,
     i18n: createI18n(options.localesDir),
     rulesetsDir: resolve(options.rulesetsDir),
+    databaseUrl: options.databaseUrl ?? "file:./data/dti.db",
+    botUsername: options.botUsername,
+    actor: options.actor ?? `cli:${userInfo().username}`,
+    now: options.now ?? (() => new Date()),
+    store() {
+      store ??= createStore(options.databaseUrl);
+      return store;
+    },
+    async close() {
+      if (store) await (await store).close();
+    },
   };
 }
 
@@ -43,4 +73,16 @@ export function loadCatalog(ctx: CliContext): Catalog | null {
     return null;
   }
   return createCatalog(rulesets);
+}
+
+/** The province a command works on: the one named, or the only one there is. Prints why not. */
+export async function resolveProvince(ctx: CliContext, code: string | undefined): Promise<ProvinceRecord | null> {
+  const store = await ctx.store();
+  const all = await store.provinces.list();
+  const found = code ? all.find((p) => p.code === code) : all.length === 1 ? all[0] : undefined;
+  if (found) return found;
+  ctx.err(ctx.i18n.t(ctx.locale, code ? "cli-province-unknown" : "cli-province-choose", {
+    code: code ?? "", known: all.map((p) => p.code).join(", ") || "-",
+  }));
+  return null;
 }

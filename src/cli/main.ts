@@ -3,36 +3,98 @@ import { loadConfig } from "../config.js";
 import type { Locale } from "../i18n/index.js";
 import { importAppendixCommand } from "./appendix-import.js";
 import { createContext, type CliContext } from "./context.js";
+import { demoSeedCommand } from "./demo.js";
+import { exportResultsCommand } from "./export-results.js";
+import { exportFiguresCommand, importFiguresCommand } from "./figures-io.js";
+import { listGroupsCommand, setGroupCommand } from "./groups.js";
+import { createInviteCommand, type InviteOptions } from "./invites.js";
+import { importPeopleCommand } from "./people.js";
+import { listPeriodsCommand, openPeriodCommand, reopenCommand, setPeriodStatusCommand } from "./periods.js";
 import { showCommand } from "./rulesets-show.js";
 import { validateCommand } from "./rulesets-validate.js";
 import { scoreCommand } from "./score.js";
+import { importUnitsCommand, listUnitsCommand } from "./units.js";
 
-/** The `dti` admin command. Later issues add their subcommands here. */
+type Run = (ctx: CliContext) => number | Promise<number>;
+
+/** The `dti` admin command. Each action gets a context and reports an exit code. */
 export function buildProgram(make: (locale: Locale) => CliContext, setExit: (code: number) => void): Command {
   const program = new Command("dti")
     .description("DTI Bot — công cụ quản trị / admin tool")
     .addOption(new Option("--lang <locale>", "vi | en").choices(["vi", "en"]))
     .showHelpAfterError();
-  const ctx = (): CliContext => make((program.opts().lang as Locale | undefined) ?? "vi");
+  const act = async (run: Run): Promise<void> => {
+    const ctx = make((program.opts().lang as Locale | undefined) ?? "vi");
+    try {
+      setExit(await run(ctx));
+    } finally {
+      await ctx.close();
+    }
+  };
+  const province = "--province <code>";
 
   const rulesets = program.command("rulesets").description("Bộ chỉ số: kiểm tra, xem, nhập từ phụ lục");
   rulesets.command("validate [path]").description("Kiểm tra tệp YAML bộ chỉ số; báo mọi lỗi cùng lúc")
-    .action((path?: string) => setExit(validateCommand(ctx(), path)));
+    .action((path?: string) => act((ctx) => validateCommand(ctx, path)));
   rulesets.command("show <id> [code]").description("Xem cây chỉ số, hoặc một chỉ số và cách tính điểm")
-    .action((id: string, code?: string) => setExit(showCommand(ctx(), id, code)));
+    .action((id: string, code?: string) => act((ctx) => showCommand(ctx, id, code)));
   rulesets.command("import <appendix>").description("Chuyển bảng phụ lục (.xlsx hoặc .csv) thành bản nháp YAML để rà soát")
-    .option("-o, --output <file>", "tệp YAML đầu ra")
-    .option("--id <id>", "mã bộ chỉ số")
-    .option("--title <title>", "tên bộ chỉ số")
-    .option("--province <code>", "mã tỉnh")
-    .option("--unit-kind <kind>", "department | central_agency | district | commune | province")
-    .action(async (file: string, options: Record<string, string>) => {
-      setExit(await importAppendixCommand(ctx(), file, options));
-    });
+    .option("-o, --output <file>", "tệp YAML đầu ra").option("--id <id>", "mã bộ chỉ số").option("--title <title>", "tên bộ chỉ số")
+    .option("--province <code>", "mã tỉnh").option("--unit-kind <kind>", "department | central_agency | district | commune | province")
+    .action((file: string, o: Record<string, string>) => act((ctx) => importAppendixCommand(ctx, file, o)));
 
   program.command("score <ruleset> <figures>").description("Chấm điểm và xếp hạng từ tệp CSV (unit,item,value)")
     .option("--json", "in kết quả dạng JSON")
-    .action((id: string, file: string, options: { json?: boolean }) => setExit(scoreCommand(ctx(), id, file, options)));
+    .action((id: string, file: string, o: { json?: boolean }) => act((ctx) => scoreCommand(ctx, id, file, o)));
+
+  const units = program.command("units").description("Danh mục đơn vị");
+  units.command("import <file>").description("Nhập danh mục đơn vị từ .xlsx/.csv (mã, tên, loại, đơn vị cấp trên, nhóm, nhãn)")
+    .option(province, "mã tỉnh").option("--province-name <name>", "tên tỉnh (tạo mới nếu chưa có)")
+    .action((file: string, o: { province?: string; provinceName?: string }) => act((ctx) => importUnitsCommand(ctx, file, o)));
+  units.command("list").description("Liệt kê đơn vị").option(province, "mã tỉnh").option("--json", "dạng JSON")
+    .action((o: { province?: string; json?: boolean }) => act((ctx) => listUnitsCommand(ctx, o)));
+
+  program.command("people").description("Cán bộ và vai trò").command("import <file>")
+    .description("Nhập danh sách cán bộ (họ tên, điện thoại, email, mã đơn vị, vai trò)").option(province, "mã tỉnh")
+    .action((file: string, o: { province?: string }) => act((ctx) => importPeopleCommand(ctx, file, o)));
+
+  const groups = program.command("groups").description("Nhóm xếp hạng và bộ chỉ số áp dụng");
+  groups.command("set <group> <ruleset>").description("Gán bộ chỉ số cho một nhóm đơn vị").option(province, "mã tỉnh")
+    .option("--name <name>", "tên nhóm hiển thị trong kết quả")
+    .action((group: string, id: string, o: { province?: string; name?: string }) => act((ctx) => setGroupCommand(ctx, group, id, o)));
+  groups.command("list").option(province, "mã tỉnh").action((o: { province?: string }) => act((ctx) => listGroupsCommand(ctx, o)));
+
+  const period = program.command("period").description("Kỳ đánh giá");
+  period.command("open").description("Mở kỳ đánh giá; hạn mặc định lấy từ bộ chỉ số")
+    .requiredOption("--ruleset <id>", "mã bộ chỉ số").requiredOption("--year <year>", "năm đánh giá").option(province, "mã tỉnh")
+    .option("--deadline <kind=dd/mm/yyyy...>", "submission, leader_approval, review, appeal, publication")
+    .action((o: { province?: string; ruleset: string; year: string; deadline?: string[] }) => act((ctx) => openPeriodCommand(ctx, o)));
+  period.command("list").option(province, "mã tỉnh").option("--json", "dạng JSON")
+    .action((o: { province?: string; json?: boolean }) => act((ctx) => listPeriodsCommand(ctx, o)));
+  period.command("close <id>").description("Đóng kỳ đánh giá").action((id: string) => act((ctx) => setPeriodStatusCommand(ctx, id, "closed")));
+  period.command("status <id> <status>").description("Đặt trạng thái: open, review, published, closed")
+    .action((id: string, status: string) => act((ctx) => setPeriodStatusCommand(ctx, id, status)));
+  period.command("reopen <id>").description("Mở lại cho một đơn vị sau hạn nộp")
+    .requiredOption("--unit <code>", "mã đơn vị").requiredOption("--until <dd/mm/yyyy>", "mở đến hết ngày")
+    .requiredOption("--reason <text>", "lý do")
+    .action((id: string, o: { unit: string; until: string; reason: string }) => act((ctx) => reopenCommand(ctx, id, o)));
+
+  program.command("invite").description("Mã mời").command("create").description("Tạo mã mời gắn tài khoản chat với đơn vị và vai trò")
+    .requiredOption("--role <role>", "officer | leader | reviewer | admin").option("--unit <code>", "mã đơn vị").option(province, "mã tỉnh")
+    .option("--uses <n>", "số lần dùng", "1").option("--days <n>", "hiệu lực (ngày)", "14").option("--note <text>", "ghi chú")
+    .action((o: InviteOptions) => act((ctx) => createInviteCommand(ctx, o)));
+
+  const exporter = program.command("export").description("Xuất Excel");
+  exporter.command("results <period>").description("Kết quả xếp hạng, mỗi nhóm một trang tính").option("-o, --output <file>", "tệp .xlsx")
+    .action((id: string, o: { output?: string }) => act((ctx) => exportResultsCommand(ctx, id, o)));
+  exporter.command("figures <period>").description("Mẫu thu thập số liệu, kèm số liệu hiện có").option("-o, --output <file>", "tệp .xlsx")
+    .action((id: string, o: { output?: string }) => act((ctx) => exportFiguresCommand(ctx, id, o)));
+  program.command("import").description("Nhập Excel").command("figures <period> <file>").description("Nhập số liệu theo mẫu đã xuất")
+    .option("--force", "ghi cả sau hạn nộp (ghi nhật ký)")
+    .action((id: string, file: string, o: { force?: boolean }) => act((ctx) => importFiguresCommand(ctx, id, file, o)));
+
+  program.command("demo").description("Dữ liệu minh hoạ").command("seed").description("Tạo tỉnh minh hoạ Đà Nẵng")
+    .action(() => act((ctx) => demoSeedCommand(ctx)));
   return program;
 }
 
@@ -42,6 +104,8 @@ export async function runCli(argv: readonly string[]): Promise<void> {
   const make = (locale: Locale): CliContext => createContext({
     locale: locale ?? config.DEFAULT_LOCALE,
     rulesetsDir: config.RULESETS_DIR,
+    databaseUrl: config.DATABASE_URL,
+    botUsername: config.TELEGRAM_BOT_USERNAME,
     ...(config.LOCALES_DIR && { localesDir: config.LOCALES_DIR }),
   });
   let exitCode = 0;

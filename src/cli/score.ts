@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import Table from "cli-table3";
 import { parseErrorMessage } from "../i18n/parse-error.js";
 import { explainItem, parseFigure, scoreGroup, type Figure, type Ruleset, type UnitInput, type UnitScore } from "../scoring/index.js";
 import type { Catalog } from "../rulesets/index.js";
 import { loadCatalog, type CliContext } from "./context.js";
 import { readFiguresCsv, type FigureRow } from "./figures-csv.js";
+import { compactTable } from "./output.js";
 
 type Built = { ok: true; units: UnitInput[] } | { ok: false; problems: string[] };
 
@@ -45,12 +45,10 @@ export function buildUnits(ctx: CliContext, catalog: Catalog, ruleset: Ruleset, 
 function tableOf(ctx: CliContext, units: readonly UnitScore[]): string {
   const { i18n, locale } = ctx;
   const h = (key: string): string => i18n.t(locale, `cli-score-header-${key}`);
-  const table = new Table({
-    head: [h("rank"), h("unit"), h("points"), h("max"), h("value"), h("class"), h("missing")],
-    colAligns: ["right", "left", "right", "right", "right", "left", "right"],
-    style: { head: [], border: [] },
-    chars: { "mid": "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-  });
+  const table = compactTable(
+    [h("rank"), h("unit"), h("points"), h("max"), h("value"), h("class"), h("missing")],
+    ["right", "left", "right", "right", "right", "left", "right"],
+  );
   for (const u of units) {
     table.push([
       u.rank, u.unitId, i18n.number(locale, u.total), i18n.number(locale, u.applicableMax),

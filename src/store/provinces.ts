@@ -26,7 +26,7 @@ export function createProvinceRepo(db: Db): ProvinceRepo {
       });
     },
     async rulesets(provinceId) {
-      const rows = await db.provinceRuleset.findMany({ where: { provinceId }, orderBy: { groupCode: "asc" } });
+      const rows = await db.provinceRuleset.findMany({ where: { provinceId }, orderBy: { id: "asc" } });
       return rows.map((r) => ({ groupCode: r.groupCode, groupName: r.groupName, rulesetId: r.rulesetId }));
     },
   };

@@ -33,6 +33,7 @@ export interface ProvinceRepo {
   byCode(code: string): Promise<ProvinceRecord | null>;
   list(): Promise<ProvinceRecord[]>;
   assignRuleset(provinceId: number, assignment: RulesetAssignment, actor: Actor): Promise<void>;
+  /** In the order they were set up. */
   rulesets(provinceId: number): Promise<RulesetAssignment[]>;
 }
 

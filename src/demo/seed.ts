@@ -1,0 +1,158 @@
+import type { FigureStatus, RoleName, UnitRecord } from "../bot/ports/records.js";
+import type { FigureInput, Store } from "../bot/ports/store.js";
+import { vnDay, vnEndOfDay } from "../i18n/dates.js";
+import type { Catalog } from "../rulesets/index.js";
+import { parseFigure, walk, type RulesetNode } from "../scoring/index.js";
+import { daNangUnits, demoName, GROUPS } from "./da-nang.js";
+import { seeded } from "./random.js";
+
+export const DEMO_PROVINCE = { code: "da-nang", name: "Đà Nẵng" } as const;
+const ACTOR = "demo-seed";
+const DAY_MS = 86_400_000;
+
+export interface DemoInvite {
+  readonly label: string;
+  readonly role: RoleName;
+  readonly unitCode: string | null;
+  readonly code: string;
+}
+
+export interface DemoSeedResult {
+  readonly created: boolean;
+  readonly periodIds: readonly number[];
+  readonly invites: readonly DemoInvite[];
+}
+
+/** What an officer would type for an item, varied by a seeded random source. */
+export function demoValue(node: RulesetNode, random: () => number): string {
+  const max = node.maxPoints ?? 0;
+  const rule = node.rule;
+  switch (node.input?.kind) {
+    case "percent": {
+      const p = 40 + random() * 60;
+      return random() < 0.5 ? `${Math.round(p)}%` : `${p.toFixed(1).replace(".", ",")}%`;
+    }
+    case "fraction": {
+      const b = 20 + Math.floor(random() * 580);
+      return `${Math.floor(b * (0.35 + random() * 0.65))}/${b}`;
+    }
+    case "count":
+      return String(Math.floor(random() * 8));
+    case "yes_no":
+      return random() < 0.75 ? "có" : "chưa";
+    case "choice": {
+      const options = rule?.type === "levels" ? rule.levels : rule?.type === "parts" ? rule.parts : [];
+      if (rule?.type === "parts") return random() < 0.6 ? "cả hai" : options[0]?.label ?? "không";
+      return options[Math.floor(random() * options.length)]?.label ?? "";
+    }
+    case "money":
+      return random() < 0.5 ? `${(random() * 2).toFixed(2).replace(".", ",")} tỷ` : `${Math.floor(100 + random() * 900)} triệu`;
+    case "points":
+      return (Math.round(random() * max * 2) / 2).toString().replace(".", ",");
+    default:
+      return (random()).toFixed(4).replace(".", ",");
+  }
+}
+
+function figuresFor(
+  unit: UnitRecord, leaves: readonly RulesetNode[], periodId: number, officer: { id: number; name: string }, random: () => number,
+): FigureInput[] {
+  const pattern = random();
+  if (pattern < 0.1) return []; // has not submitted anything yet
+  const dropShare = pattern < 0.4 ? 0.1 + random() * 0.2 : 0;
+  const out: FigureInput[] = [];
+  for (const leaf of leaves) {
+    if (random() < dropShare) continue;
+    const raw = demoValue(leaf, random);
+    const parsed = parseFigure(raw, leaf);
+    if (!parsed.ok) continue;
+    const roll = random();
+    const status: FigureStatus = roll < 0.03 ? "disputed" : roll < 0.2 ? "reviewed" : roll < 0.45 ? "approved" : "submitted";
+    // Some reviewed figures were corrected by the review team, so self and reviewed scores differ.
+    const corrected = status === "reviewed" && random() < 0.4 ? parseFigure(demoValue(leaf, random), leaf) : null;
+    out.push({
+      periodId, unitId: unit.id, itemCode: leaf.code, rawValue: raw, figure: parsed.figure, status,
+      evidence: random() < 0.6 ? [{ number: `${100 + Math.floor(random() * 800)}/BC-${unit.code}`, date: "15/01/2026", summary: `Báo cáo số liệu chỉ số ${leaf.code}` }] : [],
+      enteredBy: officer.id, enteredByLabel: officer.name, channel: random() < 0.7 ? "telegram" : "zalo",
+      ...(status === "disputed" && { reviewNote: "Đoàn thẩm định đề nghị bổ sung minh chứng", reviewFigure: parsed.figure }),
+      ...(corrected?.ok && { reviewNote: "Điều chỉnh theo tài liệu kiểm chứng", reviewFigure: corrected.figure }),
+    });
+  }
+  return out;
+}
+
+/**
+ * The demo province: the Đà Nẵng unit list, ranking groups scored with the
+ * shipped rulesets, people and invite codes, an open period whose deadlines
+ * are counted from `now`, and figures for most units (some missing, some
+ * disputed), so every chat feature has something to show. Does nothing when
+ * the demo province already exists.
+ */
+export async function seedDemo(deps: { store: Store; catalog: Catalog; now: Date }): Promise<DemoSeedResult> {
+  const { store, catalog, now } = deps;
+  if (await store.provinces.byCode(DEMO_PROVINCE.code)) return { created: false, periodIds: [], invites: [] };
+  const random = seeded(2025);
+  const province = await store.provinces.ensure(DEMO_PROVINCE.code, DEMO_PROVINCE.name);
+  for (const group of Object.values(GROUPS)) await store.provinces.assignRuleset(province.id, group, ACTOR);
+  await store.units.upsertMany(province.id, daNangUnits(), ACTOR);
+  const units = await store.units.list(province.id, { activeOnly: true });
+  const officers = new Map<number, { id: number; name: string }>();
+  const roster = units.flatMap((u) => [
+    { fullName: demoName(random), unitCode: u.code, role: "officer" as const },
+    { fullName: demoName(random), unitCode: u.code, role: "leader" as const },
+  ]);
+  await store.people.importMany(province.id, [
+    ...roster,
+    { fullName: "Quản trị Sở Khoa học và Công nghệ", unitCode: null, role: "admin" },
+    { fullName: "Cán bộ thẩm định Sở Khoa học và Công nghệ", unitCode: "S08", role: "reviewer" },
+  ], ACTOR);
+  for (const unit of units) {
+    const [officer] = await store.people.holders(province.id, unit.id, "officer");
+    if (officer) officers.set(unit.id, { id: officer.id, name: officer.fullName });
+  }
+
+  const { year } = vnDay(now);
+  const day = (offset: number) => {
+    const d = vnDay(new Date(now.getTime() + offset * DAY_MS));
+    return vnEndOfDay(d.year, d.month, d.day);
+  };
+  const periodIds: number[] = [];
+  for (const rulesetId of new Set(Object.values(GROUPS).map((g) => g.rulesetId))) {
+    const ruleset = catalog.get(rulesetId);
+    if (!ruleset) continue;
+    const period = await store.periods.open({
+      provinceId: province.id, rulesetId, year: year - 1,
+      deadlines: [
+        { kind: "submission", dueAt: day(10) }, { kind: "leader_approval", dueAt: day(13) }, { kind: "review", dueAt: day(30) },
+        { kind: "appeal", dueAt: day(40) }, { kind: "publication", dueAt: day(50) },
+      ],
+    }, ACTOR);
+    periodIds.push(period.id);
+    const groupCodes = new Set<string>(Object.values(GROUPS).filter((g) => g.rulesetId === rulesetId).map((g) => g.groupCode));
+    const leaves = walk(ruleset).filter((n) => n.children.length === 0 && n.rule && n.rule.type !== "not_scored");
+    const inputs = units
+      .filter((u) => u.groupCode && groupCodes.has(u.groupCode) && officers.has(u.id))
+      .flatMap((u) => figuresFor(u, leaves, period.id, officers.get(u.id)!, random));
+    await store.figures.recordMany(inputs, new Date(now.getTime() - 3 * DAY_MS));
+    // A correction, so "who changed this and when" has a history to show.
+    const first = inputs.find((i) => i.itemCode === "6.2" || i.itemCode === "4.14");
+    if (first) await store.figures.record({ ...first, status: "submitted", note: "Cập nhật theo số liệu cuối kỳ" }, new Date(now.getTime() - DAY_MS));
+  }
+
+  const invites: DemoInvite[] = [];
+  const invite = async (label: string, role: RoleName, unitCode: string | null) => {
+    const unit = unitCode ? units.find((u) => u.code === unitCode) : undefined;
+    const { code } = await store.invites.create({
+      provinceId: province.id, unitId: unit?.id ?? null, role, maxUses: 5, expiresAt: new Date(now.getTime() + 60 * DAY_MS), note: "demo",
+    }, ACTOR);
+    invites.push({ label, role, unitCode, code });
+  };
+  await invite("Quản trị Sở KH&CN", "admin", null);
+  await invite("Cán bộ nhập liệu Sở Y tế", "officer", "S19");
+  await invite("Lãnh đạo Sở Y tế", "leader", "S19");
+  await invite("Cán bộ nhập liệu Sở Tư pháp", "officer", "S16");
+  await invite("Cán bộ nhập liệu Thanh tra thành phố", "officer", "K01");
+  await invite("Cán bộ nhập liệu UBND phường Hải Châu I", "officer", "HC-P01");
+  await invite("Cán bộ thẩm định Sở KH&CN", "reviewer", "S08");
+  return { created: true, periodIds, invites };
+}

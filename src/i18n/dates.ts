@@ -1,0 +1,31 @@
+/**
+ * Dates as Vietnamese offices write them: dd/mm/yyyy, in Asia/Ho_Chi_Minh.
+ * Vietnam keeps UTC+7 all year (no daylight saving), so a fixed offset is exact.
+ */
+export const VN_OFFSET_MS = 7 * 3_600_000;
+
+/** The instant of a local Vietnamese wall-clock time. */
+export function vnTime(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date {
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - VN_OFFSET_MS);
+}
+
+/** The last second of a local day: a deadline "15/01/2026" means until the end of that day. */
+export function vnEndOfDay(year: number, month: number, day: number): Date {
+  return vnTime(year, month, day, 23, 59, 59);
+}
+
+/** The local calendar day of an instant. */
+export function vnDay(at: Date): { year: number; month: number; day: number } {
+  const local = new Date(at.getTime() + VN_OFFSET_MS);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+}
+
+/** Parse "15/01/2026" (also 15-1-2026, 15.01.2026); null when it is no calendar day. */
+export function parseVnDate(text: string, options: { endOfDay?: boolean } = {}): Date | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || probe.getUTCDate() !== day) return null;
+  return options.endOfDay ? vnEndOfDay(year, month, day) : vnTime(year, month, day);
+}
