@@ -10,7 +10,7 @@ const HEADER_FILL = { type: "pattern" as const, pattern: "solid" as const, fgCol
 
 /** Excel forbids []:*?/\ in sheet names and caps them at 31 characters. */
 export function sheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim().slice(0, 28) || "Nhom";
+  const base = name.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim().slice(0, 28).trim() || "Nhom";
   let candidate = base;
   for (let i = 2; taken.has(candidate); i += 1) candidate = `${base} ${i}`;
   taken.add(candidate);

@@ -53,6 +53,8 @@ export function mergeRaws(ruleset: Ruleset, scored: readonly Raw[], mergers: rea
     const preds = merger.from.map((id) => byId.get(id)).filter((r): r is Raw => r !== undefined);
     if (preds.length === 0) continue;
     preds.forEach((r) => consumed.add(r.unitId));
+    // The merged unit replaces any own (empty) entry it had in the group.
+    consumed.add(merger.unitId);
     const points: number[] = [];
     const max: number[] = [];
     ruleset.indices.forEach((_, k) => {

@@ -1,4 +1,6 @@
-import type { PeriodDeadlineKind, PeriodRecord, PeriodStatus } from "../bot/ports/records.js";
+import { DEADLINE_KINDS, type PeriodDeadlineKind, type PeriodRecord, type PeriodStatus } from "../bot/ports/records.js";
+
+const KINDS: readonly string[] = DEADLINE_KINDS;
 import type { PeriodRepo } from "../bot/ports/store.js";
 import { AppError } from "../errors.js";
 import { audit } from "./audit.js";
@@ -13,7 +15,7 @@ const toPeriod = (r: PeriodRow): PeriodRecord => ({
   id: r.id, provinceId: r.provinceId, rulesetId: r.rulesetId, year: r.year, status: r.status as PeriodStatus,
   windowFrom: r.windowFrom, windowTo: r.windowTo,
   deadlines: [...r.deadlines]
-    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind))
     .map((d) => ({ kind: d.kind as PeriodDeadlineKind, dueAt: d.dueAt })),
 });
 

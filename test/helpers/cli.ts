@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createContext, type CliContext } from "../../src/cli/context.js";
 import type { Locale } from "../../src/i18n/index.js";
 import { RULESETS_DIR } from "./real.js";
@@ -8,13 +11,22 @@ export interface Captured {
   readonly err: string[];
 }
 
+/** A fresh SQLite database file for a CLI test. */
+export function tempDatabaseUrl(): string {
+  return `file:${join(mkdtempSync(join(tmpdir(), "dti-cli-")), "dti.db")}`;
+}
+
 /** A CLI context that records what a command prints. */
-export function captured(options: { locale?: Locale; rulesetsDir?: string } = {}): Captured {
+export function captured(options: { locale?: Locale; rulesetsDir?: string; databaseUrl?: string; botUsername?: string; now?: Date } = {}): Captured {
   const out: string[] = [];
   const err: string[] = [];
   const ctx = createContext({
     locale: options.locale ?? "vi",
     rulesetsDir: options.rulesetsDir ?? RULESETS_DIR,
+    databaseUrl: options.databaseUrl ?? tempDatabaseUrl(),
+    botUsername: options.botUsername,
+    actor: "cli:test",
+    ...(options.now && { now: () => options.now! }),
     out: (line) => out.push(line),
     err: (line) => err.push(line),
   });

@@ -217,6 +217,12 @@ describe("merged units", () => {
     expect(ab.indices.map((i) => [i.points, i.value])).toEqual([[70, 0.7], [125, 0.625]]);
     expect(ab).toMatchObject({ total: 195, applicableMax: 300, value: 0.65, mergedFrom: ["A", "B"], rank: 1 });
   });
+
+  it("a merged unit listed in the group with no figures of its own appears once, as the merger", () => {
+    const rs = ruleset([index("1", [leaf("1.1", 10, { type: "ratio" })])]);
+    const result = scored(rs, [unit("A", { 1.1: pct(50) }), unit("AB", {})], { mergers: [{ unitId: "AB", from: ["A"] }] });
+    expect(result.units.map((u) => [u.unitId, u.total])).toEqual([["AB", 5]]);
+  });
 });
 
 describe("merged predecessors and what-if keep penalties signed", () => {

@@ -1,0 +1,180 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoSeedCommand } from "../../src/cli/demo.js";
+import { exportResultsCommand } from "../../src/cli/export-results.js";
+import { exportFiguresCommand, importFiguresCommand } from "../../src/cli/figures-io.js";
+import { listPeriodsCommand, openPeriodCommand, reopenCommand, setPeriodStatusCommand } from "../../src/cli/periods.js";
+import { captured, tempDatabaseUrl } from "../helpers/cli.js";
+
+const NOW = new Date("2026-11-20T03:00:00Z");
+const url = tempDatabaseUrl();
+const opened: { ctx: { close(): Promise<void> } }[] = [];
+const cli = (now = NOW) => {
+  const c = captured({ databaseUrl: url, now });
+  opened.push(c);
+  return c;
+};
+const tmp = (name: string) => join(tmpdir(), `dti-periods-${process.pid}-${name}`);
+
+beforeAll(async () => {
+  const { ctx, out } = cli();
+  expect(await demoSeedCommand(ctx)).toBe(0);
+  expect(out[0]).toMatch(/^Đã tạo tỉnh minh hoạ Đà Nẵng/);
+  expect(out.slice(1).every((l) => /: [0-9A-Z]{10}$/.test(l))).toBe(true);
+});
+afterAll(async () => {
+  for (const c of opened) await c.ctx.close();
+});
+
+async function readSheets(path: string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook.worksheets;
+}
+
+describe("demo and periods", () => {
+  it("seeding twice changes nothing", async () => {
+    const { ctx, out } = cli();
+    expect(await demoSeedCommand(ctx)).toBe(0);
+    expect(out).toEqual(["Dữ liệu minh hoạ đã có sẵn."]);
+  });
+
+  it("lists the demo's open periods with deadlines counted from today", async () => {
+    const { ctx, out } = cli();
+    await listPeriodsCommand(ctx, { json: true });
+    const periods = JSON.parse(out.join("\n")) as { id: number; rulesetId: string; year: number; status: string; deadlines: { kind: string; dueAt: string }[] }[];
+    expect(periods.map((p) => [p.rulesetId, p.year, p.status])).toEqual([["minh-hoa-so-nganh", 2025, "open"], ["tay-ninh-2025-xa", 2025, "open"]]);
+    // 10 days after 20/11/2026, at the end of the day in Vietnam (23:59:59 UTC+7).
+    expect(periods[0]!.deadlines[0]).toEqual({ kind: "submission", dueAt: "2026-11-30T16:59:59.000Z" });
+  });
+
+  it("opens a period with the ruleset's deadlines, overridable one by one, and refuses a second one", async () => {
+    const { ctx, out } = cli();
+    expect(await openPeriodCommand(ctx, { ruleset: "minh-hoa-so-nganh", year: "2026", deadline: ["submission=20/01/2027"] })).toBe(0);
+    expect(out).toEqual([
+      "Đã mở kỳ đánh giá số 3: Bộ chỉ số minh hoạ cấp sở, ngành (dùng cho thử nghiệm DTI Bot), năm 2026.",
+      "  Hạn nộp số liệu: 20/01/2027",
+      "  Hạn lãnh đạo phê duyệt: 20/01/2027",
+      "  Hạn thẩm định: 28/02/2027",
+      "  Hạn giải trình, kiến nghị: 10/03/2027",
+      "  Hạn công bố kết quả: 31/03/2027",
+    ]);
+    const again = cli();
+    expect(await openPeriodCommand(again.ctx, { ruleset: "minh-hoa-so-nganh", year: "2026" })).toBe(1);
+    expect(again.err).toEqual(["Kỳ đánh giá này đã có (mã kỳ 3)."]);
+    const bad = cli();
+    expect(await openPeriodCommand(bad.ctx, { ruleset: "minh-hoa-so-nganh", year: "2027", deadline: ["nop=31/02/2027"] })).toBe(1);
+    expect(bad.err[0]).toMatch(/^Hạn “nop=31\/02\/2027” không hợp lệ/);
+  });
+
+  it("reopens a unit with a reason and refuses a date in the past", async () => {
+    const ok = cli();
+    expect(await reopenCommand(ok.ctx, "3", { unit: "S19", until: "05/12/2026", reason: "Bổ sung minh chứng" })).toBe(0);
+    expect(ok.out).toEqual(["Đã mở lại việc nhập số liệu cho Sở Y tế đến hết ngày 05/12/2026."]);
+    const past = cli();
+    expect(await reopenCommand(past.ctx, "3", { unit: "S19", until: "01/01/2020", reason: "x" })).toBe(1);
+    expect(past.err).toEqual(["Ngày “01/01/2020” không hợp lệ hoặc đã qua; xin ghi dạng dd/mm/yyyy."]);
+  });
+});
+
+describe("Excel export and import", () => {
+  it("exports ranked results, one sheet per group, with self and reviewed scores", async () => {
+    const path = tmp("results.xlsx");
+    const { ctx, out } = cli();
+    expect(await exportResultsCommand(ctx, "1", { output: path })).toBe(0);
+    expect(out[0]).toBe(`Đã xuất kết quả ra ${path}: 3 nhóm, 30 đơn vị.`);
+    const sheets = await readSheets(path);
+    expect(sheets.map((s) => s.name)).toEqual(["Sở, ban, ngành có bộ thủ tục", "Đơn vị trực thuộc UBND thành", "Cơ quan Trung ương trên địa"]);
+    const first = sheets[0]!;
+    expect(first.getCell(1, 1).value).toBe("KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG CHUYỂN ĐỔI SỐ NĂM 2025");
+    expect(first.getRow(5).values).toEqual(expect.arrayContaining(["Xếp hạng", "Tên cơ quan, đơn vị", "1. Nhận thức số (15)", "Điểm tự đánh giá", "Điểm thẩm định", "Xếp loại"]));
+    const ranks = Array.from({ length: 20 }, (_, i) => first.getCell(6 + i, 1).value as number);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(ranks[0]).toBe(1);
+    // Columns: rank, code, name, 6 main indices, self (10), reviewed (11), max (12), share (13), class (14), missing (15).
+    expect(first.getCell(5, 11).value).toBe("Điểm thẩm định");
+    const shares = Array.from({ length: 20 }, (_, i) => first.getCell(6 + i, 13).value as number);
+    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    expect(first.getCell(6, 11).numFmt).toBe("#,##0.00");
+    expect(first.getCell(6, 13).numFmt).toBe("0.00%");
+    expect(first.pageSetup.orientation).toBe("landscape");
+    // The demo has review corrections, so somewhere self and reviewed points differ.
+    const differs = sheets.some((sheet) => Array.from({ length: sheet.rowCount - 5 }, (_, i) => sheet.getRow(6 + i))
+      .some((row) => row.getCell(10).value !== row.getCell(11).value));
+    expect(differs).toBe(true);
+  });
+
+  it("round-trips the figures template: edits with decimal commas become new revisions", async () => {
+    const path = tmp("figures.xlsx");
+    const out1 = cli();
+    expect(await exportFiguresCommand(out1.ctx, "1", { output: path })).toBe(0);
+    const [sheet] = await readSheets(path);
+    expect(sheet!.getRow(1).values).toEqual([undefined, "Mã đơn vị", "Tên đơn vị", "Mã chỉ số", "Tên chỉ số", "Điểm tối đa", "Cách nhập", "Giá trị", "Minh chứng (số hiệu – ngày: trích yếu)", "Ghi chú"]);
+    // Edit two cells the way a department would: Sở Y tế's 6.2 and 3.3.
+    const rows = sheet!.getRows(2, sheet!.rowCount - 1)!;
+    const rowOf = (unit: string, item: string) => rows.find((r) => r.getCell(1).text === unit && r.getCell(3).text === item)!;
+    rowOf("S19", "6.2").getCell(7).value = "91,5%";
+    rowOf("S19", "6.2").getCell(8).value = "123/BC-SYT – 10/01/2026: báo cáo ký số";
+    rowOf("S19", "3.3").getCell(7).value = "1,25 tỷ";
+    const workbook = sheet!.workbook;
+    await workbook.xlsx.writeFile(path);
+    const { ctx, out } = cli();
+    expect(await importFiguresCommand(ctx, "1", path, {})).toBe(0);
+    expect(out[0]).toMatch(/^Đã ghi 2 số liệu mới; [\d.]+ dòng không thay đổi\.$/);
+    const store = await ctx.store();
+    const unit = (await store.units.byCode(1, "S19"))!;
+    const history = await store.figures.history(1, unit.id, "6.2");
+    expect(history.at(-1)).toMatchObject({
+      rawValue: "91,5%", channel: "import", evidence: [{ number: "123/BC-SYT", date: "10/01/2026", summary: "báo cáo ký số" }],
+      figure: { kind: "share", value: { n: 183, d: 200 } },
+    });
+    expect(history.at(-1)!.enteredByLabel).toBe(`nhập từ tệp ${path.split("/").pop()} (cli:test)`);
+  });
+
+  it("reports bad numbers, unknown units and items, and records nothing", async () => {
+    const path = tmp("figures-bad.csv");
+    writeFileSync(path, [
+      "Mã đơn vị;Mã chỉ số;Giá trị",
+      "S19;6.2;120%",
+      "S99;6.2;50%",
+      "S19;9.9;1",
+      "S19;1.2;\"2,5\"",
+      "S16;6.2;1.234",
+    ].join("\n"));
+    const { ctx, err } = cli();
+    const before = await (await ctx.store()).figures.current(1);
+    expect(await importFiguresCommand(ctx, "1", path, {})).toBe(1);
+    expect(err).toEqual([
+      "Tệp số liệu có 5 lỗi; chưa ghi số liệu nào:",
+      "Dòng 2, cột value: 120 nằm ngoài khoảng cho phép (từ 0 đến 100).",
+      "Dòng 3, cột unit: Không có đơn vị mã “S99”.",
+      "Dòng 4, cột item: chỉ số không có trong bộ minh-hoa-so-nganh",
+      "Dòng 5, cột value: Chỉ số này cần một số nguyên; 2,5 có phần thập phân.",
+      "Dòng 6, cột value: “1.234” có thể hiểu là 1,234 hoặc 1.234. Xin vui lòng nhập lại: dùng dấu phẩy cho phần thập phân (ví dụ 1,5) và không dùng dấu chấm cho số nhỏ hơn một nghìn.",
+    ]);
+    expect(await (await ctx.store()).figures.current(1)).toEqual(before);
+  });
+
+  it("refuses figures after the submission deadline unless forced, and the forced import is audited", async () => {
+    const late = new Date("2026-12-15T03:00:00Z");
+    const path = tmp("figures-late.csv");
+    writeFileSync(path, "Mã đơn vị,Mã chỉ số,Giá trị\nS16,6.2,77%\n");
+    const refused = cli(late);
+    expect(await importFiguresCommand(refused.ctx, "1", path, {})).toBe(1);
+    expect(refused.err).toEqual(["Đã quá hạn nộp số liệu của Sở Tư pháp; chưa ghi số liệu nào (quản trị có thể mở lại cho đơn vị, hoặc dùng --force)."]);
+    const forced = cli(late);
+    expect(await importFiguresCommand(forced.ctx, "1", path, { force: true })).toBe(0);
+    const audit = await (await forced.ctx.store()).audit.list({ action: "figures.import" });
+    expect(audit[0]!.details).toMatchObject({ count: 1, forced: true });
+  });
+
+  it("closes a period and says so", async () => {
+    const { ctx, out } = cli();
+    expect(await setPeriodStatusCommand(ctx, "3", "closed")).toBe(0);
+    expect(out).toEqual(["Kỳ đánh giá 3 chuyển sang trạng thái: đã đóng."]);
+    expect(readFileSync(tmp("figures-late.csv"), "utf8")).toContain("S16");
+  });
+});
