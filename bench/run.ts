@@ -5,6 +5,7 @@
  * `--strict` exits 1 when a target is missed.
  */
 import { scoringBench } from "./scoring.js";
+import { storeBench } from "./store.js";
 
 export interface BenchResult {
   readonly bench: string;
@@ -14,6 +15,7 @@ export interface BenchResult {
 
 const SUITES: Record<string, () => Promise<BenchResult[]> | BenchResult[]> = {
   scoring: scoringBench,
+  store: storeBench,
 };
 
 const args = process.argv.slice(2);

@@ -2,7 +2,7 @@ import { q, scoreGroup, type Figure, type Rule, type Ruleset, type RulesetNode, 
 import type { BenchResult } from "./run.js";
 import { medianMs, round, seeded } from "./timing.js";
 
-const UNITS = 4_000;
+export const UNITS = 4_000;
 const INDICES = 10;
 const PER_INDEX = 10;
 const TARGET_MS = 200;
@@ -14,7 +14,7 @@ const base = (code: string, max: number, rule: Rule, kind: NonNullable<RulesetNo
 });
 
 /** 100 items in the proportions real sets show: mostly ratios, then yes/no, counts, levels and group-relative items. */
-function buildRuleset(): Ruleset {
+export function buildRuleset(): Ruleset {
   const indices: RulesetNode[] = [];
   for (let i = 1; i <= INDICES; i += 1) {
     const children: RulesetNode[] = [];
@@ -38,7 +38,7 @@ function buildRuleset(): Ruleset {
   };
 }
 
-function buildUnits(ruleset: Ruleset): UnitInput[] {
+export function buildUnits(ruleset: Ruleset): UnitInput[] {
   const random = seeded(20_251_231);
   const leaves = ruleset.indices.flatMap((i) => i.children);
   return Array.from({ length: UNITS }, (_, u) => {

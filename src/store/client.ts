@@ -1,5 +1,5 @@
 import { PrismaClient as PostgresClient } from "../generated/postgres/client.js";
-import { PrismaClient as SqliteClient, type Prisma } from "../generated/sqlite/client.js";
+import { Prisma, PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
 import { createAdapter, providerOf, type Provider } from "./adapter.js";
 import { migrate } from "./migrate.js";
 
@@ -8,6 +8,7 @@ import { migrate } from "./migrate.js";
  * the repositories are written once against the SQLite client's types.
  */
 export type Db = SqliteClient;
+export { Prisma };
 export type Tx = Prisma.TransactionClient;
 
 export interface Database {

@@ -2,7 +2,7 @@ import type { EntryChannel, EvidenceRef, FigureRecord, FigureStatus } from "../b
 import type { FigureInput, FigureRepo, RecordResult } from "../bot/ports/store.js";
 import { AppError } from "../errors.js";
 import { audit } from "./audit.js";
-import type { Db, Tx } from "./client.js";
+import { Prisma, type Db, type Tx } from "./client.js";
 import { figureFromJson, figureToJson } from "./json.js";
 import { lockedAt } from "./periods.js";
 
@@ -92,32 +92,31 @@ export function createFigureRepo(db: Db): FigureRepo {
             if (lock) return { ok: false, reason: lock, unitId } as const;
           }
         }
-        const heads = new Map((await tx.figureHead.findMany({ where: { periodId } })).map((h) => [`${h.unitId}|${h.itemCode}`, h]));
-        const fresh = inputs.filter((i) => !heads.has(`${i.unitId}|${i.itemCode}`));
-        for (let i = 0; i < fresh.length; i += BATCH) {
-          const batch = fresh.slice(i, i + BATCH);
-          await tx.figureHead.createMany({ data: batch.map((f) => ({ periodId, unitId: f.unitId, itemCode: f.itemCode, revision: 0 })) });
+        const key = (unitId: number, itemCode: string) => `${unitId}|${itemCode}`;
+        const existing = new Map((await tx.figureHead.findMany({ where: { periodId } })).map((h) => [key(h.unitId, h.itemCode), h]));
+        const fresh = inputs.filter((i) => !existing.has(key(i.unitId, i.itemCode)));
+        const heads = new Map<string, { id: number; revision: number }>();
+        for (const h of await insertHeads(tx, fresh, now)) heads.set(key(h.unitId, h.itemCode), { id: h.id, revision: 1 });
+        for (const input of inputs) {
+          const head = existing.get(key(input.unitId, input.itemCode));
+          if (!head) continue;
+          const moved = await tx.figureHead.update({ where: { id: head.id }, data: { revision: { increment: 1 } } });
+          heads.set(key(input.unitId, input.itemCode), { id: moved.id, revision: moved.revision });
         }
-        const all = fresh.length > 0 ? new Map((await tx.figureHead.findMany({ where: { periodId } })).map((h) => [`${h.unitId}|${h.itemCode}`, h])) : heads;
-        const rows = inputs.map((input) => {
-          const head = all.get(`${input.unitId}|${input.itemCode}`)!;
-          return { headId: head.id, ...revisionData(input, head.revision + 1, now) };
-        });
-        for (const input of inputs.filter((i) => heads.has(`${i.unitId}|${i.itemCode}`))) {
-          await tx.figureHead.update({ where: { id: heads.get(`${input.unitId}|${input.itemCode}`)!.id }, data: { revision: { increment: 1 } } });
-        }
-        if (fresh.length > 0) await tx.figureHead.updateMany({ where: { periodId, revision: 0 }, data: { revision: 1 } });
-        for (let i = 0; i < rows.length; i += BATCH) await tx.figureRevision.createMany({ data: rows.slice(i, i + BATCH) });
+        await insertRevisions(tx, inputs.map((input) => {
+          const head = heads.get(key(input.unitId, input.itemCode))!;
+          return { headId: head.id, ...revisionData(input, head.revision, now) };
+        }));
         await audit(tx, inputs[0]!.enteredByLabel, "figures.import", `period:${periodId}`, { count: inputs.length, forced: options.force === true });
         return { ok: true, count: inputs.length } as const;
       }, { timeout: 600_000, maxWait: 60_000 });
     },
 
     async current(periodId) {
-      return currentOf(db, { head: { periodId } });
+      return currentOf(db, periodId);
     },
     async currentForUnit(periodId, unitId) {
-      return currentOf(db, { head: { periodId, unitId } });
+      return currentOf(db, periodId, unitId);
     },
     async history(periodId, unitId, itemCode) {
       const head = await db.figureHead.findUnique({ where: { periodId_unitId_itemCode: { periodId, unitId, itemCode } }, include: { revisions: { orderBy: { revision: "asc" } } } });
@@ -126,12 +125,43 @@ export function createFigureRepo(db: Db): FigureRepo {
   };
 }
 
-/** The latest revision of each figure matching `where`, in item order per unit. */
-async function currentOf(db: Db, where: { head: { periodId: number; unitId?: number } }): Promise<FigureRecord[]> {
-  const rows = await db.figureRevision.findMany({
-    where,
-    include: { head: { select: { periodId: true, unitId: true, itemCode: true, revision: true } } },
-    orderBy: [{ headId: "asc" }, { revision: "asc" }],
-  });
-  return rows.filter((r) => r.revision === r.head.revision).map((r) => toFigure(r.head, r));
+/**
+ * Bulk inserts as one multi-row statement per batch. Prisma's createMany goes
+ * through its query compiler row by row (~0,3 ms a row here); a raw insert of
+ * the same rows is two orders of magnitude faster and stays portable: Prisma
+ * writes the placeholders for each database, and dates in its own format.
+ */
+async function insertHeads(tx: Tx, inputs: readonly FigureInput[], now: Date): Promise<{ id: number; unitId: number; itemCode: string }[]> {
+  const out: { id: number; unitId: number; itemCode: string }[] = [];
+  for (let i = 0; i < inputs.length; i += BATCH) {
+    const values = inputs.slice(i, i + BATCH).map((f) => Prisma.sql`(${f.periodId}, ${f.unitId}, ${f.itemCode}, 1, ${now})`);
+    // RETURNING (SQLite ≥ 3.35 and PostgreSQL) gives the new ids without reading the table again.
+    out.push(...await tx.$queryRaw<{ id: number; unitId: number; itemCode: string }[]>`
+      INSERT INTO "FigureHead" ("periodId", "unitId", "itemCode", "revision", "updatedAt") VALUES ${Prisma.join(values)}
+      RETURNING "id", "unitId", "itemCode"`);
+  }
+  return out;
+}
+
+async function insertRevisions(tx: Tx, rows: readonly (ReturnType<typeof revisionData> & { headId: number })[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const values = rows.slice(i, i + BATCH).map((r) => Prisma.sql`(${r.headId}, ${r.revision}, ${r.rawValue}, ${r.figure}, ${r.evidence},
+      ${r.reviewFigure}, ${r.reviewPoints}, ${r.reviewNote}, ${r.status}, ${r.enteredBy}, ${r.enteredByLabel}, ${r.channel}, ${r.note},
+      ${r.createdAt})`);
+    await tx.$executeRaw`INSERT INTO "FigureRevision" ("headId", "revision", "rawValue", "figure", "evidence", "reviewFigure",
+      "reviewPoints", "reviewNote", "status", "enteredBy", "enteredByLabel", "channel", "note", "createdAt") VALUES ${Prisma.join(values)}`;
+  }
+}
+
+type CurrentRow = RevisionRow & { periodId: number; unitId: number; itemCode: string };
+
+/** The latest revision of each figure of a period (or of one unit), read in one join. */
+async function currentOf(db: Db, periodId: number, unitId?: number): Promise<FigureRecord[]> {
+  const rows = await db.$queryRaw<CurrentRow[]>`
+    SELECT h."periodId", h."unitId", h."itemCode", r."revision", r."rawValue", r."figure", r."evidence", r."reviewFigure",
+           r."reviewPoints", r."reviewNote", r."status", r."enteredBy", r."enteredByLabel", r."channel", r."note", r."createdAt"
+    FROM "FigureHead" h JOIN "FigureRevision" r ON r."headId" = h."id" AND r."revision" = h."revision"
+    WHERE h."periodId" = ${periodId} ${unitId === undefined ? Prisma.empty : Prisma.sql`AND h."unitId" = ${unitId}`}
+    ORDER BY h."id"`;
+  return rows.map((r) => toFigure(r, r));
 }

@@ -42,7 +42,7 @@ export function createPeopleRepo(db: Db): PeopleRepo {
         }
         await audit(tx, actor, "people.import", `province:${provinceId}`, { people: people.size, roles });
         return { people: people.size, roles };
-      });
+      }, { timeout: 120_000, maxWait: 30_000 });
     },
     async create(provinceId, fullName, contact = {}) {
       const data = { provinceId, fullName, phone: contact.phone ?? null, email: contact.email ?? null };

@@ -1,5 +1,5 @@
 import type { UnitKindCode, UnitRecord } from "../bot/ports/records.js";
-import type { UnitRepo } from "../bot/ports/store.js";
+import type { UnitInputRow, UnitRepo } from "../bot/ports/store.js";
 import { AppError } from "../errors.js";
 import { audit } from "./audit.js";
 import type { Db } from "./client.js";
@@ -17,6 +17,8 @@ interface UnitRow {
   active: boolean;
 }
 
+const BATCH = 2_000;
+
 export function toUnit(r: UnitRow): UnitRecord {
   return {
     id: r.id, provinceId: r.provinceId, code: r.code, name: r.name, kind: r.kind as UnitKindCode,
@@ -28,33 +30,37 @@ export function createUnitRepo(db: Db): UnitRepo {
   return {
     async upsertMany(provinceId, rows, actor) {
       return db.$transaction(async (tx) => {
-        const known = await tx.unit.findMany({ where: { provinceId }, select: { id: true, code: true } });
-        const existing = new Map(known.map((u) => [u.code, u.id]));
-        let created = 0;
+        // Bulk work in few statements: one insert for new units, an update only where something changed,
+        // and one update per distinct parent (a province's directory may hold thousands of communes).
+        const before = new Map((await tx.unit.findMany({ where: { provinceId } })).map((u) => [u.code, u]));
+        const data = (row: UnitInputRow) => ({
+          name: row.name, kind: row.kind, groupCode: row.groupCode ?? null, tags: (row.tags ?? []).join(","), active: row.active ?? true,
+        });
+        const fresh = rows.filter((r) => !before.has(r.code));
+        for (let i = 0; i < fresh.length; i += BATCH) {
+          await tx.unit.createMany({ data: fresh.slice(i, i + BATCH).map((r) => ({ provinceId, code: r.code, ...data(r) })) });
+        }
         let updated = 0;
-        const ids = new Map(existing);
         for (const row of rows) {
-          const data = {
-            name: row.name, kind: row.kind, groupCode: row.groupCode ?? null, tags: (row.tags ?? []).join(","), active: row.active ?? true,
-          };
-          const unit = await tx.unit.upsert({
-            where: { provinceId_code: { provinceId, code: row.code } },
-            create: { provinceId, code: row.code, ...data },
-            update: data,
-          });
-          if (existing.has(row.code)) updated += 1;
-          else created += 1;
-          ids.set(row.code, unit.id);
+          const old = before.get(row.code);
+          if (!old) continue;
+          updated += 1;
+          const next = data(row);
+          const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => old[k] !== next[k]);
+          if (changed) await tx.unit.update({ where: { id: old.id }, data: next });
         }
-        // Parents second, so a batch may list a commune before its district.
+        const after = fresh.length > 0 ? new Map((await tx.unit.findMany({ where: { provinceId } })).map((u) => [u.code, u])) : before;
+        const byParent = new Map<number | null, number[]>();
         for (const row of rows) {
-          const parentId = row.parentCode ? ids.get(row.parentCode) : null;
+          const unit = after.get(row.code)!;
+          const parentId = row.parentCode ? after.get(row.parentCode)?.id : null;
           if (parentId === undefined) throw new AppError("UNKNOWN_PARENT", `unit ${row.code}: parent ${row.parentCode} does not exist`);
-          await tx.unit.update({ where: { id: ids.get(row.code)! }, data: { parentId } });
+          if (unit.parentId !== parentId) byParent.set(parentId, [...(byParent.get(parentId) ?? []), unit.id]);
         }
-        await audit(tx, actor, "units.import", `province:${provinceId}`, { created, updated, codes: rows.map((r) => r.code) });
-        return { created, updated };
-      });
+        for (const [parentId, ids] of byParent) await tx.unit.updateMany({ where: { id: { in: ids } }, data: { parentId } });
+        await audit(tx, actor, "units.import", `province:${provinceId}`, { created: fresh.length, updated, count: rows.length });
+        return { created: fresh.length, updated };
+      }, { timeout: 120_000, maxWait: 30_000 });
     },
     async list(provinceId, options = {}) {
       const rows = await db.unit.findMany({ where: { provinceId, ...(options.activeOnly && { active: true }) }, orderBy: [{ kind: "asc" }, { code: "asc" }] });
