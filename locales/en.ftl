@@ -330,3 +330,194 @@ xlsx-figures-hint = How to enter
 xlsx-figures-value = Value
 xlsx-figures-evidence = Evidence (number – date: summary)
 xlsx-figures-note = Note
+
+## Chat: account, help, language
+
+bot-help-title = You can use these commands:
+bot-help-start = /start <invite code> — link your account to a unit and role with the department's invite code
+bot-help-ask = /chiso <question> — ask about an indicator, e.g. /chiso paperless meetings
+bot-help-language = /ngonngu — change language (Tiếng Việt / English)
+bot-help-submit = /nop — submit figures, one indicator per line, e.g. 4.14 = 394/508
+bot-help-edit = /sua — correct a submitted figure (before the deadline), written as for /nop
+bot-help-withdraw = /huy <indicator code> — withdraw a submitted figure (before the deadline)
+bot-help-score = /diem — the unit's provisional total, class and rank
+bot-help-missing = /thieu — indicators without figures
+bot-help-target = /muctieu — what to improve to reach the next class
+bot-help-ranking = /xephang — the group's ranking
+bot-help-deadlines = /hanchot — deadlines
+bot-help-approve = /duyet — a leader approves the unit's submitted figures
+bot-help-unit = /donvi — choose the unit you are working for
+bot-help-whoami = /toi — your account
+bot-help-free-text = You can also just write, e.g. “what is indicator 4.14” or “4.14 = 77.6%”.
+bot-start-guest = Welcome. This is the digital transformation (DTI) assistant of the Department of Science and Technology.
+bot-start-how = To submit figures and see your unit's score, please enter the invite code from the department: /start <code>. You can ask about indicators without a code.
+bot-start-back = Welcome back, { $name }.
+bot-start-welcome = Welcome, { $name }: your account is now linked.
+bot-start-bound = Role: { role-name } — { $unit }.
+bot-invite-unknown = That invite code is not valid. Please check the code from the department (10 characters, not case-sensitive).
+bot-invite-expired = That invite code has expired. Please ask the Department of Science and Technology for a new one.
+bot-invite-used_up = That invite code has been used up. Please ask the department for a new one.
+bot-invite-revoked = That invite code was revoked. Please ask the department for a new one.
+bot-not-bound = Your account is not linked to a unit yet.
+bot-whoami-name = { $name }
+bot-whoami-role = • { role-name }: { $unit }
+bot-whoami-active = Working for: { $unit }
+bot-whoami-language = Language: { $language ->
+    [en] English
+   *[vi] Tiếng Việt
+  }
+bot-language-choose = Xin vui lòng chọn ngôn ngữ / Please choose a language:
+bot-language-set = Switched to English.
+bot-unit-unknown = No unit “{ $code }” among yours.
+bot-unit-set = Now working for: { $unit }.
+bot-unit-none = You hold no role in any unit.
+bot-unit-choose = Please choose a unit:
+bot-unit-choose-typed = Please type /donvi <unit code>, e.g. /donvi S19. Units:
+bot-unit-choose-first = Please choose a unit first with /donvi.
+bot-not-your-unit = You hold no role in { $unit }.
+bot-unknown-command = There is no command /{ $command }.
+bot-slow-down = You are sending a little fast; please wait a few seconds.
+bot-error = Sorry, something went wrong while handling your request. Figures already submitted are not affected; please try again in a few minutes.
+
+## Chat: indicator questions
+
+bot-item-title = { $code }. { $name }
+bot-item-ruleset = Part of: { $title }
+bot-item-max = Maximum points: { $max }
+bot-item-max-unknown = Maximum points: not published
+bot-item-measures = What it measures: { $text }
+bot-item-how = How to count: { $text }
+bot-item-input = Figure to enter: { input-kind }
+bot-item-rule = Scoring:
+bot-item-example = Example: entering “{ $input }”
+bot-item-children = { $count } criteria:
+bot-item-evidence = Evidence: { $text }
+bot-item-evidence-required = Evidence (required): { $text }
+bot-item-due = Submission deadline: { $date } ({ $days ->
+    [0] today
+   *[other] { $days } days left
+  })
+bot-ruleset-title = { $title }
+bot-ruleset-decision = Decision: { $number }
+bot-ruleset-no-decision = Decision: no public decision number identified
+bot-ruleset-total = Total points: { $total }
+bot-ruleset-counts = { $indices } main indices{ $subs ->
+    [none] {""}
+   *[other] , { $subs } sub-indicators
+  }{ $items ->
+    [0] {""}
+   *[other] , { $items } scored items
+  }:
+bot-ruleset-structure = The public text gives the structure only, not the detailed scoring.
+bot-ruleset-illustrative = This is an illustrative set, not a published decision.
+bot-ask-how = You can ask by code (e.g. “what is indicator 4.14”) or by name (e.g. “how are paperless meetings scored”).
+bot-ask-choose = A few indicators are close to your question. Which one do you mean?
+bot-ask-none = No indicator matches the question.
+
+## Chat: submitting, correcting, withdrawing
+
+bot-need-officer = Only data officers of { $unit } can submit, correct or withdraw its figures.
+bot-need-leader = Only leaders of { $unit } can approve its figures.
+bot-no-period = { $unit } has no open evaluation period.
+bot-period-not-open = The { $year } period is { period-status } and takes no new figures.
+bot-locked = The submission deadline ({ $date }) has passed and the figures of { $unit } are locked; to add more, please ask the Department of Science and Technology to reopen them.
+bot-submit-how = How to submit: one indicator per line, as “code = value”.
+bot-submit-example = For example:{"\u000A"}4.14 = 394/508{"\u000A"}6.2 = 85.5%{"\u000A"}3.5 = yes
+bot-submit-none = No line could be read; nothing was recorded.
+bot-submit-line-form = Line { $n } (“{ $line }”) is not of the form “code = value”.
+bot-submit-line-unknown = Line { $n }: { $code } is not in your unit's indicator set.
+bot-submit-line-parent = Line { $n }: { $code } consists of criteria { $children }; please enter each criterion.
+bot-submit-line-twice = Line { $n }: { $code } appears on an earlier line.
+bot-submit-line-bad = Line { $n } ({ $code } = “{ $value }”):
+bot-submit-preview = Please confirm { $count } figure(s) of { $unit }, { $year } period:
+bot-submit-entry = • { $code } = { $value }
+bot-submit-problems = { $count ->
+    [one] This line cannot be read and will not be recorded:
+   *[other] These lines cannot be read and will not be recorded:
+  }
+bot-submit-total = Provisional total: { $before } → { $after }/{ $max } ({ $delta ->
+    [0] no change
+   *[other] { NUMBER($delta, signDisplay: "always") }
+  }), rank { $rank }/{ $size } in the group.
+bot-submit-due = Deadline: { $date } ({ $days ->
+    [0] today
+   *[other] { $days } days left
+  }).
+bot-button-confirm = ✅ Confirm
+bot-button-cancel = ✖ Cancel
+bot-button-approve = ✅ Approve
+bot-withdraw-how = Please give the code to withdraw, e.g. /huy 4.14
+bot-withdraw-nothing = { $code } has no figure to withdraw.
+bot-withdraw-preview = Withdraw { $code } (“{ $value }”) of { $unit }?
+bot-saved = Recorded { $count } figure(s) of { $unit }. The full history is kept.
+bot-withdrawn = Withdrawn for { $unit }; the history is kept.
+bot-saved-total = Provisional total: { $total }/{ $max }, rank { $rank }/{ $size }{ $className ->
+    [none] {""}
+   *[other] , class { $className }
+  }.
+bot-pending-gone = This request was already handled or has expired (30 minutes). Please send the figures again if needed.
+bot-cancelled = Cancelled; nothing was recorded.
+
+## Chat: scores, rankings, deadlines
+
+bot-cannot-score = “{ $ruleset }” has only its structure, so no score can be computed.
+bot-button-missing = Missing
+bot-button-target = Target
+bot-button-ranking = Ranking
+bot-score-title = { $unit } — { $year } period
+bot-score-total = Provisional total: { $total }/{ $max } ({ $percent }%){ $className ->
+    [none] {""}
+   *[other] , class { $className }
+  }
+bot-score-reviewed = After review: { $total } points{ $className ->
+    [none] {""}
+   *[other] , class { $className }
+  }
+bot-score-rank = Rank { $rank }/{ $size } in the group { $group }
+bot-score-change = Since { $date }: { $places ->
+    [0] same rank
+   *[other] { $places } place(s)
+  }, { $delta ->
+    [0] same points
+   *[other] { NUMBER($delta, signDisplay: "always") } points
+  }
+bot-score-indices = Points by main index:
+bot-score-adjustments = Bonus: +{ $bonus }; penalty: −{ $penalty }
+bot-score-missing = { $count } indicator(s) have no figure yet (see /thieu).
+bot-score-complete = Every indicator has a figure.
+bot-missing-none = { $unit } has figures for every indicator.
+bot-missing-title = { $unit } has { $count } indicator(s) without figures ({ $points } points):
+bot-missing-item = • { $code } { $name } — { $max } points
+bot-missing-invalid = Figures to enter again: { $codes }
+bot-missing-how = Submit by writing “code = value”, e.g. 4.14 = 394/508.
+bot-target-no-classes = This indicator set has no classes.
+bot-target-top = The unit is in the top class ({ $className }).
+bot-target-title = To reach { $className } (from { $from } points), the unit needs { $needed } more points. The fewest indicators to improve:
+bot-target-unreachable = Even full marks on every remaining indicator fall short; these bring the unit closest.
+bot-target-item = • { $code } { $name }: { $points }/{ $max } → +{ $gain } points{ $missing ->
+    [yes] {" "}(no figure yet)
+   *[no] {""}
+  }
+bot-ranking-title = Ranking of { $group }, { $year } ({ $size } units):
+bot-ranking-own = { $unit } ranks { $rank }/{ $size } with { $total } points.
+bot-ranking-leaders-only = The full ranking is for unit leaders.
+bot-ranking-row = { $rank }. { $unit } — { $total }/{ $max }{ $className ->
+    [none] {""}
+   *[other] {" "}({ $className })
+  }
+bot-ranking-row-own = { $rank }. { $unit } — { $total }/{ $max }{ $className ->
+    [none] {""}
+   *[other] {" "}({ $className })
+  } ◀
+bot-deadlines-title = Deadlines of { $unit }, { $year } period:
+bot-deadline = • { deadline-kind }: { $date } ({ $days ->
+    [0] today
+   *[other] { $days } days left
+  })
+bot-deadline-passed = • { deadline-kind }: { $date } (passed)
+bot-deadline-reopened = • The unit is reopened for more figures until the end of { $date }
+bot-deadlines-none = No deadlines yet.
+bot-approve-nothing = { $unit } has no figures waiting for approval.
+bot-approve-preview = Approve { $count } figure(s) of { $unit }?
+bot-approve-item = • { $code } = { $value } ({ $by })
+bot-approved = Approved { $count } figure(s) of { $unit }.

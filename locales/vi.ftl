@@ -330,3 +330,194 @@ xlsx-figures-hint = Cách nhập
 xlsx-figures-value = Giá trị
 xlsx-figures-evidence = Minh chứng (số hiệu – ngày: trích yếu)
 xlsx-figures-note = Ghi chú
+
+## Trò chuyện: tài khoản, hướng dẫn, ngôn ngữ
+
+bot-help-title = Anh/Chị có thể dùng các lệnh sau:
+bot-help-start = /start <mã mời> — gắn tài khoản với đơn vị và vai trò theo mã mời của Sở
+bot-help-ask = /chiso <câu hỏi> — hỏi về một chỉ số, ví dụ: /chiso họp không giấy
+bot-help-language = /ngonngu — đổi ngôn ngữ (Tiếng Việt / English)
+bot-help-submit = /nop — nộp số liệu, mỗi dòng một chỉ số, ví dụ: 4.14 = 394/508
+bot-help-edit = /sua — sửa số liệu đã nộp (trước hạn), cùng cách viết như /nop
+bot-help-withdraw = /huy <mã chỉ số> — rút số liệu đã nộp (trước hạn)
+bot-help-score = /diem — tổng điểm tạm tính, xếp loại, thứ hạng của đơn vị
+bot-help-missing = /thieu — các chỉ số chưa có số liệu
+bot-help-target = /muctieu — cần cải thiện chỉ số nào để lên loại cao hơn
+bot-help-ranking = /xephang — bảng xếp hạng trong nhóm
+bot-help-deadlines = /hanchot — các mốc thời hạn
+bot-help-approve = /duyet — lãnh đạo phê duyệt số liệu đơn vị đã nộp
+bot-help-unit = /donvi — chọn đơn vị đang làm việc
+bot-help-whoami = /toi — thông tin tài khoản
+bot-help-free-text = Anh/Chị cũng có thể nhắn trực tiếp, ví dụ «chỉ số 4.14 là gì» hoặc «4.14 = 77,6%».
+bot-start-guest = Kính chào Anh/Chị, đây là trợ lý đánh giá chuyển đổi số (DTI) của Sở Khoa học và Công nghệ.
+bot-start-how = Để nộp số liệu và xem điểm của đơn vị, xin vui lòng nhập mã mời do Sở cấp: /start <mã mời>. Anh/Chị vẫn có thể hỏi về các chỉ số mà không cần mã mời.
+bot-start-back = Kính chào { $name }, rất vui được tiếp tục hỗ trợ Anh/Chị.
+bot-start-welcome = Kính chào { $name }, tài khoản đã được gắn thành công.
+bot-start-bound = Vai trò: { role-name } — { $unit }.
+bot-invite-unknown = Mã mời không đúng. Xin vui lòng kiểm tra lại mã do Sở cấp (10 ký tự, không phân biệt chữ hoa, chữ thường).
+bot-invite-expired = Mã mời đã hết hạn. Xin vui lòng liên hệ Sở Khoa học và Công nghệ để được cấp mã mới.
+bot-invite-used_up = Mã mời đã được sử dụng hết số lần cho phép. Xin vui lòng liên hệ Sở để được cấp mã mới.
+bot-invite-revoked = Mã mời đã bị thu hồi. Xin vui lòng liên hệ Sở để được cấp mã mới.
+bot-not-bound = Tài khoản của Anh/Chị chưa được gắn với đơn vị nào.
+bot-whoami-name = { $name }
+bot-whoami-role = • { role-name }: { $unit }
+bot-whoami-active = Đơn vị đang làm việc: { $unit }
+bot-whoami-language = Ngôn ngữ: { $language ->
+    [en] English
+   *[vi] Tiếng Việt
+  }
+bot-language-choose = Xin vui lòng chọn ngôn ngữ / Please choose a language:
+bot-language-set = Đã chuyển sang Tiếng Việt.
+bot-unit-unknown = Không tìm thấy đơn vị mã «{ $code }» trong danh sách của Anh/Chị.
+bot-unit-set = Đơn vị đang làm việc: { $unit }.
+bot-unit-none = Anh/Chị chưa có vai trò tại đơn vị nào.
+bot-unit-choose = Xin vui lòng chọn đơn vị:
+bot-unit-choose-typed = Xin vui lòng gõ /donvi <mã đơn vị>, ví dụ /donvi S19. Các đơn vị:
+bot-unit-choose-first = Xin vui lòng chọn đơn vị cần xem bằng lệnh /donvi.
+bot-not-your-unit = Anh/Chị không có vai trò tại { $unit }.
+bot-unknown-command = Lệnh /{ $command } không có.
+bot-slow-down = Anh/Chị gửi hơi nhanh; xin vui lòng đợi vài giây rồi gửi tiếp.
+bot-error = Xin lỗi, hệ thống gặp sự cố khi xử lý yêu cầu. Số liệu đã nộp trước đó không bị ảnh hưởng; xin vui lòng thử lại sau ít phút.
+
+## Trò chuyện: hỏi về chỉ số
+
+bot-item-title = { $code }. { $name }
+bot-item-ruleset = Thuộc: { $title }
+bot-item-max = Điểm tối đa: { $max }
+bot-item-max-unknown = Điểm tối đa: chưa được công bố
+bot-item-measures = Nội dung: { $text }
+bot-item-how = Cách xác định: { $text }
+bot-item-input = Số liệu cần nhập: { input-kind }
+bot-item-rule = Cách tính điểm:
+bot-item-example = Ví dụ: nhập «{ $input }»
+bot-item-children = Gồm { $count } tiêu chí:
+bot-item-evidence = Tài liệu kiểm chứng: { $text }
+bot-item-evidence-required = Tài liệu kiểm chứng (bắt buộc): { $text }
+bot-item-due = Hạn nộp số liệu: { $date } ({ $days ->
+    [0] hôm nay
+   *[other] còn { $days } ngày
+  })
+bot-ruleset-title = { $title }
+bot-ruleset-decision = Văn bản: { $number }
+bot-ruleset-no-decision = Văn bản: chưa xác định được số hiệu quyết định công khai
+bot-ruleset-total = Tổng điểm: { $total }
+bot-ruleset-counts = Gồm { $indices } chỉ số chính{ $subs ->
+    [none] {""}
+   *[other] , { $subs } chỉ số thành phần
+  }{ $items ->
+    [0] {""}
+   *[other] , { $items } mục chấm điểm
+  }:
+bot-ruleset-structure = Văn bản công khai mới nêu cấu trúc, chưa nêu cách tính điểm chi tiết.
+bot-ruleset-illustrative = Đây là bộ chỉ số minh hoạ, không phải văn bản đã ban hành.
+bot-ask-how = Anh/Chị có thể hỏi theo mã (ví dụ «chỉ số 4.14 là gì») hoặc theo tên (ví dụ «cách tính điểm họp không giấy»).
+bot-ask-choose = Có một vài chỉ số gần với câu hỏi. Anh/Chị muốn hỏi chỉ số nào?
+bot-ask-none = Chưa tìm thấy chỉ số phù hợp với câu hỏi.
+
+## Trò chuyện: nộp, sửa, rút số liệu
+
+bot-need-officer = Chỉ cán bộ nhập liệu của { $unit } mới nộp, sửa hoặc rút được số liệu của đơn vị.
+bot-need-leader = Chỉ lãnh đạo của { $unit } mới phê duyệt được số liệu của đơn vị.
+bot-no-period = { $unit } hiện chưa có kỳ đánh giá nào đang mở.
+bot-period-not-open = Kỳ đánh giá năm { $year } { period-status }, không nhận số liệu mới.
+bot-locked = Đã quá hạn nộp số liệu ({ $date }). Số liệu của { $unit } đã được khoá; nếu cần bổ sung, xin vui lòng liên hệ Sở Khoa học và Công nghệ để được mở lại.
+bot-submit-how = Cách nộp số liệu: mỗi dòng một chỉ số, theo dạng «mã = giá trị».
+bot-submit-example = Ví dụ:{"\u000A"}4.14 = 394/508{"\u000A"}6.2 = 85,5%{"\u000A"}3.5 = có
+bot-submit-none = Chưa có dòng nào hợp lệ; chưa ghi số liệu nào.
+bot-submit-line-form = Dòng { $n } («{ $line }») chưa đúng dạng «mã = giá trị».
+bot-submit-line-unknown = Dòng { $n }: chỉ số { $code } không có trong bộ chỉ số của đơn vị.
+bot-submit-line-parent = Dòng { $n }: chỉ số { $code } gồm các tiêu chí { $children }; xin vui lòng nhập từng tiêu chí.
+bot-submit-line-twice = Dòng { $n }: chỉ số { $code } đã có ở dòng trước.
+bot-submit-line-bad = Dòng { $n } ({ $code } = «{ $value }»):
+bot-submit-preview = Xin xác nhận { $count } số liệu của { $unit }, kỳ đánh giá năm { $year }:
+bot-submit-entry = • { $code } = { $value }
+bot-submit-problems = { $count ->
+    [one] Dòng sau chưa hợp lệ và sẽ không được ghi:
+   *[other] Các dòng sau chưa hợp lệ và sẽ không được ghi:
+  }
+bot-submit-total = Tổng điểm tạm tính: { $before } → { $after }/{ $max } ({ $delta ->
+    [0] không đổi
+   *[other] { NUMBER($delta, signDisplay: "always") }
+  }), xếp thứ { $rank }/{ $size } trong nhóm.
+bot-submit-due = Hạn nộp: { $date } ({ $days ->
+    [0] hôm nay
+   *[other] còn { $days } ngày
+  }).
+bot-button-confirm = ✅ Xác nhận
+bot-button-cancel = ✖ Huỷ
+bot-button-approve = ✅ Phê duyệt
+bot-withdraw-how = Xin vui lòng ghi mã chỉ số cần rút, ví dụ: /huy 4.14
+bot-withdraw-nothing = Chỉ số { $code } chưa có số liệu để rút.
+bot-withdraw-preview = Rút số liệu { $code } («{ $value }») của { $unit }?
+bot-saved = Đã ghi { $count } số liệu của { $unit }. Lịch sử thay đổi được lưu đầy đủ.
+bot-withdrawn = Đã rút số liệu của { $unit }; lịch sử vẫn được lưu.
+bot-saved-total = Tổng điểm tạm tính: { $total }/{ $max }, xếp thứ { $rank }/{ $size }{ $className ->
+    [none] {""}
+   *[other] , loại { $className }
+  }.
+bot-pending-gone = Yêu cầu này đã được xử lý hoặc đã hết hạn (30 phút). Xin vui lòng gửi lại số liệu nếu cần.
+bot-cancelled = Đã huỷ; chưa ghi số liệu nào.
+
+## Trò chuyện: điểm, xếp hạng, thời hạn
+
+bot-cannot-score = Bộ chỉ số «{ $ruleset }» mới có cấu trúc nên chưa tính được điểm.
+bot-button-missing = Còn thiếu
+bot-button-target = Mục tiêu
+bot-button-ranking = Xếp hạng
+bot-score-title = { $unit } — kỳ đánh giá năm { $year }
+bot-score-total = Tổng điểm tạm tính: { $total }/{ $max } ({ $percent }%){ $className ->
+    [none] {""}
+   *[other] , loại { $className }
+  }
+bot-score-reviewed = Sau thẩm định: { $total } điểm{ $className ->
+    [none] {""}
+   *[other] , loại { $className }
+  }
+bot-score-rank = Xếp thứ { $rank }/{ $size } trong nhóm { $group }
+bot-score-change = So với lần tổng hợp ngày { $date }: { $places ->
+    [0] giữ nguyên thứ hạng
+   *[other] { $places } bậc
+  }, { $delta ->
+    [0] điểm không đổi
+   *[other] { NUMBER($delta, signDisplay: "always") } điểm
+  }
+bot-score-indices = Điểm theo chỉ số chính:
+bot-score-adjustments = Điểm thưởng: +{ $bonus }; điểm trừ: −{ $penalty }
+bot-score-missing = Còn { $count } chỉ số chưa có số liệu (xem /thieu).
+bot-score-complete = Đơn vị đã nộp đủ số liệu các chỉ số.
+bot-missing-none = { $unit } đã có số liệu cho tất cả các chỉ số.
+bot-missing-title = { $unit } còn { $count } chỉ số chưa có số liệu ({ $points } điểm):
+bot-missing-item = • { $code } { $name } — { $max } điểm
+bot-missing-invalid = Số liệu chưa hợp lệ, cần nhập lại: { $codes }
+bot-missing-how = Nộp bằng cách nhắn «mã = giá trị», ví dụ 4.14 = 394/508.
+bot-target-no-classes = Bộ chỉ số này không quy định xếp loại.
+bot-target-top = Đơn vị đang ở loại cao nhất ({ $className }).
+bot-target-title = Để đạt loại { $className } (từ { $from } điểm), đơn vị cần thêm { $needed } điểm. Ít chỉ số cần cải thiện nhất:
+bot-target-unreachable = Kể cả đạt tối đa tất cả các chỉ số còn lại cũng chưa đủ; các chỉ số dưới đây giúp tiến gần nhất.
+bot-target-item = • { $code } { $name }: { $points }/{ $max } → +{ $gain } điểm{ $missing ->
+    [yes] {" "}(chưa có số liệu)
+   *[no] {""}
+  }
+bot-ranking-title = Xếp hạng nhóm { $group }, năm { $year } ({ $size } đơn vị):
+bot-ranking-own = { $unit } xếp thứ { $rank }/{ $size } với { $total } điểm.
+bot-ranking-leaders-only = Bảng xếp hạng đầy đủ dành cho lãnh đạo đơn vị.
+bot-ranking-row = { $rank }. { $unit } — { $total }/{ $max }{ $className ->
+    [none] {""}
+   *[other] {" "}({ $className })
+  }
+bot-ranking-row-own = { $rank }. { $unit } — { $total }/{ $max }{ $className ->
+    [none] {""}
+   *[other] {" "}({ $className })
+  } ◀
+bot-deadlines-title = Các mốc thời hạn của { $unit }, kỳ đánh giá năm { $year }:
+bot-deadline = • { deadline-kind }: { $date } ({ $days ->
+    [0] hôm nay
+   *[other] còn { $days } ngày
+  })
+bot-deadline-passed = • { deadline-kind }: { $date } (đã qua)
+bot-deadline-reopened = • Đơn vị được mở lại để bổ sung số liệu đến hết ngày { $date }
+bot-deadlines-none = Chưa có mốc thời hạn nào.
+bot-approve-nothing = { $unit } không có số liệu nào đang chờ phê duyệt.
+bot-approve-preview = Phê duyệt { $count } số liệu của { $unit }?
+bot-approve-item = • { $code } = { $value } ({ $by })
+bot-approved = Đã phê duyệt { $count } số liệu của { $unit }.

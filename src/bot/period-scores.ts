@@ -11,6 +11,9 @@ export interface GroupScores {
   readonly self: GroupResult;
   /** Scores after review: the reviewer's figure where there is one, else the unit's. */
   readonly reviewed: GroupResult;
+  /** What the self scores were computed from, for what-if questions. */
+  readonly inputs: readonly UnitInput[];
+  readonly mergers: readonly Merger[];
 }
 
 export interface PeriodScores {
@@ -97,10 +100,13 @@ export async function scorePeriod(deps: { store: Store; catalog: Catalog }, peri
   const groups: GroupScores[] = [];
   for (const members of groupMembers(ruleset, assignments, units, withFigures)) {
     const mergers = mergersFor(members.units, successions, withFigures);
-    const self = scoreGroup(ruleset, inputs(members.units, figures, "self"), { mergers });
+    const selfInputs = inputs(members.units, figures, "self");
+    const self = scoreGroup(ruleset, selfInputs, { mergers });
     const reviewed = scoreGroup(ruleset, inputs(members.units, figures, "reviewed"), { mergers });
     if (!self.ok || !reviewed.ok) return { ok: false, reason: "structure_only", rulesetId: ruleset.id };
-    groups.push({ groupCode: members.groupCode, groupName: members.groupName, self: self.result, reviewed: reviewed.result });
+    groups.push({
+      groupCode: members.groupCode, groupName: members.groupName, self: self.result, reviewed: reviewed.result, inputs: selfInputs, mergers,
+    });
   }
   return { ok: true, scores: { period, ruleset, groups, units: new Map(units.map((u) => [u.id, u])), figures } };
 }

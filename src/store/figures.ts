@@ -54,6 +54,7 @@ async function appendRevision(tx: Tx, input: FigureInput, now: Date): Promise<Fi
     ? await tx.figureHead.update({ where: { id: head.id }, data: { revision: { increment: 1 } } })
     : await tx.figureHead.create({ data: { ...key, revision: 1 } });
   const row = await tx.figureRevision.create({ data: { headId: moved.id, ...revisionData(input, moved.revision, now) } });
+  await tx.period.update({ where: { id: input.periodId }, data: { figuresVersion: { increment: 1 } } });
   return toFigure(key, row);
 }
 
@@ -107,6 +108,7 @@ export function createFigureRepo(db: Db): FigureRepo {
           const head = heads.get(key(input.unitId, input.itemCode))!;
           return { headId: head.id, ...revisionData(input, head.revision, now) };
         }));
+        await tx.period.update({ where: { id: periodId }, data: { figuresVersion: { increment: 1 } } });
         await audit(tx, inputs[0]!.enteredByLabel, "figures.import", `period:${periodId}`, { count: inputs.length, forced: options.force === true });
         return { ok: true, count: inputs.length } as const;
       }, { timeout: 600_000, maxWait: 60_000 });
@@ -117,6 +119,9 @@ export function createFigureRepo(db: Db): FigureRepo {
     },
     async currentForUnit(periodId, unitId) {
       return currentOf(db, periodId, unitId);
+    },
+    async version(periodId) {
+      return (await db.period.findUnique({ where: { id: periodId }, select: { figuresVersion: true } }))?.figuresVersion ?? 0;
     },
     async history(periodId, unitId, itemCode) {
       const head = await db.figureHead.findUnique({ where: { periodId_unitId_itemCode: { periodId, unitId, itemCode } }, include: { revisions: { orderBy: { revision: "asc" } } } });

@@ -4,13 +4,13 @@ import type { Db } from "./client.js";
 
 type IdentityRow = {
   id: number; personId: number | null; channel: string; externalId: string; chatId: string | null; displayName: string | null;
-  language: string; reachable: boolean; unreachableReason: string | null; lastInteractionAt: Date | null;
+  language: string; reachable: boolean; unreachableReason: string | null; lastInteractionAt: Date | null; activeUnitId: number | null;
 };
 
 export const toIdentity = (r: IdentityRow): IdentityRecord => ({
   id: r.id, personId: r.personId, channel: r.channel as ChannelName, externalId: r.externalId, chatId: r.chatId,
   displayName: r.displayName, language: r.language === "en" ? "en" : "vi", reachable: r.reachable,
-  unreachableReason: r.unreachableReason, lastInteractionAt: r.lastInteractionAt,
+  unreachableReason: r.unreachableReason, lastInteractionAt: r.lastInteractionAt, activeUnitId: r.activeUnitId,
 });
 
 export function createIdentityRepo(db: Db): IdentityRepo {
@@ -37,6 +37,9 @@ export function createIdentityRepo(db: Db): IdentityRepo {
     },
     async markUnreachable(identityId, reason) {
       await db.channelIdentity.update({ where: { id: identityId }, data: { reachable: false, unreachableReason: reason } });
+    },
+    async setActiveUnit(identityId, unitId) {
+      await db.channelIdentity.update({ where: { id: identityId }, data: { activeUnitId: unitId } });
     },
     async ofPerson(personId) {
       return (await db.channelIdentity.findMany({ where: { personId }, orderBy: { id: "asc" } })).map(toIdentity);

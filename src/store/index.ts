@@ -1,6 +1,7 @@
 import type { Store } from "../bot/ports/store.js";
 import { DEFAULT_SQLITE_URL, providerOf, type Provider } from "./adapter.js";
 import { createAuditRepo } from "./audit.js";
+import { createInboxRepo, createPendingRepo } from "./chat-state.js";
 import { openDatabase } from "./client.js";
 import { createFigureRepo } from "./figures.js";
 import { createIdentityRepo } from "./identities.js";
@@ -33,6 +34,8 @@ export async function createStore(url: string = DEFAULT_SQLITE_URL): Promise<Sto
     figures: createFigureRepo(db),
     snapshots: createSnapshotRepo(db),
     audit: createAuditRepo(db),
+    pending: createPendingRepo(db),
+    inbox: createInboxRepo(db),
     isEmpty: async () => (await db.province.count()) === 0,
     close: () => db.$disconnect(),
   };

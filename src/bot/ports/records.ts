@@ -89,6 +89,7 @@ export interface IdentityRecord {
   readonly reachable: boolean;
   readonly unreachableReason: string | null;
   readonly lastInteractionAt: Date | null;
+  readonly activeUnitId: number | null;
 }
 
 export interface InviteRecord {

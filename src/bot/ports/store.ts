@@ -67,6 +67,7 @@ export interface IdentityRepo {
   bindPerson(identityId: number, personId: number): Promise<IdentityRecord>;
   setLanguage(identityId: number, language: "vi" | "en"): Promise<void>;
   markUnreachable(identityId: number, reason: string): Promise<void>;
+  setActiveUnit(identityId: number, unitId: number | null): Promise<void>;
   ofPerson(personId: number): Promise<IdentityRecord[]>;
 }
 
@@ -141,6 +142,24 @@ export interface FigureRepo {
   currentForUnit(periodId: number, unitId: number): Promise<FigureRecord[]>;
   /** Every revision of one figure, oldest first. */
   history(periodId: number, unitId: number, itemCode: string): Promise<FigureRecord[]>;
+  /** A number that changes whenever any figure of the period changes: the key for cached scores. */
+  version(periodId: number): Promise<number>;
+}
+
+export interface PendingRepo {
+  /** Remember a confirmation the bot waits for; returns its id (carried by the buttons). */
+  create(identityId: number, kind: string, payload: unknown, expiresAt: Date): Promise<number>;
+  /** Use a pending action once: null when unknown, someone else's, used or expired. */
+  take(id: number, identityId: number, now: Date): Promise<{ kind: string; payload: unknown } | null>;
+}
+
+/** Updates from chat platforms, recorded before they are handled. */
+export interface InboxRepo {
+  /** Record an update; false when it was already handled (a re-delivery). */
+  accept(channel: string, externalId: string, payload: string, now: Date): Promise<boolean>;
+  done(channel: string, externalId: string, now: Date, error?: string): Promise<void>;
+  /** Updates received but never handled (the process stopped in between), oldest first. */
+  unhandled(channel: string): Promise<{ externalId: string; payload: string }[]>;
 }
 
 export interface SnapshotRepo {
@@ -165,6 +184,8 @@ export interface Store {
   readonly figures: FigureRepo;
   readonly snapshots: SnapshotRepo;
   readonly audit: AuditRepo;
+  readonly pending: PendingRepo;
+  readonly inbox: InboxRepo;
   /** True when no province exists yet (a fresh database). */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;

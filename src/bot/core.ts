@@ -1,0 +1,53 @@
+import { chooseUnit, helpReply, language, start, whoami } from "./handlers/account.js";
+import { ask, showItem } from "./handlers/ask.js";
+import { cancel, confirm } from "./handlers/confirm.js";
+import { approve, deadlines } from "./handlers/deadlines.js";
+import { missing, ranking, score, target } from "./handlers/score.js";
+import { submit, withdraw } from "./handlers/submit.js";
+import { parseIntent, type Intent } from "./intents.js";
+import { line, reply, type Inbound, type Reply } from "./reply.js";
+import { loadSession, type CoreDeps, type Session } from "./session.js";
+
+export interface Core {
+  /** Answer one message or tap. Never throws for bad input; it is answered. */
+  handle(inbound: Inbound): Promise<{ replies: Reply[]; locale: "vi" | "en" }>;
+}
+
+function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Reply[]> | Reply[] {
+  switch (intent.kind) {
+    case "start": return start(deps, session, intent.code);
+    case "whoami": return whoami(deps, session);
+    case "help": return [helpReply(session)];
+    case "language": return language(deps, session, intent.to);
+    case "unit": return chooseUnit(deps, session, intent.code);
+    case "ask": return ask(deps, session, intent.text);
+    case "item": return showItem(deps, session, intent.rulesetId, intent.code);
+    case "submit": return submit(deps, session, intent.text);
+    case "withdraw": return withdraw(deps, session, intent.code);
+    case "confirm": return confirm(deps, session, intent.id);
+    case "cancel": return cancel(deps, session, intent.id);
+    case "score": return score(deps, session);
+    case "missing": return missing(deps, session);
+    case "target": return target(deps, session);
+    case "ranking": return ranking(deps, session);
+    case "deadlines": return deadlines(deps, session);
+    case "approve": return approve(deps, session);
+    case "unknown_command": return [reply([line("bot-unknown-command", { command: intent.command })]), helpReply(session)];
+    case "ignore": return [];
+  }
+}
+
+/** The channel-neutral core: intents in, replies (message keys, buttons) out. */
+export function createCore(deps: CoreDeps): Core {
+  return {
+    async handle(inbound) {
+      const intent = parseIntent(inbound, deps.botUsername);
+      if (intent.kind === "ignore") return { replies: [], locale: "vi" };
+      const session = await loadSession(deps, inbound);
+      const replies = await dispatch(deps, session, intent);
+      // A language change answers in the new language.
+      const locale = intent.kind === "language" && intent.to ? intent.to : session.locale;
+      return { replies, locale };
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { RoleName } from "../ports/records.js";
+import { line, reply, text, type Button, type Reply } from "../reply.js";
+import { rolesIn, type CoreDeps, type Session } from "../session.js";
+
+/** What each role can do, in the order /huongdan lists it. */
+const HELP: Record<RoleName | "guest", readonly string[]> = {
+  guest: ["start", "ask", "language"],
+  officer: ["submit", "edit", "withdraw", "score", "missing", "target", "ranking", "deadlines", "ask", "unit", "whoami", "language"],
+  leader: ["score", "missing", "target", "ranking", "approve", "deadlines", "ask", "unit", "whoami", "language"],
+  reviewer: ["deadlines", "ask", "unit", "whoami", "language"],
+  admin: ["unit", "score", "ranking", "deadlines", "ask", "whoami", "language"],
+};
+
+export function helpReply(session: Session): Reply {
+  const roles: (RoleName | "guest")[] = session.person ? [...new Set(session.roles.map((r) => r.role))] : ["guest"];
+  const commands = [...new Set(roles.flatMap((r) => HELP[r]))];
+  return reply([
+    line("bot-help-title", {}, "bold"),
+    ...commands.map((c) => line(`bot-help-${c}`)),
+    line("bot-help-free-text"),
+  ]);
+}
+
+/** /start with an invite code: bind this chat to the invite's unit and role. */
+export async function start(deps: CoreDeps, session: Session, code: string | undefined): Promise<Reply[]> {
+  const { store } = deps;
+  if (!code) {
+    if (!session.person) return [reply([line("bot-start-guest", {}, "bold"), line("bot-start-how")]), helpReply(session)];
+    return [reply([line("bot-start-back", { name: session.person.fullName })]), helpReply(session)];
+  }
+  const result = await store.invites.redeem(code, session.identity.id, deps.now());
+  if (!result.ok) return [reply([line(`bot-invite-${result.reason}`)])];
+  const { invite } = result;
+  const unit = invite.unitId ? await store.units.byId(invite.unitId) : null;
+  // A person is created on first binding, named as the channel shows them; an invite adds a role.
+  const person = session.person ?? await store.people.create(invite.provinceId, session.identity.displayName ?? session.inbound.displayName ?? "Cán bộ");
+  if (!session.person) await store.identities.bindPerson(session.identity.id, person.id);
+  const already = session.roles.some((r) => r.role === invite.role && r.unitId === invite.unitId);
+  if (!already) await store.people.grant(person.id, invite.role, invite.unitId, `identity:${session.identity.id}`);
+  if (unit) await store.identities.setActiveUnit(session.identity.id, unit.id);
+  const province = (await store.provinces.list()).find((p) => p.id === invite.provinceId);
+  const welcome = reply([
+    line("bot-start-welcome", { name: person.fullName }, "bold"),
+    line("bot-start-bound", { role: invite.role, unit: unit?.name ?? province?.name ?? "" }),
+  ]);
+  const updated: Session = { ...session, person, roles: [...session.roles, { id: 0, personId: person.id, provinceId: invite.provinceId, unitId: invite.unitId, role: invite.role, scope: [] }] };
+  return [welcome, helpReply(updated)];
+}
+
+export async function whoami(deps: CoreDeps, session: Session): Promise<Reply[]> {
+  if (!session.person) return [reply([line("bot-not-bound"), line("bot-start-how")])];
+  const lines = [line("bot-whoami-name", { name: session.person.fullName }, "bold")];
+  for (const role of session.roles) {
+    const unit = role.unitId === null ? null : session.units.get(role.unitId);
+    const province = (await deps.store.provinces.list()).find((p) => p.id === role.provinceId);
+    lines.push(line("bot-whoami-role", { role: role.role, unit: unit?.name ?? province?.name ?? "" }));
+  }
+  if (session.unit) lines.push(line("bot-whoami-active", { unit: session.unit.name }));
+  lines.push(line("bot-whoami-language", { language: session.locale }));
+  return [reply(lines)];
+}
+
+export async function language(deps: CoreDeps, session: Session, to: "vi" | "en" | undefined): Promise<Reply[]> {
+  if (!to) {
+    return [reply([line("bot-language-choose")], [[
+      { label: text("Tiếng Việt"), action: "lang:vi" },
+      { label: text("English"), action: "lang:en" },
+    ]])];
+  }
+  await deps.store.identities.setLanguage(session.identity.id, to);
+  return [reply([line("bot-language-set", { language: to })])];
+}
+
+/** /donvi: which unit the person works for now; admins may look at any unit of their province. */
+export async function chooseUnit(deps: CoreDeps, session: Session, code: string | undefined): Promise<Reply[]> {
+  if (!session.person || session.provinceId === null) return [reply([line("bot-not-bound"), line("bot-start-how")])];
+  const all = session.isAdmin ? await deps.store.units.list(session.provinceId, { activeOnly: true }) : [...session.units.values()];
+  if (code) {
+    const unit = all.find((u) => u.code.toLowerCase() === code.toLowerCase() || String(u.id) === code);
+    if (!unit) return [reply([line("bot-unit-unknown", { code })])];
+    await deps.store.identities.setActiveUnit(session.identity.id, unit.id);
+    const roles = [...rolesIn(session, unit.id)];
+    return [reply([line("bot-unit-set", { unit: unit.name, roles: roles.length })])];
+  }
+  if (all.length === 0) return [reply([line("bot-unit-none")])];
+  // Buttons for a handful; a list to type from when there are many (an admin's whole province).
+  if (all.length <= 8) {
+    const buttons: Button[][] = all.map((u) => [{ label: text(u.name), action: `unit:${u.code}` }]);
+    return [reply([line("bot-unit-choose")], buttons)];
+  }
+  return [reply([line("bot-unit-choose-typed"), ...all.slice(0, 60).map((u) => text(`${u.code} — ${u.name}`))])];
+}

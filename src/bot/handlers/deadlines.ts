@@ -1,0 +1,49 @@
+import type { PeriodDeadlineKind, RoleName } from "../ports/records.js";
+import { line, reply, type Line, type Reply } from "../reply.js";
+import { periodForUnit, rolesIn, type CoreDeps, type Session } from "../session.js";
+import { daysLeft } from "./dates.js";
+import { PENDING_TTL_MS, writableTarget } from "./submit.js";
+
+/** The deadlines each role acts on. */
+const ROLE_DEADLINES: Record<RoleName, readonly PeriodDeadlineKind[]> = {
+  officer: ["submission", "appeal"],
+  leader: ["submission", "leader_approval", "appeal", "publication"],
+  reviewer: ["review"],
+  admin: ["submission", "leader_approval", "review", "appeal", "publication"],
+};
+
+/** /hanchot: the deadlines that apply to this person, with the days left. */
+export async function deadlines(deps: CoreDeps, session: Session): Promise<Reply[]> {
+  if (!session.person) return [reply([line("bot-not-bound"), line("bot-start-how")])];
+  const unit = session.unit;
+  if (!unit) return [reply([line("bot-unit-choose-first")])];
+  const found = await periodForUnit(deps, unit);
+  if (!found) return [reply([line("bot-no-period", { unit: unit.name })])];
+  const roles = new Set<RoleName>([...rolesIn(session, unit.id), ...(session.isAdmin ? ["admin" as const] : [])]);
+  const kinds = new Set([...roles].flatMap((r) => ROLE_DEADLINES[r]));
+  const now = deps.now();
+  const lines: Line[] = [line("bot-deadlines-title", { unit: unit.name, year: String(found.period.year) }, "bold")];
+  for (const d of found.period.deadlines.filter((x) => kinds.has(x.kind))) {
+    const days = daysLeft(now, d.dueAt);
+    lines.push(line(days < 0 ? "bot-deadline-passed" : "bot-deadline", { kind: d.kind, date: d.dueAt, days }));
+  }
+  const reopened = (await deps.store.periods.reopenings(found.period.id)).filter((r) => r.unitId === unit.id && r.until > now);
+  for (const r of reopened) lines.push(line("bot-deadline-reopened", { date: r.until }));
+  if (lines.length === 1) lines.push(line("bot-deadlines-none"));
+  return [reply(lines)];
+}
+
+/** /duyet: a leader approves the unit's submitted figures, after one confirmation. */
+export async function approve(deps: CoreDeps, session: Session): Promise<Reply[]> {
+  const target = await writableTarget(deps, session, "leader");
+  if (!target.ok) return target.replies;
+  const { unit, period } = target;
+  const waiting = (await deps.store.figures.currentForUnit(period.id, unit.id)).filter((f) => f.status === "submitted" && f.figure);
+  if (waiting.length === 0) return [reply([line("bot-approve-nothing", { unit: unit.name })])];
+  const id = await deps.store.pending.create(session.identity.id, "approve", { unitId: unit.id, periodId: period.id },
+    new Date(deps.now().getTime() + PENDING_TTL_MS));
+  return [reply([
+    line("bot-approve-preview", { count: waiting.length, unit: unit.name }, "bold"),
+    ...waiting.slice(0, 30).map((f) => line("bot-approve-item", { code: f.itemCode, value: f.rawValue ?? "", by: f.enteredByLabel })),
+  ], [[{ label: line("bot-button-approve"), action: `ok:${id}` }, { label: line("bot-button-cancel"), action: `no:${id}` }]])];
+}

@@ -1,0 +1,114 @@
+import { nextClassGap, type Ruleset, type UnitScore } from "../../scoring/index.js";
+import type { GroupScores } from "../period-scores.js";
+import type { PeriodRecord, UnitRecord } from "../ports/records.js";
+import { line, reply, text, type Line, type Reply } from "../reply.js";
+import { periodForUnit, rolesIn, type CoreDeps, type Session } from "../session.js";
+
+interface UnitView {
+  readonly unit: UnitRecord;
+  readonly period: PeriodRecord;
+  readonly ruleset: Ruleset;
+  readonly group: GroupScores;
+  readonly self: UnitScore;
+  readonly reviewed: UnitScore;
+}
+
+type ViewResult = { ok: true; view: UnitView } | { ok: false; replies: Reply[] };
+
+/** The scores of the unit the person works for, if they may see them. */
+async function unitView(deps: CoreDeps, session: Session): Promise<ViewResult> {
+  if (!session.person) return { ok: false, replies: [reply([line("bot-not-bound"), line("bot-start-how")])] };
+  const unit = session.unit;
+  if (!unit) return { ok: false, replies: [reply([line("bot-unit-choose-first")])] };
+  if (!session.isAdmin && rolesIn(session, unit.id).size === 0) return { ok: false, replies: [reply([line("bot-not-your-unit", { unit: unit.name })])] };
+  const found = await periodForUnit(deps, unit);
+  if (!found) return { ok: false, replies: [reply([line("bot-no-period", { unit: unit.name })])] };
+  const outcome = await deps.scores.get(found.period.id);
+  if (!outcome.ok) return { ok: false, replies: [reply([line("bot-cannot-score", { ruleset: found.ruleset.title })])] };
+  const id = String(unit.id);
+  const group = outcome.scores.groups.find((g) => g.self.units.some((u) => u.unitId === id));
+  const self = group?.self.units.find((u) => u.unitId === id);
+  const reviewed = group?.reviewed.units.find((u) => u.unitId === id);
+  if (!group || !self || !reviewed) return { ok: false, replies: [reply([line("bot-no-period", { unit: unit.name })])] };
+  return { ok: true, view: { unit, period: found.period, ruleset: found.ruleset, group, self, reviewed } };
+}
+
+const MORE = [[
+  { label: line("bot-button-missing"), action: "cmd:thieu" },
+  { label: line("bot-button-target"), action: "cmd:muctieu" },
+  { label: line("bot-button-ranking"), action: "cmd:xephang" },
+]];
+
+/** /diem: total, value, class, rank, change since the last snapshot, main indices, what is missing. */
+export async function score(deps: CoreDeps, session: Session): Promise<Reply[]> {
+  const result = await unitView(deps, session);
+  if (!result.ok) return result.replies;
+  const { unit, period, group, self, reviewed } = result.view;
+  const lines: Line[] = [
+    line("bot-score-title", { unit: unit.name, year: String(period.year) }, "bold"),
+    line("bot-score-total", { total: self.total, max: self.applicableMax, percent: Math.round(self.value * 10_000) / 100, className: self.className ?? "none" }),
+  ];
+  if (reviewed.total !== self.total) lines.push(line("bot-score-reviewed", { total: reviewed.total, className: reviewed.className ?? "none" }));
+  lines.push(line("bot-score-rank", { rank: self.rank, size: group.self.units.length, group: group.groupName }));
+  const snapshot = (await deps.store.snapshots.latest(period.id, "published")) ?? (await deps.store.snapshots.latest(period.id, "provisional"));
+  const before = snapshot?.units.find((u) => u.unitId === unit.id);
+  if (snapshot && before) {
+    lines.push(line("bot-score-change", { places: before.rank - self.rank, delta: Math.round((self.total - before.total) * 100) / 100, date: snapshot.createdAt }));
+  }
+  lines.push(line("bot-score-indices", {}, "bold"));
+  for (const index of self.indices.filter((i) => i.max > 0)) lines.push(text(`${index.code}. ${index.name}: ${index.points}/${index.max}`));
+  if (self.bonusPoints > 0 || self.penaltyPoints > 0) lines.push(line("bot-score-adjustments", { bonus: self.bonusPoints, penalty: self.penaltyPoints }));
+  lines.push(self.missing.length > 0 ? line("bot-score-missing", { count: self.missing.length }) : line("bot-score-complete"));
+  return [reply(lines, MORE)];
+}
+
+/** /thieu: items without a figure, largest first, with the points at stake. */
+export async function missing(deps: CoreDeps, session: Session): Promise<Reply[]> {
+  const result = await unitView(deps, session);
+  if (!result.ok) return result.replies;
+  const { unit, ruleset, self } = result.view;
+  if (self.missing.length === 0 && self.invalid.length === 0) return [reply([line("bot-missing-none", { unit: unit.name })])];
+  const items = self.items.filter((i) => i.status === "missing" && i.effect === "base").sort((a, b) => b.max - a.max);
+  const lines: Line[] = [line("bot-missing-title", { unit: unit.name, count: items.length, points: items.reduce((a, i) => a + i.max, 0) }, "bold")];
+  for (const item of items) lines.push(line("bot-missing-item", { code: item.code, name: deps.catalog.item(ruleset.id, item.code)?.name ?? "", max: item.max }));
+  if (self.invalid.length > 0) lines.push(line("bot-missing-invalid", { codes: self.invalid.join(", ") }));
+  lines.push(line("bot-missing-how"));
+  return [reply(lines)];
+}
+
+/** /muctieu: the fewest items that lift the unit into the next class. */
+export async function target(deps: CoreDeps, session: Session): Promise<Reply[]> {
+  const result = await unitView(deps, session);
+  if (!result.ok) return result.replies;
+  const { ruleset, self } = result.view;
+  if (!ruleset.classification) return [reply([line("bot-target-no-classes")])];
+  const gap = nextClassGap(ruleset, self);
+  if (!gap) return [reply([line("bot-target-top", { className: self.className ?? "" })])];
+  const lines: Line[] = [line("bot-target-title", { className: gap.target.name, from: gap.target.from, needed: gap.pointsNeeded }, "bold")];
+  if (!gap.reachable) lines.push(line("bot-target-unreachable"));
+  for (const item of gap.items) {
+    lines.push(line("bot-target-item", {
+      code: item.code, name: deps.catalog.item(ruleset.id, item.code)?.name ?? "", points: item.points, max: item.max, gain: item.gain,
+      missing: item.missing ? "yes" : "no",
+    }));
+  }
+  return [reply(lines)];
+}
+
+/** /xephang: leaders and admins see the group's list (totals only); officers see their own place. */
+export async function ranking(deps: CoreDeps, session: Session): Promise<Reply[]> {
+  const result = await unitView(deps, session);
+  if (!result.ok) return result.replies;
+  const { unit, period, group, self } = result.view;
+  const canSeeList = session.isAdmin || rolesIn(session, unit.id).has("leader");
+  const header = line("bot-ranking-title", { group: group.groupName, year: String(period.year), size: group.self.units.length }, "bold");
+  if (!canSeeList) return [reply([header, line("bot-ranking-own", { unit: unit.name, rank: self.rank, size: group.self.units.length, total: self.total }), line("bot-ranking-leaders-only")])];
+  const units = await Promise.all(group.self.units.map(async (u) => ({ score: u, record: await deps.store.units.byId(Number(u.unitId)) })));
+  const lines: Line[] = [header];
+  for (const { score: u, record } of units) {
+    lines.push(line(u.unitId === String(unit.id) ? "bot-ranking-row-own" : "bot-ranking-row", {
+      rank: u.rank, unit: record?.name ?? u.unitId, total: u.total, max: u.applicableMax, className: u.className ?? "none",
+    }));
+  }
+  return [reply(lines)];
+}

@@ -1,0 +1,110 @@
+import { fold } from "../scoring/index.js";
+import type { Inbound } from "./reply.js";
+
+/** What a message or a tap asks the bot to do, whichever channel it came from. */
+export type Intent =
+  | { readonly kind: "start"; readonly code?: string }
+  | { readonly kind: "whoami" }
+  | { readonly kind: "help" }
+  | { readonly kind: "language"; readonly to?: "vi" | "en" }
+  | { readonly kind: "submit"; readonly text: string }
+  | { readonly kind: "withdraw"; readonly code?: string }
+  | { readonly kind: "score" }
+  | { readonly kind: "missing" }
+  | { readonly kind: "target" }
+  | { readonly kind: "ranking" }
+  | { readonly kind: "deadlines" }
+  | { readonly kind: "approve" }
+  | { readonly kind: "unit"; readonly code?: string }
+  | { readonly kind: "ask"; readonly text: string }
+  | { readonly kind: "item"; readonly rulesetId: string; readonly code: string }
+  | { readonly kind: "confirm"; readonly id: number }
+  | { readonly kind: "cancel"; readonly id: number }
+  | { readonly kind: "unknown_command"; readonly command: string }
+  | { readonly kind: "ignore" };
+
+/** Commands in Vietnamese (without diacritics, as Telegram requires) and their English aliases. */
+export const COMMANDS: Readonly<Record<string, Intent["kind"]>> = {
+  start: "start", batdau: "start",
+  toi: "whoami", whoami: "whoami", me: "whoami",
+  huongdan: "help", help: "help", trogiup: "help",
+  ngonngu: "language", language: "language", lang: "language",
+  nop: "submit", submit: "submit", sua: "submit", edit: "submit",
+  huy: "withdraw", withdraw: "withdraw",
+  diem: "score", score: "score",
+  thieu: "missing", missing: "missing",
+  muctieu: "target", target: "target",
+  xephang: "ranking", ranking: "ranking", rank: "ranking",
+  hanchot: "deadlines", deadlines: "deadlines",
+  duyet: "approve", approve: "approve",
+  donvi: "unit", unit: "unit",
+  chiso: "ask", hoi: "ask", item: "ask", ask: "ask",
+};
+
+/** An invite code typed alone (Zalo users often just paste it). */
+const INVITE_CODE = /^[0-9A-HJKMNP-TV-Z]{10}$/i;
+/** "4.14 = 77,6%", "4.14: 394/508", "4.14 85%", "3.5 có" — one figure per line. */
+export const FIGURE_LINE = /^\s*(\d{1,2}(?:\.\d{1,2}){1,2}|\d)\s*(=|:|\s)\s*(\S.*)$/;
+
+/** Short answers that make "3.5 có" a figure rather than a question. */
+const ANSWER_WORDS = /^(co|khong|chua|dat|x|yes|no|dac thu|khong ap dung)\b/;
+
+/** A line that gives a figure: "=" or ":" after the code, or a value that starts like one. */
+export function isFigureLine(raw: string): boolean {
+  const m = FIGURE_LINE.exec(raw);
+  if (!m) return false;
+  if (m[2] === "=" || m[2] === ":") return true;
+  return /^[\d.,+-]/.test(m[3]!) || ANSWER_WORDS.test(fold(m[3]!));
+}
+
+function fromCommand(command: string, rest: string): Intent {
+  const kind = COMMANDS[command.toLowerCase()];
+  switch (kind) {
+    case undefined:
+      return { kind: "unknown_command", command };
+    case "start":
+      return rest ? { kind: "start", code: rest.split(/\s+/)[0]! } : { kind: "start" };
+    case "language": {
+      const to = fold(rest);
+      return to === "vi" || to === "tieng viet" ? { kind: "language", to: "vi" } : to === "en" || to === "english" ? { kind: "language", to: "en" } : { kind: "language" };
+    }
+    case "submit":
+      return { kind: "submit", text: rest };
+    case "withdraw":
+      return rest ? { kind: "withdraw", code: rest.split(/\s+/)[0]! } : { kind: "withdraw" };
+    case "unit":
+      return rest ? { kind: "unit", code: rest.trim() } : { kind: "unit" };
+    case "ask":
+      return { kind: "ask", text: rest };
+    default:
+      return { kind } as Intent;
+  }
+}
+
+function fromAction(action: string): Intent {
+  const [verb, a, b] = action.split(":");
+  if ((verb === "ok" || verb === "no") && a && /^\d+$/.test(a)) return { kind: verb === "ok" ? "confirm" : "cancel", id: Number(a) };
+  if (verb === "item" && a && b) return { kind: "item", rulesetId: a, code: b };
+  if (verb === "unit" && a) return { kind: "unit", code: a };
+  if (verb === "lang" && (a === "vi" || a === "en")) return { kind: "language", to: a };
+  if (verb === "cmd" && a && COMMANDS[a]) return fromCommand(a, "");
+  return { kind: "ignore" };
+}
+
+/** Read an inbound message or tap. In groups, only commands and messages addressed to the bot count. */
+export function parseIntent(inbound: Inbound, botUsername?: string): Intent {
+  if (inbound.action) return fromAction(inbound.action);
+  const text = (inbound.text ?? "").normalize("NFC").trim();
+  if (!text) return { kind: "ignore" };
+  const command = /^\/([A-Za-z_]+)(?:@(\w+))?(?:\s+([\s\S]*))?$/.exec(text);
+  if (command) {
+    if (command[2] && botUsername && command[2].toLowerCase() !== botUsername.toLowerCase()) return { kind: "ignore" };
+    return fromCommand(command[1]!, (command[3] ?? "").trim());
+  }
+  if (inbound.chatType === "group" && !inbound.addressed) return { kind: "ignore" };
+  const body = botUsername ? text.replace(new RegExp(`@${botUsername}\\b`, "gi"), "").trim() : text;
+  if (INVITE_CODE.test(body)) return { kind: "start", code: body };
+  const lines = body.split(/\r?\n/).filter((l) => l.trim() !== "");
+  if (lines.length > 0 && lines.some(isFigureLine) && lines.every((l) => FIGURE_LINE.test(l))) return { kind: "submit", text: body };
+  return { kind: "ask", text: body };
+}
