@@ -521,3 +521,26 @@ bot-approve-nothing = { $unit } has no figures waiting for approval.
 bot-approve-preview = Approve { $count } figure(s) of { $unit }?
 bot-approve-item = • { $code } = { $value } ({ $by })
 bot-approved = Approved { $count } figure(s) of { $unit }.
+
+## Command line errors, invites
+
+cli-file-missing = File “{ $file }” not found.
+cli-file-denied = No permission to read “{ $file }”.
+cli-file-unreadable = The file cannot be read; please check it is a valid .xlsx or .csv ({ $detail }).
+cli-conflict = The data was changed elsewhere at the same moment; please run the command again.
+cli-failed = Could not be done: { $detail }
+cli-unexpected = Unexpected error: { $detail }
+cli-invite-header-id = No.
+cli-invite-header-role = Role
+cli-invite-header-unit = Unit
+cli-invite-header-uses = Used
+cli-invite-header-expires = Expires
+cli-invite-header-state = State
+cli-invite-state = { $state ->
+    [active] active
+    [revoked] revoked
+    [expired] expired
+   *[used_up] used up
+  }
+cli-invite-not-found = No active invite number “{ $id }”.
+cli-invite-revoked = Revoked invite number { $id }.

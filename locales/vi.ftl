@@ -521,3 +521,26 @@ bot-approve-nothing = { $unit } không có số liệu nào đang chờ phê duy
 bot-approve-preview = Phê duyệt { $count } số liệu của { $unit }?
 bot-approve-item = • { $code } = { $value } ({ $by })
 bot-approved = Đã phê duyệt { $count } số liệu của { $unit }.
+
+## Lỗi chung của dòng lệnh, mã mời
+
+cli-file-missing = Không tìm thấy tệp “{ $file }”.
+cli-file-denied = Không có quyền đọc tệp “{ $file }”.
+cli-file-unreadable = Không đọc được tệp; xin vui lòng kiểm tra đúng định dạng .xlsx hoặc .csv ({ $detail }).
+cli-conflict = Dữ liệu vừa được thay đổi đồng thời ở nơi khác; xin vui lòng chạy lại lệnh.
+cli-failed = Không thực hiện được: { $detail }
+cli-unexpected = Đã có lỗi ngoài dự kiến: { $detail }
+cli-invite-header-id = Mã số
+cli-invite-header-role = Vai trò
+cli-invite-header-unit = Đơn vị
+cli-invite-header-uses = Đã dùng
+cli-invite-header-expires = Hết hạn
+cli-invite-header-state = Trạng thái
+cli-invite-state = { $state ->
+    [active] còn hiệu lực
+    [revoked] đã thu hồi
+    [expired] đã hết hạn
+   *[used_up] đã dùng hết
+  }
+cli-invite-not-found = Không có mã mời số “{ $id }” còn hiệu lực.
+cli-invite-revoked = Đã thu hồi mã mời số { $id }.

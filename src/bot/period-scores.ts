@@ -1,3 +1,4 @@
+import { vnEndOfDay } from "../i18n/dates.js";
 import type { Catalog } from "../rulesets/index.js";
 import { scoreGroup, type Figure, type GroupResult, type Merger, type Ruleset, type UnitInput, type UnitScore } from "../scoring/index.js";
 import { UNIT_KINDS as KIND_ORDER, type FigureRecord, type PeriodRecord, type RulesetAssignment, type SnapshotUnitRecord, type SuccessionRecord, type UnitRecord } from "./ports/records.js";
@@ -57,20 +58,35 @@ export function groupMembers(
   return [...out.values()].sort((a, b) => rank(a) - rank(b) || order.indexOf(a.groupCode) - order.indexOf(b.groupCode));
 }
 
-/** A unit with no figures of its own, formed from predecessors that have some, takes their mean. */
-export function mergersFor(
-  members: readonly UnitRecord[], successions: readonly SuccessionRecord[], withFigures: ReadonlySet<number>,
-): Merger[] {
+/**
+ * How mergers shape a period's group. A succession counts for periods whose
+ * evaluation year ends after it took effect. Then the predecessors take no
+ * place of their own: the successor takes the mean of their main-index
+ * values, unless it reported figures of its own, which then count alone. A
+ * successor formed only after the period is not part of it.
+ */
+export function applyMergers(
+  members: readonly UnitRecord[], successions: readonly SuccessionRecord[], withFigures: ReadonlySet<number>, periodEnd: Date,
+): { units: UnitRecord[]; mergers: Merger[] } {
   const ids = new Set(members.map((u) => u.id));
-  const out: Merger[] = [];
+  const applicable = successions.filter((s) => s.effectiveOn <= periodEnd && ids.has(s.toUnitId));
+  const later = successions.filter((s) => s.effectiveOn > periodEnd);
+  const replaced = new Set(applicable.map((s) => s.fromUnitId));
+  const mergers: Merger[] = [];
+  const dropped = new Set<number>();
   for (const unit of members) {
-    if (withFigures.has(unit.id)) continue;
-    const from = successions
-      .filter((s) => s.toUnitId === unit.id && ids.has(s.fromUnitId) && withFigures.has(s.fromUnitId))
-      .map((s) => String(s.fromUnitId));
-    if (from.length > 0) out.push({ unitId: String(unit.id), from });
+    const from = applicable.filter((s) => s.toUnitId === unit.id && ids.has(s.fromUnitId)).map((s) => s.fromUnitId);
+    if (from.length > 0 && !withFigures.has(unit.id)) {
+      const reporting = from.filter((id) => withFigures.has(id));
+      if (reporting.length > 0) mergers.push({ unitId: String(unit.id), from: reporting.map(String) });
+    }
+    const createdLater = later.some((s) => s.toUnitId === unit.id) && !applicable.some((s) => s.toUnitId === unit.id);
+    if (createdLater && !withFigures.has(unit.id)) dropped.add(unit.id);
   }
-  return out;
+  // Predecessors feed a merger or step aside for a successor that reported itself.
+  const merging = new Set(mergers.flatMap((m) => m.from.map(Number)));
+  const units = members.filter((u) => !dropped.has(u.id) && (!replaced.has(u.id) || merging.has(u.id)));
+  return { units, mergers };
 }
 
 function inputs(members: readonly UnitRecord[], figures: readonly FigureRecord[], view: "self" | "reviewed"): UnitInput[] {
@@ -97,12 +113,13 @@ export async function scorePeriod(deps: { store: Store; catalog: Catalog }, peri
     store.units.successions(period.provinceId),
   ]);
   const withFigures = new Set(figures.filter((f) => f.figure).map((f) => f.unitId));
+  const periodEnd = period.windowTo ?? vnEndOfDay(period.year, 12, 31);
   const groups: GroupScores[] = [];
   for (const members of groupMembers(ruleset, assignments, units, withFigures)) {
-    const mergers = mergersFor(members.units, successions, withFigures);
-    const selfInputs = inputs(members.units, figures, "self");
+    const { units: taking, mergers } = applyMergers(members.units, successions, withFigures, periodEnd);
+    const selfInputs = inputs(taking, figures, "self");
     const self = scoreGroup(ruleset, selfInputs, { mergers });
-    const reviewed = scoreGroup(ruleset, inputs(members.units, figures, "reviewed"), { mergers });
+    const reviewed = scoreGroup(ruleset, inputs(taking, figures, "reviewed"), { mergers });
     if (!self.ok || !reviewed.ok) return { ok: false, reason: "structure_only", rulesetId: ruleset.id };
     groups.push({
       groupCode: members.groupCode, groupName: members.groupName, self: self.result, reviewed: reviewed.result, inputs: selfInputs, mergers,

@@ -65,12 +65,10 @@ export async function loadSession(deps: CoreDeps, inbound: Inbound): Promise<Ses
     }
   }
   const isAdmin = roles.some((r) => r.role === "admin");
-  let unit: UnitRecord | null = null;
-  if (identity.activeUnitId !== null && (units.has(identity.activeUnitId) || isAdmin)) {
-    unit = units.get(identity.activeUnitId) ?? await store.units.byId(identity.activeUnitId);
-  } else {
-    unit = [...units.values()][0] ?? null;
-  }
+  const active = identity.activeUnitId;
+  const unit = active !== null && (units.has(active) || isAdmin)
+    ? units.get(active) ?? await store.units.byId(active)
+    : [...units.values()][0] ?? null;
   return {
     inbound, identity, locale: identity.language, person, roles, units, unit, isAdmin,
     provinceId: person?.provinceId ?? null,

@@ -3,6 +3,7 @@ import { scorePeriod, type GroupScores, type PeriodScores } from "../bot/period-
 import { formatDate } from "../i18n/index.js";
 import type { UnitScore } from "../scoring/index.js";
 import { loadCatalog, type CliContext } from "./context.js";
+import { idArgument } from "./errors.js";
 
 const THIN = { style: "thin" as const, color: { argb: "FF808080" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -82,7 +83,9 @@ export async function exportResultsCommand(ctx: CliContext, periodId: string, op
   const { i18n, locale } = ctx;
   const catalog = loadCatalog(ctx);
   if (!catalog) return 1;
-  const outcome = await scorePeriod({ store: await ctx.store(), catalog }, Number(periodId));
+  const id = idArgument(ctx, periodId);
+  if (id === null) return 1;
+  const outcome = await scorePeriod({ store: await ctx.store(), catalog }, id);
   if (!outcome.ok) {
     ctx.err(i18n.t(locale, `cli-period-score-${outcome.reason}`, { id: periodId, ruleset: outcome.rulesetId ?? "" }));
     return 1;

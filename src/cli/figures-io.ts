@@ -6,6 +6,7 @@ import type { FigureInput } from "../bot/ports/store.js";
 import { parseErrorMessage } from "../i18n/parse-error.js";
 import { parseFigure, walk } from "../scoring/index.js";
 import { loadCatalog, type CliContext } from "./context.js";
+import { idArgument } from "./errors.js";
 import { RowReport } from "./row-report.js";
 import { cellOf, dataRows, findHeader, readTable } from "./table.js";
 
@@ -28,9 +29,10 @@ async function periodContext(ctx: CliContext, periodId: string) {
   const catalog = loadCatalog(ctx);
   if (!catalog) return null;
   const store = await ctx.store();
-  const period = await store.periods.byId(Number(periodId));
+  const id = idArgument(ctx, periodId);
+  const period = id === null ? null : await store.periods.byId(id);
   if (!period) {
-    ctx.err(ctx.i18n.t(ctx.locale, "cli-period-unknown", { id: periodId }));
+    if (id !== null) ctx.err(ctx.i18n.t(ctx.locale, "cli-period-unknown", { id: periodId }));
     return null;
   }
   const ruleset = catalog.get(period.rulesetId);

@@ -1,6 +1,8 @@
 import { ROLES, type RoleName } from "../bot/ports/records.js";
 import { formatDate } from "../i18n/index.js";
 import { resolveProvince, type CliContext } from "./context.js";
+import { idArgument } from "./errors.js";
+import { compactTable } from "./output.js";
 
 const DAY_MS = 86_400_000;
 
@@ -54,5 +56,40 @@ export async function createInviteCommand(ctx: CliContext, options: InviteOption
   }));
   const link = deepLink(ctx.botUsername, code);
   ctx.out(link ? i18n.t(locale, "cli-invite-link", { link }) : i18n.t(locale, "cli-invite-no-link", { code }));
+  return 0;
+}
+
+/** `dti invite list`: codes cannot be shown again (only their hash is kept); their use and state can. */
+export async function listInvitesCommand(ctx: CliContext, options: { province?: string }): Promise<number> {
+  const { i18n, locale } = ctx;
+  const province = await resolveProvince(ctx, options.province);
+  if (!province) return 1;
+  const store = await ctx.store();
+  const units = new Map((await store.units.list(province.id)).map((u) => [u.id, u]));
+  const now = ctx.now();
+  const state = (i: { revokedAt: Date | null; expiresAt: Date; uses: number; maxUses: number }) =>
+    i.revokedAt ? "revoked" : i.expiresAt <= now ? "expired" : i.uses >= i.maxUses ? "used_up" : "active";
+  const h = (key: string) => i18n.t(locale, `cli-invite-header-${key}`);
+  const table = compactTable([h("id"), h("role"), h("unit"), h("uses"), h("expires"), h("state")]);
+  for (const invite of await store.invites.list(province.id)) {
+    table.push([
+      invite.id, i18n.t(locale, "role-name", { role: invite.role }), invite.unitId ? units.get(invite.unitId)?.name ?? "" : province.name,
+      `${invite.uses}/${invite.maxUses}`, formatDate(invite.expiresAt, locale), i18n.t(locale, "cli-invite-state", { state: state(invite) }),
+    ]);
+  }
+  ctx.out(table.toString());
+  return 0;
+}
+
+/** `dti invite revoke <id>` */
+export async function revokeInviteCommand(ctx: CliContext, id: string): Promise<number> {
+  const inviteId = idArgument(ctx, id, "cli-invite-not-found");
+  if (inviteId === null) return 1;
+  const revoked = await (await ctx.store()).invites.revoke(inviteId, ctx.actor, ctx.now());
+  if (!revoked) {
+    ctx.err(ctx.i18n.t(ctx.locale, "cli-invite-not-found", { id }));
+    return 1;
+  }
+  ctx.out(ctx.i18n.t(ctx.locale, "cli-invite-revoked", { id }));
   return 0;
 }

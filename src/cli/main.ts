@@ -3,11 +3,12 @@ import { loadConfig } from "../config.js";
 import type { Locale } from "../i18n/index.js";
 import { importAppendixCommand } from "./appendix-import.js";
 import { createContext, type CliContext } from "./context.js";
+import { describeError } from "./errors.js";
 import { demoSeedCommand } from "./demo.js";
 import { exportResultsCommand } from "./export-results.js";
 import { exportFiguresCommand, importFiguresCommand } from "./figures-io.js";
 import { listGroupsCommand, setGroupCommand } from "./groups.js";
-import { createInviteCommand, type InviteOptions } from "./invites.js";
+import { createInviteCommand, listInvitesCommand, revokeInviteCommand, type InviteOptions } from "./invites.js";
 import { importPeopleCommand } from "./people.js";
 import { listPeriodsCommand, openPeriodCommand, reopenCommand, setPeriodStatusCommand } from "./periods.js";
 import { showCommand } from "./rulesets-show.js";
@@ -27,6 +28,10 @@ export function buildProgram(make: (locale: Locale) => CliContext, setExit: (cod
     const ctx = make((program.opts().lang as Locale | undefined) ?? "vi");
     try {
       setExit(await run(ctx));
+    } catch (error) {
+      // The command line's one catch: a clear sentence for the admin, never a stack trace.
+      ctx.err(describeError(ctx, error));
+      setExit(1);
     } finally {
       await ctx.close();
     }
@@ -79,7 +84,11 @@ export function buildProgram(make: (locale: Locale) => CliContext, setExit: (cod
     .requiredOption("--reason <text>", "lý do")
     .action((id: string, o: { unit: string; until: string; reason: string }) => act((ctx) => reopenCommand(ctx, id, o)));
 
-  program.command("invite").description("Mã mời").command("create").description("Tạo mã mời gắn tài khoản chat với đơn vị và vai trò")
+  const invites = program.command("invite").description("Mã mời");
+  invites.command("list").description("Các mã mời (số lần đã dùng, hạn, trạng thái)").option(province, "mã tỉnh")
+    .action((o: { province?: string }) => act((ctx) => listInvitesCommand(ctx, o)));
+  invites.command("revoke <id>").description("Thu hồi một mã mời").action((id: string) => act((ctx) => revokeInviteCommand(ctx, id)));
+  invites.command("create").description("Tạo mã mời gắn tài khoản chat với đơn vị và vai trò")
     .requiredOption("--role <role>", "officer | leader | reviewer | admin").option("--unit <code>", "mã đơn vị").option(province, "mã tỉnh")
     .option("--uses <n>", "số lần dùng", "1").option("--days <n>", "hiệu lực (ngày)", "14").option("--note <text>", "ghi chú")
     .action((o: InviteOptions) => act((ctx) => createInviteCommand(ctx, o)));

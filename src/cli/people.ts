@@ -46,7 +46,8 @@ export async function importPeopleCommand(ctx: CliContext, file: string, options
     if (!role) report.add(row.line, "role", i18n.t(locale, "cli-people-bad-role", { value: cell("role") }));
     if (role && role !== "admin" && !unit) report.add(row.line, "unit", i18n.t(locale, "cli-people-needs-unit"));
     if (unit && !units.has(unit)) report.add(row.line, "unit", i18n.t(locale, "cli-people-unknown-unit", { value: unit }));
-    if (phone && !/^\+?\d{9,12}$/.test(phone)) report.add(row.line, "phone", i18n.t(locale, "cli-people-bad-phone", { value: cell("phone") }));
+    // Vietnamese numbers: 0 and 9–10 digits, or +84 and 9–10 digits (a number cell that lost its 0 is caught here).
+    if (phone && !/^(0\d{9,10}|\+84\d{9,10})$/.test(phone)) report.add(row.line, "phone", i18n.t(locale, "cli-people-bad-phone", { value: cell("phone") }));
     if (cell("email") && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(cell("email"))) {
       report.add(row.line, "email", i18n.t(locale, "cli-people-bad-email", { value: cell("email") }));
     }

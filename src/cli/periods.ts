@@ -3,6 +3,7 @@ import { formatDate } from "../i18n/index.js";
 import { parseVnDate, vnEndOfDay, vnTime } from "../i18n/dates.js";
 import type { CycleDate, Ruleset } from "../scoring/index.js";
 import { loadCatalog, resolveProvince, type CliContext } from "./context.js";
+import { idArgument } from "./errors.js";
 import { compactTable } from "./output.js";
 
 /** A ruleset's recurring date in evaluation year `year`. */
@@ -93,9 +94,10 @@ export async function listPeriodsCommand(ctx: CliContext, options: { province?: 
 export async function setPeriodStatusCommand(ctx: CliContext, id: string, status: string): Promise<number> {
   const { i18n, locale } = ctx;
   const store = await ctx.store();
-  const period = await store.periods.byId(Number(id));
+  const periodId = idArgument(ctx, id);
+  const period = periodId === null ? null : await store.periods.byId(periodId);
   if (!period) {
-    ctx.err(i18n.t(locale, "cli-period-unknown", { id }));
+    if (periodId !== null) ctx.err(i18n.t(locale, "cli-period-unknown", { id }));
     return 1;
   }
   if (!(PERIOD_STATUSES as readonly string[]).includes(status)) {
@@ -113,9 +115,10 @@ export async function reopenCommand(
 ): Promise<number> {
   const { i18n, locale } = ctx;
   const store = await ctx.store();
-  const period = await store.periods.byId(Number(id));
+  const periodId = idArgument(ctx, id);
+  const period = periodId === null ? null : await store.periods.byId(periodId);
   if (!period) {
-    ctx.err(i18n.t(locale, "cli-period-unknown", { id }));
+    if (periodId !== null) ctx.err(i18n.t(locale, "cli-period-unknown", { id }));
     return 1;
   }
   const unit = await store.units.byCode(period.provinceId, options.unit);

@@ -9,7 +9,26 @@ export interface TableRow {
   readonly cells: readonly string[];
 }
 
-/** Read the first sheet of an .xlsx, or a CSV; cells as the spreadsheet displays them. */
+const vi = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 10, useGrouping: false });
+
+/**
+ * A cell as an officer would have typed it, for the figure parser: numbers
+ * with a decimal comma, percent-formatted numbers as "85%", dates as
+ * dd/mm/yyyy (Excel dates have no time zone; exceljs gives them as UTC).
+ */
+export function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (typeof value === "number") {
+    return /%/.test(cell.numFmt ?? "") ? `${vi.format(Math.round(value * 100 * 1e8) / 1e8)}%` : vi.format(value);
+  }
+  if (value instanceof Date) {
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+  }
+  return cell.text.trim();
+}
+
+/** Read the first sheet of an .xlsx, or a CSV. */
 export async function readTable(file: string): Promise<TableRow[]> {
   if (!/\.xlsx$/i.test(file)) return readCsv(readFileSync(file, "utf8"));
   const workbook = new ExcelJS.Workbook();
@@ -17,9 +36,8 @@ export async function readTable(file: string): Promise<TableRow[]> {
   const rows: TableRow[] = [];
   workbook.worksheets[0]?.eachRow((row, line) => {
     const cells: string[] = [];
-    // cell.text is what Excel shows: "85%" for 0.85 formatted as a percent, "8,5" stays text.
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cell.text.trim();
+      cells[col - 1] = cellText(cell);
     });
     rows.push({ line, cells: Array.from(cells, (c) => c ?? "") });
   });

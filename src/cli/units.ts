@@ -35,15 +35,15 @@ export async function importUnitsCommand(
 ): Promise<number> {
   const { i18n, locale } = ctx;
   const store = await ctx.store();
-  const province = options.province && options.provinceName
-    ? await store.provinces.ensure(options.province, options.provinceName)
-    : await resolveProvince(ctx, options.province);
-  if (!province) return 1;
+  // A new province is created only once the file has been read and found good.
+  const creating = options.province && options.provinceName && !(await store.provinces.byCode(options.province));
+  const existing = creating ? null : await resolveProvince(ctx, options.province);
+  if (!creating && !existing) return 1;
   const rows = await readTable(file);
   const report = new RowReport(ctx);
   const found = findHeader(rows, HEADERS, ["code", "name", "kind"]);
   if (!found.ok) return report.missingColumns(found.line, found.missing);
-  const known = new Set((await store.units.list(province.id)).map((u) => u.code));
+  const known = new Set(existing ? (await store.units.list(existing.id)).map((u) => u.code) : []);
   const seen = new Map<string, number>();
   const input: UnitInputRow[] = [];
   const body = dataRows(rows, found.header);
@@ -58,9 +58,14 @@ export async function importUnitsCommand(
     if (!kind) report.add(row.line, "kind", i18n.t(locale, "cli-units-bad-kind", { value: cell("kind") }));
     if (!YES.has(active) && !NO.has(active)) report.add(row.line, "active", i18n.t(locale, "cli-units-bad-active", { value: cell("active") }));
     seen.set(code, seen.get(code) ?? row.line);
+    // Columns absent from the file leave those fields as they are.
+    const has = (c: Column) => found.header.columns[c] !== undefined;
     input.push({
-      code, name: cell("name"), kind: kind ?? "department", parentCode: cell("parent") || null, groupCode: cell("group") || null,
-      tags: cell("tags").split(/[,;]/).map((t) => t.trim()).filter(Boolean), active: !NO.has(active),
+      code, name: cell("name"), kind: kind ?? "department",
+      parentCode: has("parent") ? cell("parent") || null : undefined,
+      groupCode: has("group") ? cell("group") || null : undefined,
+      tags: has("tags") ? cell("tags").split(/[,;]/).map((t) => t.trim()).filter(Boolean) : undefined,
+      active: has("active") ? !NO.has(active) : undefined,
     });
   }
   // Parents may be earlier or later in the file, or already in the directory.
@@ -71,6 +76,7 @@ export async function importUnitsCommand(
   });
   if (body.length === 0) report.add(found.header.line, "-", i18n.t(locale, "cli-import-empty"));
   if (report.failed()) return report.print("cli-units-problems");
+  const province = existing ?? await store.provinces.ensure(options.province!, options.provinceName!, ctx.actor);
   const result = await store.units.upsertMany(province.id, input, ctx.actor);
   ctx.out(i18n.t(locale, "cli-units-imported", { ...result, province: province.name }));
   return 0;

@@ -8,7 +8,9 @@ export function createPendingRepo(db: Db): PendingRepo {
     },
     async take(id, identityId, now) {
       // One conditional update: a double tap cannot confirm twice.
-      const taken = await db.pendingAction.updateMany({ where: { id, identityId, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+      const taken = await db.pendingAction.updateMany({
+        where: { id, identityId, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now },
+      });
       if (taken.count === 0) return null;
       const row = await db.pendingAction.findUniqueOrThrow({ where: { id } });
       return { kind: row.kind, payload: JSON.parse(row.payload) as unknown };

@@ -2,11 +2,12 @@ import type { EntryChannel, EvidenceRef, FigureRecord, FigureStatus } from "../b
 import type { FigureInput, FigureRepo, RecordResult } from "../bot/ports/store.js";
 import { AppError } from "../errors.js";
 import { audit } from "./audit.js";
+import type { Provider } from "./adapter.js";
 import { Prisma, type Db, type Tx } from "./client.js";
+import { transact } from "./transact.js";
 import { figureFromJson, figureToJson } from "./json.js";
 import { lockedAt } from "./periods.js";
 
-const MAX_ATTEMPTS = 8;
 const BATCH = 2_000;
 
 type RevisionRow = {
@@ -35,12 +36,6 @@ function revisionData(input: FigureInput, revision: number, now: Date) {
   };
 }
 
-function isConflict(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  // P2002: a unique constraint refused a second head or a second revision with the same number.
-  return code === "P2002" || /Unique constraint/i.test(String((error as Error).message));
-}
-
 /**
  * Append one revision inside a transaction. Moving the head on is one
  * `revision = revision + 1` update: the database locks the row, so writers to
@@ -58,25 +53,18 @@ async function appendRevision(tx: Tx, input: FigureInput, now: Date): Promise<Fi
   return toFigure(key, row);
 }
 
-export function createFigureRepo(db: Db): FigureRepo {
+export function createFigureRepo(db: Db, provider: Provider): FigureRepo {
   return {
     async record(input, now, options = {}): Promise<RecordResult> {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await db.$transaction(async (tx) => {
-            const lock = options.force ? null : await lockedAt(tx, input.periodId, input.unitId, now);
-            if (lock) return { ok: false, reason: lock } as const;
-            const record = await appendRevision(tx, input, now);
-            if (options.force) {
-              await audit(tx, input.enteredByLabel, "figure.force", `period:${input.periodId}/unit:${input.unitId}/${input.itemCode}`, { revision: record.revision });
-            }
-            return { ok: true, record } as const;
-          });
-        } catch (error) {
-          if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
-          await new Promise((done) => setTimeout(done, Math.random() * 10 * attempt));
+      return transact(db, async (tx) => {
+        const lock = options.force ? null : await lockedAt(tx, input.periodId, input.unitId, now, provider);
+        if (lock) return { ok: false, reason: lock } as const;
+        const record = await appendRevision(tx, input, now);
+        if (options.force) {
+          await audit(tx, input.enteredByLabel, "figure.force", `period:${input.periodId}/unit:${input.unitId}/${input.itemCode}`, { revision: record.revision });
         }
-      }
+        return { ok: true, record } as const;
+      });
     },
 
     async recordMany(inputs, now, options = {}) {
@@ -86,10 +74,10 @@ export function createFigureRepo(db: Db): FigureRepo {
       if (new Set(inputs.map((i) => `${i.unitId}|${i.itemCode}`)).size !== inputs.length) {
         throw new AppError("DUPLICATE_FIGURE", "recordMany takes each unit's item once");
       }
-      return db.$transaction(async (tx) => {
+      return transact(db, async (tx) => {
         if (!options.force) {
           for (const unitId of new Set(inputs.map((i) => i.unitId))) {
-            const lock = await lockedAt(tx, periodId, unitId, now);
+            const lock = await lockedAt(tx, periodId, unitId, now, provider);
             if (lock) return { ok: false, reason: lock, unitId } as const;
           }
         }
@@ -98,7 +86,10 @@ export function createFigureRepo(db: Db): FigureRepo {
         const fresh = inputs.filter((i) => !existing.has(key(i.unitId, i.itemCode)));
         const heads = new Map<string, { id: number; revision: number }>();
         for (const h of await insertHeads(tx, fresh, now)) heads.set(key(h.unitId, h.itemCode), { id: h.id, revision: 1 });
-        for (const input of inputs) {
+        // Existing heads are moved on in id order, so two imports at once cannot deadlock.
+        const headId = (i: FigureInput) => existing.get(key(i.unitId, i.itemCode))?.id ?? 0;
+        const ordered = [...inputs].sort((a, b) => headId(a) - headId(b));
+        for (const input of ordered) {
           const head = existing.get(key(input.unitId, input.itemCode));
           if (!head) continue;
           const moved = await tx.figureHead.update({ where: { id: head.id }, data: { revision: { increment: 1 } } });

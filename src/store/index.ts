@@ -20,7 +20,12 @@ export { hashCode, normaliseCode } from "./invites.js";
  * Open the store: migrate the database (creating the SQLite file on first
  * start) and return repositories that speak the project's own records.
  */
-export async function createStore(url: string = DEFAULT_SQLITE_URL): Promise<Store & { readonly migrationsApplied: readonly string[] }> {
+/** Used when INVITE_SECRET is not configured (demo and development); production sets its own. */
+export const DEVELOPMENT_INVITE_SECRET = "dti-bot-development-invite-secret";
+
+export async function createStore(
+  url: string = DEFAULT_SQLITE_URL, options: { inviteSecret?: string } = {},
+): Promise<Store & { readonly migrationsApplied: readonly string[] }> {
   const { db, provider, migrationsApplied } = await openDatabase(url);
   return {
     provider,
@@ -29,9 +34,9 @@ export async function createStore(url: string = DEFAULT_SQLITE_URL): Promise<Sto
     units: createUnitRepo(db),
     people: createPeopleRepo(db),
     identities: createIdentityRepo(db),
-    invites: createInviteRepo(db),
-    periods: createPeriodRepo(db),
-    figures: createFigureRepo(db),
+    invites: createInviteRepo(db, options.inviteSecret ?? DEVELOPMENT_INVITE_SECRET),
+    periods: createPeriodRepo(db, provider),
+    figures: createFigureRepo(db, provider),
     snapshots: createSnapshotRepo(db),
     audit: createAuditRepo(db),
     pending: createPendingRepo(db),

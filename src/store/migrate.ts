@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
-import type { Provider } from "./adapter.js";
+import { sqliteFile, type Provider } from "./adapter.js";
 
 /**
  * Applies the checked-in migrations (prisma/<provider>/migrations) on start.
@@ -41,11 +41,6 @@ export function listMigrations(provider: Provider, root = MIGRATIONS_ROOT): Migr
     });
 }
 
-/** The file path of a `file:` SQLite URL, relative to the working directory. */
-export function sqlitePath(url: string): string {
-  return resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
-}
-
 const SQLITE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    TEXT PRIMARY KEY NOT NULL,
     "checksum"              TEXT NOT NULL,
@@ -69,7 +64,7 @@ const POSTGRES_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 function migrateSqlite(url: string, migrations: readonly Migration[]): string[] {
-  const file = sqlitePath(url);
+  const file = sqliteFile(url);
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   try {
@@ -77,6 +72,9 @@ function migrateSqlite(url: string, migrations: readonly Migration[]): string[] 
     db.pragma("journal_mode = WAL");
     db.pragma("busy_timeout = 5000");
     db.exec(SQLITE_TABLE);
+    // Prisma's table redefinitions (copy, DROP, rename) must not fire ON DELETE actions, and
+    // foreign keys can only be switched off outside a transaction; they are checked before commit.
+    db.pragma("foreign_keys = OFF");
     const applied: string[] = [];
     const run = db.transaction(() => {
       const done = new Set(
@@ -90,8 +88,11 @@ function migrateSqlite(url: string, migrations: readonly Migration[]): string[] 
           VALUES (?, ?, ?, ?, ?, 1)`).run(randomUUID(), m.checksum, new Date().toISOString(), m.name, started);
         applied.push(m.name);
       }
+      const broken = db.pragma("foreign_key_check") as unknown[];
+      if (broken.length > 0) throw new Error(`migrations left ${broken.length} broken foreign key(s): ${JSON.stringify(broken.slice(0, 5))}`);
     });
     run.immediate();
+    db.pragma("foreign_keys = ON");
     return applied;
   } finally {
     db.close();

@@ -3,6 +3,7 @@ import type { PeopleRepo } from "../bot/ports/store.js";
 import { AppError } from "../errors.js";
 import { audit } from "./audit.js";
 import type { Db } from "./client.js";
+import { transact } from "./transact.js";
 import { listFromJson } from "./json.js";
 
 type PersonRow = { id: number; provinceId: number; fullName: string; phone: string | null; email: string | null };
@@ -18,20 +19,24 @@ export const toRole = (r: RoleRow): RoleRecord => ({
 export function createPeopleRepo(db: Db): PeopleRepo {
   return {
     async importMany(provinceId, rows, actor) {
-      return db.$transaction(async (tx) => {
+      return transact(db, async (tx) => {
         const unitRows = await tx.unit.findMany({ where: { provinceId }, select: { id: true, code: true } });
         const units = new Map(unitRows.map((u) => [u.code, u.id]));
-        const people = new Map<string, number>();
+        // One rule for "the same person", in the file and against the directory: the same name
+        // (letter case aside) and the same phone, else the same e-mail, else neither given.
+        const key = (p: { fullName: string; phone: string | null; email: string | null }) =>
+          `${p.fullName.trim().toLowerCase()}|${p.phone ? `t:${p.phone}` : p.email ? `m:${p.email.toLowerCase()}` : "-"}`;
+        const known = new Map((await tx.person.findMany({ where: { provinceId } })).map((p) => [key(p), p.id]));
+        const people = new Set<number>();
         let roles = 0;
         for (const row of rows) {
-          // The same name and phone (or e-mail) in one province is one person holding several roles.
-          const key = `${row.fullName.toLowerCase()}|${row.phone ?? row.email ?? ""}`;
-          let personId = people.get(key);
+          const data = { provinceId, fullName: row.fullName.trim(), phone: row.phone ?? null, email: row.email ?? null };
+          let personId = known.get(key(data));
           if (personId === undefined) {
-            const data = { provinceId, fullName: row.fullName, phone: row.phone ?? null, email: row.email ?? null };
-            personId = (await tx.person.findFirst({ where: data }))?.id ?? (await tx.person.create({ data })).id;
-            people.set(key, personId);
+            personId = (await tx.person.create({ data })).id;
+            known.set(key(data), personId);
           }
+          people.add(personId);
           const unitId = row.unitCode === null ? null : units.get(row.unitCode);
           if (unitId === undefined) throw new AppError("UNKNOWN_UNIT", `unit ${row.unitCode} does not exist`);
           const held = await tx.role.findFirst({ where: { personId, unitId, role: row.role, revokedAt: null } });
@@ -53,7 +58,7 @@ export function createPeopleRepo(db: Db): PeopleRepo {
       return row ? toPerson(row) : null;
     },
     async grant(personId, role, unitId, actor, scope = []) {
-      return db.$transaction(async (tx) => {
+      return transact(db, async (tx) => {
         const person = await tx.person.findUniqueOrThrow({ where: { id: personId } });
         const held = await tx.role.findFirst({ where: { personId, unitId, role, revokedAt: null } });
         const data = { personId, provinceId: person.provinceId, unitId, role, scope: JSON.stringify(scope) };

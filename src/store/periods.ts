@@ -4,7 +4,9 @@ const KINDS: readonly string[] = DEADLINE_KINDS;
 import type { PeriodRepo } from "../bot/ports/store.js";
 import { AppError } from "../errors.js";
 import { audit } from "./audit.js";
+import type { Provider } from "./adapter.js";
 import type { Db, Tx } from "./client.js";
+import { transact } from "./transact.js";
 
 type PeriodRow = {
   id: number; provinceId: number; rulesetId: string; year: number; status: string; windowFrom: Date | null; windowTo: Date | null;
@@ -22,23 +24,29 @@ const toPeriod = (r: PeriodRow): PeriodRecord => ({
 const withDeadlines = { deadlines: true } as const;
 
 /**
- * Whether a unit's figures are locked at `now`: the period is no longer open, or its
- * submission deadline has passed and no admin reopening for the unit is running.
+ * Whether a unit's figures are locked at `now`: the period is no longer open
+ * (a reopening does not override that), or its submission deadline has
+ * passed and no admin reopening for the unit is running. On PostgreSQL the
+ * period row is locked FOR UPDATE (the write goes on to bump its figure
+ * version anyway, and taking the row first keeps one lock order): closing
+ * the period waits for writes in flight, and no write lands after it. SQLite
+ * runs one writer at a time.
  */
-export async function lockedAt(tx: Tx, periodId: number, unitId: number, now: Date): Promise<"locked" | "period_closed" | null> {
+export async function lockedAt(tx: Tx, periodId: number, unitId: number, now: Date, provider: Provider): Promise<"locked" | "period_closed" | null> {
+  if (provider === "postgres") await tx.$queryRaw`SELECT "id" FROM "Period" WHERE "id" = ${periodId} FOR UPDATE`;
   const period = await tx.period.findUnique({ where: { id: periodId }, include: withDeadlines });
   if (!period) throw new AppError("UNKNOWN_PERIOD", `period ${periodId} does not exist`);
-  const reopened = await tx.reopening.findFirst({ where: { periodId, unitId, closedAt: null, until: { gt: now } } });
-  if (reopened) return null;
   if (period.status !== "open") return "period_closed";
   const submission = period.deadlines.find((d) => d.kind === "submission");
-  return submission && submission.dueAt <= now ? "locked" : null;
+  if (!submission || submission.dueAt > now) return null;
+  const reopened = await tx.reopening.findFirst({ where: { periodId, unitId, closedAt: null, until: { gt: now } } });
+  return reopened ? null : "locked";
 }
 
-export function createPeriodRepo(db: Db): PeriodRepo {
+export function createPeriodRepo(db: Db, provider: Provider): PeriodRepo {
   return {
     async open(input, actor) {
-      return db.$transaction(async (tx) => {
+      return transact(db, async (tx) => {
         const row = await tx.period.create({
           data: {
             provinceId: input.provinceId, rulesetId: input.rulesetId, year: input.year,
@@ -62,7 +70,7 @@ export function createPeriodRepo(db: Db): PeriodRepo {
       return rows.map(toPeriod);
     },
     async setStatus(id, status, actor) {
-      return db.$transaction(async (tx) => {
+      return transact(db, async (tx) => {
         const before = await tx.period.findUniqueOrThrow({ where: { id } });
         const row = await tx.period.update({ where: { id }, data: { status }, include: withDeadlines });
         await audit(tx, actor, "period.status", `period:${id}`, { from: before.status, to: status });
@@ -70,7 +78,7 @@ export function createPeriodRepo(db: Db): PeriodRepo {
       });
     },
     async setDeadline(id, deadline, actor) {
-      await db.$transaction(async (tx) => {
+      await transact(db, async (tx) => {
         await tx.periodDeadline.upsert({
           where: { periodId_kind: { periodId: id, kind: deadline.kind } },
           create: { periodId: id, kind: deadline.kind, dueAt: deadline.dueAt },
@@ -80,7 +88,7 @@ export function createPeriodRepo(db: Db): PeriodRepo {
       });
     },
     async reopen(input, actor) {
-      await db.$transaction(async (tx) => {
+      await transact(db, async (tx) => {
         await tx.reopening.create({ data: { ...input, createdBy: actor } });
         await audit(tx, actor, "period.reopen", `period:${input.periodId}`, { unitId: input.unitId, until: input.until.toISOString(), reason: input.reason });
       });
@@ -92,7 +100,7 @@ export function createPeriodRepo(db: Db): PeriodRepo {
       }));
     },
     async isLocked(periodId, unitId, now) {
-      return (await lockedAt(db, periodId, unitId, now)) !== null;
+      return (await lockedAt(db, periodId, unitId, now, provider)) !== null;
     },
   };
 }

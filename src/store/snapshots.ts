@@ -2,6 +2,7 @@ import type { SnapshotDetail, SnapshotKind, SnapshotRecord, SnapshotUnitRecord }
 import type { SnapshotRepo } from "../bot/ports/store.js";
 import { audit } from "./audit.js";
 import type { Db } from "./client.js";
+import { transact } from "./transact.js";
 
 type UnitRow = {
   unitId: number; groupCode: string; rank: number; total: string; max: string; value: string; classId: string | null; detail: string;
@@ -15,7 +16,7 @@ const toUnit = (r: UnitRow): SnapshotUnitRecord => ({
 export function createSnapshotRepo(db: Db): SnapshotRepo {
   return {
     async save(periodId, kind, units, actor) {
-      return db.$transaction(async (tx) => {
+      return transact(db, async (tx) => {
         const snapshot = await tx.scoreSnapshot.create({ data: { periodId, kind, createdBy: actor } });
         await tx.scoreSnapshotUnit.createMany({
           data: units.map((u) => ({

@@ -3,6 +3,7 @@ import type { UnitInputRow, UnitRepo } from "../bot/ports/store.js";
 import { AppError } from "../errors.js";
 import { audit } from "./audit.js";
 import type { Db } from "./client.js";
+import { transact } from "./transact.js";
 import { tagsFromText } from "./json.js";
 
 interface UnitRow {
@@ -29,29 +30,36 @@ export function toUnit(r: UnitRow): UnitRecord {
 export function createUnitRepo(db: Db): UnitRepo {
   return {
     async upsertMany(provinceId, rows, actor) {
-      return db.$transaction(async (tx) => {
+      return transact(db, async (tx) => {
         // Bulk work in few statements: one insert for new units, an update only where something changed,
         // and one update per distinct parent (a province's directory may hold thousands of communes).
         const before = new Map((await tx.unit.findMany({ where: { provinceId } })).map((u) => [u.code, u]));
-        const data = (row: UnitInputRow) => ({
-          name: row.name, kind: row.kind, groupCode: row.groupCode ?? null, tags: (row.tags ?? []).join(","), active: row.active ?? true,
+        // A column left out of the file leaves that field as it is (no silent wipe, no implicit reactivation).
+        const defined = <T extends object>(o: T): Partial<T> =>
+          Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+        const changes = (row: UnitInputRow) => defined({
+          name: row.name, kind: row.kind, groupCode: row.groupCode, tags: row.tags === undefined ? undefined : row.tags.join(","), active: row.active,
         });
         const fresh = rows.filter((r) => !before.has(r.code));
         for (let i = 0; i < fresh.length; i += BATCH) {
-          await tx.unit.createMany({ data: fresh.slice(i, i + BATCH).map((r) => ({ provinceId, code: r.code, ...data(r) })) });
+          await tx.unit.createMany({
+            data: fresh.slice(i, i + BATCH).map((r) => ({
+              provinceId, code: r.code, name: r.name, kind: r.kind, groupCode: r.groupCode ?? null, tags: (r.tags ?? []).join(","), active: r.active ?? true,
+            })),
+          });
         }
         let updated = 0;
         for (const row of rows) {
           const old = before.get(row.code);
           if (!old) continue;
           updated += 1;
-          const next = data(row);
+          const next = changes(row);
           const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => old[k] !== next[k]);
           if (changed) await tx.unit.update({ where: { id: old.id }, data: next });
         }
         const after = fresh.length > 0 ? new Map((await tx.unit.findMany({ where: { provinceId } })).map((u) => [u.code, u])) : before;
         const byParent = new Map<number | null, number[]>();
-        for (const row of rows) {
+        for (const row of rows.filter((r) => r.parentCode !== undefined)) {
           const unit = after.get(row.code)!;
           const parentId = row.parentCode ? after.get(row.parentCode)?.id : null;
           if (parentId === undefined) throw new AppError("UNKNOWN_PARENT", `unit ${row.code}: parent ${row.parentCode} does not exist`);
@@ -75,7 +83,7 @@ export function createUnitRepo(db: Db): UnitRepo {
       return row ? toUnit(row) : null;
     },
     async addSuccession(fromUnitId, toUnitId, effectiveOn, note, actor) {
-      await db.$transaction(async (tx) => {
+      await transact(db, async (tx) => {
         await tx.unitSuccession.upsert({
           where: { fromUnitId_toUnitId: { fromUnitId, toUnitId } },
           create: { fromUnitId, toUnitId, effectiveOn, note },

@@ -54,6 +54,35 @@ describe("scoring a period from the store", () => {
     expect(rows.find((r) => String(r.unitId) === ab.unitId)).toMatchObject({ total: 5, detail: { selfTotal: 7.5 } });
   });
 
+  it("applies a merger only from its evaluation year, and lets a successor that reported count alone", async () => {
+    const catalog = realCatalog();
+    const p = await store.provinces.ensure("m", "Sáp nhập");
+    await store.provinces.assignRuleset(p.id, { groupCode: "so", groupName: "Sở", rulesetId: "minh-hoa-so-nganh" }, "test");
+    await store.units.upsertMany(p.id, [
+      { code: "A", name: "A", kind: "department", groupCode: "so" }, { code: "B", name: "B", kind: "department", groupCode: "so" },
+      { code: "AB", name: "AB", kind: "department", groupCode: "so" }, { code: "C", name: "C", kind: "department", groupCode: "so" },
+    ], "test");
+    const id = async (code: string) => (await store.units.byCode(p.id, code))!.id;
+    await store.units.addSuccession(await id("A"), await id("AB"), new Date("2025-07-01"), null, "test");
+    await store.units.addSuccession(await id("B"), await id("AB"), new Date("2025-07-01"), null, "test");
+    const ranked = async (year: number, figures: [string, number][]) => {
+      const period = await store.periods.open({ provinceId: p.id, rulesetId: "minh-hoa-so-nganh", year, deadlines: [] }, "test");
+      for (const [code, n] of figures) {
+        await store.figures.record({ periodId: period.id, unitId: await id(code), itemCode: "6.2", rawValue: `${n}%`, figure: share(n, 100), status: "submitted", enteredBy: null, enteredByLabel: "t", channel: "cli" }, NOW);
+      }
+      const outcome = await scorePeriod({ store, catalog }, period.id);
+      if (!outcome.ok) throw new Error(outcome.reason);
+      const names = new Map([["A", await id("A")], ["B", await id("B")], ["AB", await id("AB")], ["C", await id("C")]].map(([k, v]) => [String(v), k as string]));
+      return outcome.scores.groups[0]!.self.units.map((u) => `${names.get(u.unitId)}#${u.rank}${u.mergedFrom ? "(merged)" : ""}`);
+    };
+    // 2024: before the merger, A and B are ranked on their own and AB does not exist yet.
+    expect(await ranked(2024, [["A", 100], ["B", 50], ["C", 10]])).toEqual(["A#1", "B#2", "C#3"]);
+    // 2025: AB takes the mean of A and B.
+    expect(await ranked(2025, [["A", 100], ["B", 50], ["C", 10]])).toEqual(["AB#1(merged)", "C#2"]);
+    // 2026: AB reported itself; its predecessors step aside.
+    expect(await ranked(2026, [["A", 100], ["AB", 20], ["C", 10]])).toEqual(["AB#1", "C#2"]);
+  });
+
   it("says why a period cannot be scored", async () => {
     expect(await scorePeriod({ store, catalog: realCatalog() }, 999)).toEqual({ ok: false, reason: "unknown_period" });
     const p = await store.provinces.ensure("s", "Cấu trúc");

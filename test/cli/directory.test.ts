@@ -52,14 +52,13 @@ describe("dti units import", () => {
       "Dòng 4, cột kind: loại đơn vị “làng” không rõ (sở/ngành, cơ quan Trung ương, quận/huyện, phường/xã)",
       "Dòng 5, cột parent: đơn vị không thể là cấp trên của chính nó",
     ]);
-    const list = cli();
-    await listUnitsCommand(list.ctx, { province: "da-nang", json: true });
-    expect(JSON.parse(list.out.join("\n"))).toEqual([]);
+    // Nothing changed: not even the province named on the command line was created.
+    expect(await (await cli().ctx.store()).provinces.byCode("da-nang")).toBeNull();
   });
 
   it("names the missing columns", async () => {
     const { ctx, err } = cli();
-    expect(await importUnitsCommand(ctx, file("units-cols.csv", "Tên,Ghi chú\nA,B\n"), { province: "da-nang" })).toBe(1);
+    expect(await importUnitsCommand(ctx, file("units-cols.csv", "Tên,Ghi chú\nA,B\n"), { province: "da-nang", provinceName: "Đà Nẵng" })).toBe(1);
     expect(err).toEqual([
       "Tệp thiếu 2 cột bắt buộc; chưa nhập dữ liệu:",
       "Dòng 1, cột code: thiếu cột “code”",
@@ -69,7 +68,7 @@ describe("dti units import", () => {
 
   it("imports a Vietnamese unit list with parents listed later, kinds in words and ';' separators", async () => {
     const { ctx, out } = cli();
-    expect(await importUnitsCommand(ctx, file("units.csv", UNITS), { province: "da-nang" })).toBe(0);
+    expect(await importUnitsCommand(ctx, file("units.csv", UNITS), { province: "da-nang", provinceName: "Đà Nẵng" })).toBe(0);
     expect(out).toEqual(["Đã cập nhật danh mục đơn vị của Đà Nẵng: thêm mới 4, cập nhật 0."]);
     const list = cli();
     await listUnitsCommand(list.ctx, { json: true });
@@ -78,6 +77,16 @@ describe("dti units import", () => {
       { code: "Q-HC", name: "UBND quận Hải Châu", kind: "district", parent: null, group: "quan-huyen", tags: [], active: false },
       { code: "K01", name: "Thanh tra thành phố", kind: "department", parent: null, group: "so-khong", tags: ["khong_co_tthc"], active: true },
     ]));
+  });
+
+  it("keeps what a file leaves out: a list with only code, name and kind changes no group, tag, parent or state", async () => {
+    const { ctx } = cli();
+    expect(await importUnitsCommand(ctx, file("units-min.csv", "Mã đơn vị,Tên đơn vị,Loại\nHC-P01,UBND phường Hải Châu 1,phường\nQ-HC,UBND quận Hải Châu,quận\n"), {})).toBe(0);
+    const list = cli();
+    await listUnitsCommand(list.ctx, { json: true });
+    const units = JSON.parse(list.out.join("\n")) as { code: string }[];
+    expect(units.find((u) => u.code === "HC-P01")).toEqual({ code: "HC-P01", name: "UBND phường Hải Châu 1", kind: "commune", parent: "Q-HC", group: "phuong-xa", tags: [], active: true });
+    expect(units.find((u) => u.code === "Q-HC")).toMatchObject({ active: false, group: "quan-huyen" });
   });
 
   it("reads the same list from an .xlsx file and updates by code", async () => {

@@ -171,6 +171,32 @@ describe("Excel export and import", () => {
     expect(audit[0]!.details).toMatchObject({ count: 1, forced: true });
   });
 
+  it("reads percent-formatted number cells as the percent Excel shows", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("So lieu");
+    sheet.addRow(["Mã đơn vị", "Mã chỉ số", "Giá trị"]);
+    sheet.addRow(["S19", "6.4", 1]).getCell(3).numFmt = "0%";
+    sheet.addRow(["S19", "6.3", 0.855]).getCell(3).numFmt = "0.0%";
+    const path = tmp("percent.xlsx");
+    await workbook.xlsx.writeFile(path);
+    const { ctx } = cli();
+    expect(await importFiguresCommand(ctx, "1", path, {})).toBe(0);
+    const store = await ctx.store();
+    const unit = (await store.units.byCode(1, "S19"))!;
+    expect((await store.figures.history(1, unit.id, "6.4")).at(-1)).toMatchObject({ rawValue: "100%", figure: { kind: "share", value: { n: 1, d: 1 } } });
+    expect((await store.figures.history(1, unit.id, "6.3")).at(-1)).toMatchObject({ rawValue: "85,5%" });
+  });
+
+  it("answers a missing file or a malformed period number in words, not with a stack trace", async () => {
+    const missing = cli();
+    expect(await importFiguresCommand(missing.ctx, "abc", tmp("nope.csv"), {})).toBe(1);
+    expect(missing.err).toEqual(["Không có kỳ đánh giá mã “abc”."]);
+    const { describeError } = await import("../../src/cli/errors.js");
+    const c = cli();
+    const error = await importFiguresCommand(c.ctx, "1", tmp("khong-co.csv"), {}).catch((e: unknown) => e);
+    expect(describeError(c.ctx, error)).toBe(`Không tìm thấy tệp “${tmp("khong-co.csv")}”.`);
+  });
+
   it("closes a period and says so", async () => {
     const { ctx, out } = cli();
     expect(await setPeriodStatusCommand(ctx, "3", "closed")).toBe(0);

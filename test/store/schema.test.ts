@@ -6,7 +6,8 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { PROVIDERS, readModels, schemaFor, schemaPath } from "../../scripts/db-schemas.js";
-import { listMigrations, migrate, sqlitePath } from "../../src/store/migrate.js";
+import { sqliteFile } from "../../src/store/adapter.js";
+import { listMigrations, migrate } from "../../src/store/migrate.js";
 import { BACKENDS } from "../helpers/databases.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -30,7 +31,7 @@ function expectedColumns(): Map<string, string[]> {
 async function actualColumns(backend: string, url: string): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (backend === "sqlite") {
-    const db = new Database(sqlitePath(url), { readonly: true });
+    const db = new Database(sqliteFile(url), { readonly: true });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
     for (const { name } of tables) out.set(name, (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).map((c) => c.name).sort());
     db.close();

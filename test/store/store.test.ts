@@ -86,6 +86,9 @@ describe.each(BACKENDS)("store on $name", (backend) => {
       expect(officers.map((x) => x.fullName)).toEqual(["Trần Thị B"]);
       expect((await store().people.roles(officers[0]!.id)).map((r) => r.unitId)).toEqual([(await unit("SYT")).id, (await unit("STP")).id]);
       expect((await store().people.holders(p.id, null, "admin")).map((x) => x.fullName)).toEqual(["Phạm D"]);
+      // Importing the same person again, now with an e-mail, adds no second person.
+      await store().people.importMany(p.id, [{ fullName: "trần thị b", phone: "0905000001", email: "b@example.vn", unitCode: "SYT", role: "officer" }], "test");
+      expect((await store().people.list(p.id)).filter((x) => x.fullName.toLowerCase() === "trần thị b")).toHaveLength(1);
       await expect(store().people.importMany(p.id, [
         { fullName: "Người mới", unitCode: "SYT", role: "officer" },
         { fullName: "Người sai", unitCode: "KHONG_CO", role: "officer" },
@@ -111,16 +114,35 @@ describe.each(BACKENDS)("store on $name", (backend) => {
       const { p, unit } = await province("p6");
       const { invite, code } = await store().invites.create({ provinceId: p.id, unitId: (await unit("SYT")).id, role: "officer", maxUses: 2, expiresAt: new Date(NOW.getTime() + 7 * DAY) }, "admin:test");
       expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
-      expect(hashCode(code)).toMatch(/^[0-9a-f]{64}$/);
+      expect(hashCode(code, "secret-a")).toMatch(/^[0-9a-f]{64}$/);
+      expect(hashCode(code, "secret-a")).not.toBe(hashCode(code, "secret-b"));
       expect(JSON.stringify(invite)).not.toContain(code);
       const a = await store().identities.touch("telegram", "1001", NOW);
       const b = await store().identities.touch("telegram", "1002", NOW);
       const c = await store().identities.touch("telegram", "1003", NOW);
       const typed = `${code.slice(0, 5).toLowerCase()}-${code.slice(5)}`;
       expect(await store().invites.redeem(typed, a.id, NOW)).toMatchObject({ ok: true, invite: { role: "officer" } });
+      // The same person using the code again takes no second use.
+      expect(await store().invites.redeem(code, a.id, NOW)).toMatchObject({ ok: true });
       expect(await store().invites.redeem(code, b.id, NOW)).toMatchObject({ ok: true });
       expect(await store().invites.redeem(code, c.id, NOW)).toEqual({ ok: false, reason: "used_up" });
       expect(await store().invites.redeem("KHONGTONTAI", c.id, NOW)).toEqual({ ok: false, reason: "unknown" });
+    });
+
+    it("join binds the chat, creates the person and grants the role in one step, once", async () => {
+      const { p, unit } = await province("p6b");
+      const syt = (await unit("SYT")).id;
+      const { code } = await store().invites.create({ provinceId: p.id, unitId: syt, role: "officer", maxUses: 3, expiresAt: new Date(NOW.getTime() + DAY) }, "admin:test");
+      const id = await store().identities.touch("telegram", "4242", NOW, { displayName: "Hoàng Văn E" });
+      const joined = await store().invites.join(code, id.id, "Cán bộ", NOW);
+      expect(joined).toMatchObject({ ok: true, newRole: true, invite: { unitId: syt, role: "officer" } });
+      const again = await store().invites.join(code, id.id, "Cán bộ", NOW);
+      expect(again).toMatchObject({ ok: true, newRole: false });
+      const identity = (await store().identities.find("telegram", "4242"))!;
+      expect(identity).toMatchObject({ personId: joined.ok ? joined.personId : -1, activeUnitId: syt });
+      expect((await store().people.byId(identity.personId!))!.fullName).toBe("Hoàng Văn E");
+      expect((await store().people.roles(identity.personId!)).map((r) => [r.role, r.unitId])).toEqual([["officer", syt]]);
+      expect((await store().invites.list(p.id))[0]!.uses).toBe(1);
     });
 
     it("refuse expired and revoked codes", async () => {
@@ -174,6 +196,8 @@ describe.each(BACKENDS)("store on $name", (backend) => {
       expect(await store().figures.record(entry(period.id, stp, "6.2", "80%", 4, 5), NOW, { force: true })).toMatchObject({ ok: true });
       expect((await store().audit.list({ action: "figure.force" }))[0]).toMatchObject({ actor: "Nguyễn Văn A", target: `period:${period.id}/unit:${stp}/6.2` });
       await store().periods.setStatus(period.id, "published", "admin:test");
+      // Publication closes the period for everyone, a running reopening included.
+      expect(await store().figures.record(entry(period.id, syt, "6.2", "90%", 9, 10), NOW)).toEqual({ ok: false, reason: "period_closed" });
       const hc = (await unit("HC")).id;
       expect(await store().figures.record(entry(period.id, hc, "6.2", "90%", 9, 10), new Date(NOW.getTime() - 2 * DAY))).toEqual({ ok: false, reason: "period_closed" });
     });

@@ -28,22 +28,17 @@ export async function start(deps: CoreDeps, session: Session, code: string | und
     if (!session.person) return [reply([line("bot-start-guest", {}, "bold"), line("bot-start-how")]), helpReply(session)];
     return [reply([line("bot-start-back", { name: session.person.fullName })]), helpReply(session)];
   }
-  const result = await store.invites.redeem(code, session.identity.id, deps.now());
+  const result = await store.invites.join(code, session.identity.id, session.inbound.displayName ?? "Cán bộ", deps.now());
   if (!result.ok) return [reply([line(`bot-invite-${result.reason}`)])];
   const { invite } = result;
   const unit = invite.unitId ? await store.units.byId(invite.unitId) : null;
-  // A person is created on first binding, named as the channel shows them; an invite adds a role.
-  const person = session.person ?? await store.people.create(invite.provinceId, session.identity.displayName ?? session.inbound.displayName ?? "Cán bộ");
-  if (!session.person) await store.identities.bindPerson(session.identity.id, person.id);
-  const already = session.roles.some((r) => r.role === invite.role && r.unitId === invite.unitId);
-  if (!already) await store.people.grant(person.id, invite.role, invite.unitId, `identity:${session.identity.id}`);
-  if (unit) await store.identities.setActiveUnit(session.identity.id, unit.id);
+  const person = (await store.people.byId(result.personId))!;
   const province = (await store.provinces.list()).find((p) => p.id === invite.provinceId);
   const welcome = reply([
     line("bot-start-welcome", { name: person.fullName }, "bold"),
     line("bot-start-bound", { role: invite.role, unit: unit?.name ?? province?.name ?? "" }),
   ]);
-  const updated: Session = { ...session, person, roles: [...session.roles, { id: 0, personId: person.id, provinceId: invite.provinceId, unitId: invite.unitId, role: invite.role, scope: [] }] };
+  const updated: Session = { ...session, person, roles: await store.people.roles(person.id) };
   return [welcome, helpReply(updated)];
 }
 

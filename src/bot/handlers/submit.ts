@@ -81,7 +81,9 @@ export function readLines(deps: CoreDeps, ruleset: Ruleset, body: string): Parse
 }
 
 /** The unit's provisional total now and with some figures changed. */
-export async function preview(deps: CoreDeps, unit: UnitRecord, periodId: number, ruleset: Ruleset, changes: ReadonlyMap<string, Figure | null>) {
+export async function preview(
+  deps: CoreDeps, unit: UnitRecord, periodId: number, ruleset: Ruleset, changes: ReadonlyMap<string, Figure | null>,
+) {
   const outcome = await deps.scores.get(periodId);
   if (!outcome.ok) return null;
   const group = outcome.scores.groups.find((g) => g.inputs.some((u) => u.unitId === String(unit.id)));

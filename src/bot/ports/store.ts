@@ -8,14 +8,15 @@ import type {
 /** Who does an administrative action; written to the audit log. */
 export type Actor = string;
 
+/** A unit to create or update. Fields left undefined keep their stored value (or a default for a new unit). */
 export interface UnitInputRow {
   readonly code: string;
   readonly name: string;
   readonly kind: UnitKindCode;
-  readonly parentCode?: string | null;
-  readonly groupCode?: string | null;
-  readonly tags?: readonly string[];
-  readonly active?: boolean;
+  readonly parentCode?: string | null | undefined;
+  readonly groupCode?: string | null | undefined;
+  readonly tags?: readonly string[] | undefined;
+  readonly active?: boolean | undefined;
 }
 
 export interface PersonInputRow {
@@ -29,7 +30,8 @@ export interface PersonInputRow {
 }
 
 export interface ProvinceRepo {
-  ensure(code: string, name: string): Promise<ProvinceRecord>;
+  /** The province with this code, created (and audited) when new. */
+  ensure(code: string, name: string, actor?: Actor): Promise<ProvinceRecord>;
   byCode(code: string): Promise<ProvinceRecord | null>;
   list(): Promise<ProvinceRecord[]>;
   assignRuleset(provinceId: number, assignment: RulesetAssignment, actor: Actor): Promise<void>;
@@ -75,6 +77,10 @@ export type RedeemResult =
   | { readonly ok: true; readonly invite: InviteRecord }
   | { readonly ok: false; readonly reason: "unknown" | "expired" | "used_up" | "revoked" };
 
+export type JoinResult =
+  | { readonly ok: true; readonly invite: InviteRecord; readonly personId: number; readonly newRole: boolean }
+  | { readonly ok: false; readonly reason: "unknown" | "expired" | "used_up" | "revoked" };
+
 export interface InviteInput {
   readonly provinceId: number;
   readonly unitId: number | null;
@@ -87,8 +93,14 @@ export interface InviteInput {
 export interface InviteRepo {
   /** A new random code; only its hash is stored, the code is returned once. */
   create(input: InviteInput, actor: Actor): Promise<{ invite: InviteRecord; code: string }>;
-  /** Use one of the invite's uses for an identity, atomically. */
+  /** Use one of the invite's uses for an identity, atomically (the same identity again takes no second use). */
   redeem(code: string, identityId: number, now: Date): Promise<RedeemResult>;
+  /**
+   * Join with a code: use it, create the person if the chat has none (named as
+   * the chat shows them, else `fallbackName`), bind the chat, grant the role,
+   * all in one transaction.
+   */
+  join(code: string, identityId: number, fallbackName: string, now: Date): Promise<JoinResult>;
   revoke(id: number, actor: Actor, now: Date): Promise<boolean>;
   list(provinceId: number): Promise<InviteRecord[]>;
 }
