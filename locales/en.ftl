@@ -391,6 +391,10 @@ bot-item-input = Figure to enter: { input-kind }
 bot-item-rule = Scoring:
 bot-item-example = Example: entering “{ $input }”
 bot-item-children = { $count } criteria:
+bot-item-child = { $code }. { $name } ({ $max ->
+    [none] points not published
+   *[other] { $max } points
+  })
 bot-item-evidence = Evidence: { $text }
 bot-item-evidence-required = Evidence (required): { $text }
 bot-item-due = Submission deadline: { $date } ({ $days ->
@@ -435,9 +439,10 @@ bot-submit-problems = { $count ->
     [one] This line cannot be read and will not be recorded:
    *[other] These lines cannot be read and will not be recorded:
   }
-bot-submit-total = Provisional total: { $before } → { $after }/{ $max } ({ $delta ->
-    [0] no change
-   *[other] { NUMBER($delta, signDisplay: "always") }
+bot-submit-total = Provisional total: { $before } → { $after }/{ $max } ({ $deltaDir ->
+    [up] +{ $delta }
+    [down] −{ $delta }
+   *[none] no change
   }), rank { $rank }/{ $size } in the group.
 bot-submit-due = Deadline: { $date } ({ $days ->
     [0] today
@@ -474,14 +479,17 @@ bot-score-reviewed = After review: { $total } points{ $className ->
    *[other] , class { $className }
   }
 bot-score-rank = Rank { $rank }/{ $size } in the group { $group }
-bot-score-change = Since { $date }: { $places ->
-    [0] same rank
-   *[other] { $places } place(s)
-  }, { $delta ->
-    [0] same points
-   *[other] { NUMBER($delta, signDisplay: "always") } points
+bot-score-change = Since { $date }: { $placesDir ->
+    [up] up { $places } place(s)
+    [down] down { $places } place(s)
+   *[none] same rank
+  }, { $pointsDir ->
+    [up] +{ $points } points
+    [down] −{ $points } points
+   *[none] same points
   }
 bot-score-indices = Points by main index:
+bot-score-index = { $code }. { $name }: { $points }/{ $max }
 bot-score-adjustments = Bonus: +{ $bonus }; penalty: −{ $penalty }
 bot-score-missing = { $count } indicator(s) have no figure yet (see /thieu).
 bot-score-complete = Every indicator has a figure.
@@ -544,3 +552,29 @@ cli-invite-state = { $state ->
   }
 cli-invite-not-found = No active invite number “{ $id }”.
 cli-invite-revoked = Revoked invite number { $id }.
+
+## Telegram command menu (at most 256 characters)
+
+cmd-start = Start; link your account with an invite code
+cmd-diem = The unit's score, class and rank
+cmd-nop = Submit figures (one per line: code = value)
+cmd-thieu = Indicators without figures
+cmd-muctieu = What it takes to reach the next class
+cmd-xephang = The group's ranking
+cmd-hanchot = Deadlines
+cmd-duyet = Leader approves the figures
+cmd-huy = Withdraw a submitted figure
+cmd-chiso = Ask about an indicator
+cmd-donvi = Choose the unit you work for
+cmd-toi = Your account
+cmd-huongdan = Help
+cmd-ngonngu = Change language
+
+## Local demo in the terminal (no Telegram needed)
+
+console-banner = === DTI Bot — LOCAL DEMO ===  A demonstration on made-up data for Đà Nẵng; the replies are exactly those Telegram shows.
+console-how-to-configure = To run on Telegram: set TELEGRAM_BOT_TOKEN (from @BotFather) in .env and restart (see the README, Configuration). Type /doivaitro to switch role, /thoat to quit; several figures may be separated by ;
+console-choose = Choose a role to try (type its number):
+console-guest = Someone without an invite code (questions about indicators only)
+console-ready = Ready. Try: /huongdan, /diem, “what is indicator 4.14”, “6.2 = 85%”.
+console-choose-again = Please type a number from 0 to { $max }.

@@ -391,6 +391,10 @@ bot-item-input = Số liệu cần nhập: { input-kind }
 bot-item-rule = Cách tính điểm:
 bot-item-example = Ví dụ: nhập «{ $input }»
 bot-item-children = Gồm { $count } tiêu chí:
+bot-item-child = { $code }. { $name } ({ $max ->
+    [none] chưa công bố điểm
+   *[other] { $max } điểm
+  })
 bot-item-evidence = Tài liệu kiểm chứng: { $text }
 bot-item-evidence-required = Tài liệu kiểm chứng (bắt buộc): { $text }
 bot-item-due = Hạn nộp số liệu: { $date } ({ $days ->
@@ -435,9 +439,10 @@ bot-submit-problems = { $count ->
     [one] Dòng sau chưa hợp lệ và sẽ không được ghi:
    *[other] Các dòng sau chưa hợp lệ và sẽ không được ghi:
   }
-bot-submit-total = Tổng điểm tạm tính: { $before } → { $after }/{ $max } ({ $delta ->
-    [0] không đổi
-   *[other] { NUMBER($delta, signDisplay: "always") }
+bot-submit-total = Tổng điểm tạm tính: { $before } → { $after }/{ $max } ({ $deltaDir ->
+    [up] +{ $delta }
+    [down] −{ $delta }
+   *[none] không đổi
   }), xếp thứ { $rank }/{ $size } trong nhóm.
 bot-submit-due = Hạn nộp: { $date } ({ $days ->
     [0] hôm nay
@@ -474,14 +479,17 @@ bot-score-reviewed = Sau thẩm định: { $total } điểm{ $className ->
    *[other] , loại { $className }
   }
 bot-score-rank = Xếp thứ { $rank }/{ $size } trong nhóm { $group }
-bot-score-change = So với lần tổng hợp ngày { $date }: { $places ->
-    [0] giữ nguyên thứ hạng
-   *[other] { $places } bậc
-  }, { $delta ->
-    [0] điểm không đổi
-   *[other] { NUMBER($delta, signDisplay: "always") } điểm
+bot-score-change = So với lần tổng hợp ngày { $date }: { $placesDir ->
+    [up] tăng { $places } bậc
+    [down] giảm { $places } bậc
+   *[none] giữ nguyên thứ hạng
+  }, { $pointsDir ->
+    [up] +{ $points } điểm
+    [down] −{ $points } điểm
+   *[none] điểm không đổi
   }
 bot-score-indices = Điểm theo chỉ số chính:
+bot-score-index = { $code }. { $name }: { $points }/{ $max }
 bot-score-adjustments = Điểm thưởng: +{ $bonus }; điểm trừ: −{ $penalty }
 bot-score-missing = Còn { $count } chỉ số chưa có số liệu (xem /thieu).
 bot-score-complete = Đơn vị đã nộp đủ số liệu các chỉ số.
@@ -544,3 +552,29 @@ cli-invite-state = { $state ->
   }
 cli-invite-not-found = Không có mã mời số “{ $id }” còn hiệu lực.
 cli-invite-revoked = Đã thu hồi mã mời số { $id }.
+
+## Danh sách lệnh trong Telegram (tối đa 256 ký tự)
+
+cmd-start = Bắt đầu, gắn tài khoản bằng mã mời
+cmd-diem = Điểm, xếp loại, thứ hạng của đơn vị
+cmd-nop = Nộp số liệu (mỗi dòng: mã = giá trị)
+cmd-thieu = Các chỉ số chưa có số liệu
+cmd-muctieu = Cần cải thiện gì để lên loại
+cmd-xephang = Bảng xếp hạng trong nhóm
+cmd-hanchot = Các mốc thời hạn
+cmd-duyet = Lãnh đạo phê duyệt số liệu
+cmd-huy = Rút một số liệu đã nộp
+cmd-chiso = Hỏi về một chỉ số
+cmd-donvi = Chọn đơn vị đang làm việc
+cmd-toi = Thông tin tài khoản
+cmd-huongdan = Hướng dẫn sử dụng
+cmd-ngonngu = Đổi ngôn ngữ
+
+## Chế độ thử trên máy tính (không cần Telegram)
+
+console-banner = === DTI Bot — CHẾ ĐỘ THỬ TRÊN MÁY TÍNH ===  Đây là bản minh hoạ với dữ liệu tỉnh Đà Nẵng giả lập; các câu trả lời giống hệt trên Telegram.
+console-how-to-configure = Để chạy thật trên Telegram: đặt TELEGRAM_BOT_TOKEN (lấy từ @BotFather) trong tệp .env rồi khởi động lại (xem README, mục Cấu hình). Gõ /doivaitro để đổi vai trò, /thoat để thoát; nhiều dòng số liệu có thể cách nhau bằng dấu ;
+console-choose = Xin chọn vai trò để dùng thử (gõ số):
+console-guest = Người chưa có mã mời (chỉ hỏi về chỉ số)
+console-ready = Đã sẵn sàng. Thử: /huongdan, /diem, «chỉ số 4.14 là gì», «6.2 = 85%».
+console-choose-again = Xin gõ một số từ 0 đến { $max }.

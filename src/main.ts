@@ -1,48 +1,111 @@
+import type { Update } from "grammy/types";
+import { createCore } from "./bot/core.js";
+import { createScoreCache } from "./bot/score-cache.js";
+import { createItemSearch } from "./bot/search.js";
+import { runConsole } from "./channels/console/channel.js";
+import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/channel.js";
 import { loadConfig } from "./config.js";
+import { demoLogins } from "./demo/logins.js";
 import { seedDemo } from "./demo/seed.js";
-import { createHttpServer } from "./http/server.js";
+import { createMetrics } from "./http/metrics.js";
+import { createHttpServer, type HealthReport } from "./http/server.js";
+import { createI18n } from "./i18n/index.js";
 import { createLogger } from "./logger.js";
 import { createCatalog, loadRulesetsOrThrow } from "./rulesets/index.js";
 import { createStore } from "./store/index.js";
 
-/** Composition root: config → logger → rulesets → store → http. */
+/** Composition root: config → logger → rulesets → store → core → channels → http. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
+  // The terminal demo owns the terminal: only warnings and errors are logged there.
+  const consoleMode = !config.TELEGRAM_BOT_TOKEN && config.CONSOLE_DEMO && process.stdin.isTTY === true;
+  const logger = createLogger({ level: consoleMode ? "warn" : config.LOG_LEVEL, pretty: config.LOG_PRETTY });
   const { rulesets } = loadRulesetsOrThrow(config.RULESETS_DIR);
   const catalog = createCatalog(rulesets);
   logger.info({ rulesets: rulesets.length, scorable: rulesets.filter((r) => r.completeness === "full").length }, "rulesets loaded");
+  if (!config.INVITE_SECRET && config.NODE_ENV === "production") logger.warn({}, "INVITE_SECRET is not set: invite codes use the development key");
 
-  const store = await createStore(config.DATABASE_URL);
+  const store = await createStore(config.DATABASE_URL, { ...(config.INVITE_SECRET && { inviteSecret: config.INVITE_SECRET }) });
   logger.info({ provider: store.provider, migrationsApplied: store.migrationsApplied }, "database ready");
-  const channelsConfigured = Boolean(config.TELEGRAM_BOT_USERNAME);
-  if (config.DEMO_AUTOSEED && !channelsConfigured && (await store.isEmpty())) {
+  const telegramConfigured = Boolean(config.TELEGRAM_BOT_TOKEN);
+  if (config.DEMO_AUTOSEED && !telegramConfigured && (await store.isEmpty())) {
     const demo = await seedDemo({ store, catalog, now: new Date() });
     logger.info({ periods: demo.periodIds, invites: demo.invites.map((i) => `${i.label}: ${i.code}`) }, "empty database: demo province seeded");
   }
 
+  const i18n = createI18n(config.LOCALES_DIR);
+  const metrics = createMetrics();
+  const now = () => new Date();
+  const log = {
+    info: (d: Record<string, unknown>, m: string) => logger.info(d, m),
+    warn: (d: Record<string, unknown>, m: string) => logger.warn(d, m),
+    error: (d: Record<string, unknown>, m: string) => logger.error(d, m),
+  };
+  const core = createCore({
+    store, catalog, search: createItemSearch(catalog), scores: createScoreCache({ store, catalog }), now, log,
+    ...(config.TELEGRAM_BOT_USERNAME && { botUsername: config.TELEGRAM_BOT_USERNAME }),
+  });
+
+  let telegram: TelegramChannel | null = null;
+  if (config.TELEGRAM_BOT_TOKEN) {
+    telegram = createTelegramChannel({
+      token: config.TELEGRAM_BOT_TOKEN, ...(config.TELEGRAM_API_ROOT && { apiRoot: config.TELEGRAM_API_ROOT }),
+      core, i18n, inbox: store.inbox, log: logger.child({ channel: "telegram" }), metrics: metrics.channel, rateLimit: config.CHAT_RATE_LIMIT, now,
+    });
+  }
   const http = createHttpServer({
     logger,
-    health: async () => {
+    metrics: metrics.registry,
+    health: async (): Promise<HealthReport> => {
       try {
         await store.isEmpty();
-        return { status: "ok", checks: { rulesets: `${rulesets.length} loaded`, database: store.provider } };
+        return { status: "ok", checks: { rulesets: `${rulesets.length} loaded`, database: store.provider, telegram: telegram ? "on" : "off" } };
       } catch (error) {
         return { status: "degraded", checks: { rulesets: `${rulesets.length} loaded`, database: `error: ${(error as Error).message}` } };
       }
     },
+    ...(telegram && config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET && {
+      telegram: {
+        secret: config.TELEGRAM_WEBHOOK_SECRET,
+        accept: (update) => store.inbox.accept("telegram", String(update.update_id), JSON.stringify(update), now()),
+        process: (update) => void telegram!.process(update as Update),
+      },
+    }),
   });
   await http.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });
   logger.info({ url: `http://${config.HTTP_HOST}:${config.HTTP_PORT}/healthz` }, "DTI Bot is running");
 
+  if (telegram) {
+    const recovered = await telegram.recover();
+    if (recovered > 0) logger.info({ recovered }, "handled updates left over from the last run");
+    await telegram.registerCommands();
+    if (config.TELEGRAM_WEBHOOK_URL) {
+      await telegram.bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL, { secret_token: config.TELEGRAM_WEBHOOK_SECRET!, allowed_updates: ["message", "callback_query"] });
+      logger.info({ url: config.TELEGRAM_WEBHOOK_URL }, "telegram: webhook set");
+    } else {
+      await telegram.bot.api.deleteWebhook();
+      await telegram.startPolling();
+      logger.info({ bot: telegram.bot.botInfo.username }, "telegram: long polling");
+    }
+  }
+
+  let stopping = false;
   const stop = async (signal: string): Promise<void> => {
-    logger.info({ signal }, "shutting down");
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing the updates in hand");
     await http.close();
+    await telegram?.stop();
     await store.close();
     process.exit(0);
   };
   process.once("SIGTERM", () => void stop("SIGTERM"));
   process.once("SIGINT", () => void stop("SIGINT"));
+
+  if (consoleMode) {
+    await runConsole({ core, i18n, input: process.stdin, output: process.stdout, logins: await demoLogins(store, now), now });
+    await stop("console closed");
+  }
 }
 
 main().catch((error: unknown) => {

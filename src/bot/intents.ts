@@ -91,6 +91,11 @@ function fromAction(action: string): Intent {
   return { kind: "ignore" };
 }
 
+/** Figures come one per line, or separated by ";" when typed on one line. */
+export function splitFigureLines(body: string): string[] {
+  return body.split(/\r?\n|;\s*(?=\d)/).map((l) => l.trim()).filter((l) => l !== "");
+}
+
 /** Read an inbound message or tap. In groups, only commands and messages addressed to the bot count. */
 export function parseIntent(inbound: Inbound, botUsername?: string): Intent {
   if (inbound.action) return fromAction(inbound.action);
@@ -104,7 +109,7 @@ export function parseIntent(inbound: Inbound, botUsername?: string): Intent {
   if (inbound.chatType === "group" && !inbound.addressed) return { kind: "ignore" };
   const body = botUsername ? text.replace(new RegExp(`@${botUsername}\\b`, "gi"), "").trim() : text;
   if (INVITE_CODE.test(body)) return { kind: "start", code: body };
-  const lines = body.split(/\r?\n/).filter((l) => l.trim() !== "");
+  const lines = splitFigureLines(body);
   if (lines.length > 0 && lines.some(isFigureLine) && lines.every((l) => FIGURE_LINE.test(l))) return { kind: "submit", text: body };
   return { kind: "ask", text: body };
 }

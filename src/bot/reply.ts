@@ -59,4 +59,12 @@ export interface Inbound {
 export const line = (key: string, args?: Args, style?: Style): Line => ({ key, ...(args && { args }), ...(style && { style }) });
 export const text = (value: string, style?: Style): Line => ({ text: value, ...(style && { style }) });
 export const explained = (explain: Explanation, prefix?: string): Line => ({ explain, ...(prefix && { prefix }) });
+
+/**
+ * A signed change as message arguments: `<name>` is the size, `<name>Dir` is
+ * up, down or none, so messages write "+3,2" or "−2 bậc" in their own words.
+ */
+export function movement(value: number, name: string): Args {
+  return { [name]: Math.abs(value), [`${name}Dir`]: value > 0 ? "up" : value < 0 ? "down" : "none" };
+}
 export const reply = (lines: readonly Line[], buttons?: readonly (readonly Button[])[]): Reply => ({ lines, ...(buttons && { buttons }) });

@@ -35,7 +35,7 @@ export function itemCard(ruleset: Ruleset, node: RulesetNode, due: Date | null, 
     if (example) lines.push(line("bot-item-example", { input: example.input }), explained(example.explanation, "→ "));
   } else {
     lines.push(line("bot-item-children", { count: node.children.length }));
-    lines.push(...node.children.map((c) => text(`${c.code}. ${c.name} (${c.maxPoints ?? "?"})`)));
+    lines.push(...node.children.map((c) => line("bot-item-child", { code: c.code, name: c.name, max: c.maxPoints ?? "none" })));
   }
   if (node.evidence) lines.push(line(node.evidenceRequired ? "bot-item-evidence-required" : "bot-item-evidence", { text: node.evidence }));
   if (due) lines.push(line("bot-item-due", { date: due, days: daysLeft(now, due) }));
@@ -54,7 +54,7 @@ function rulesetAnswer(ruleset: Ruleset): Reply {
     subs: subs ?? "none",
     items: nodes.filter((n) => n.children.length === 0 && n.rule).length,
   }));
-  lines.push(...ruleset.indices.map((i) => text(`${i.code}. ${i.name}${i.maxPoints !== null ? ` (${i.maxPoints})` : ""}`)));
+  lines.push(...ruleset.indices.map((i) => line("bot-item-child", { code: i.code, name: i.name, max: i.maxPoints ?? "none" })));
   if (ruleset.completeness !== "full") lines.push(line("bot-ruleset-structure"));
   if (ruleset.illustrative) lines.push(line("bot-ruleset-illustrative"));
   return reply(lines);

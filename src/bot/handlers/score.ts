@@ -1,7 +1,7 @@
 import { nextClassGap, type Ruleset, type UnitScore } from "../../scoring/index.js";
 import type { GroupScores } from "../period-scores.js";
 import type { PeriodRecord, UnitRecord } from "../ports/records.js";
-import { line, reply, text, type Line, type Reply } from "../reply.js";
+import { line, movement, reply, type Line, type Reply } from "../reply.js";
 import { periodForUnit, rolesIn, type CoreDeps, type Session } from "../session.js";
 
 interface UnitView {
@@ -53,10 +53,13 @@ export async function score(deps: CoreDeps, session: Session): Promise<Reply[]> 
   const snapshot = (await deps.store.snapshots.latest(period.id, "published")) ?? (await deps.store.snapshots.latest(period.id, "provisional"));
   const before = snapshot?.units.find((u) => u.unitId === unit.id);
   if (snapshot && before) {
-    lines.push(line("bot-score-change", { places: before.rank - self.rank, delta: Math.round((self.total - before.total) * 100) / 100, date: snapshot.createdAt }));
+    const delta = Math.round((self.total - before.total) * 100) / 100;
+    lines.push(line("bot-score-change", { ...movement(before.rank - self.rank, "places"), ...movement(delta, "points"), date: snapshot.createdAt }));
   }
   lines.push(line("bot-score-indices", {}, "bold"));
-  for (const index of self.indices.filter((i) => i.max > 0)) lines.push(text(`${index.code}. ${index.name}: ${index.points}/${index.max}`));
+  for (const index of self.indices.filter((i) => i.max > 0)) {
+    lines.push(line("bot-score-index", { code: index.code, name: index.name, points: index.points, max: index.max }));
+  }
   if (self.bonusPoints > 0 || self.penaltyPoints > 0) lines.push(line("bot-score-adjustments", { bonus: self.bonusPoints, penalty: self.penaltyPoints }));
   lines.push(self.missing.length > 0 ? line("bot-score-missing", { count: self.missing.length }) : line("bot-score-complete"));
   return [reply(lines, MORE)];

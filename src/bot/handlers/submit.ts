@@ -1,8 +1,8 @@
 import { parseErrorArgs } from "../../i18n/parse-error.js";
-import { explainItem, parseFigure, whatIf, type Figure, type Ruleset } from "../../scoring/index.js";
-import { FIGURE_LINE } from "../intents.js";
+import { explainItem, parseFigure, whatIf, type Figure, type Ruleset, type WhatIf } from "../../scoring/index.js";
+import { FIGURE_LINE, splitFigureLines } from "../intents.js";
 import type { PeriodRecord, UnitRecord } from "../ports/records.js";
-import { explained, line, reply, type Line, type Reply } from "../reply.js";
+import { explained, line, movement, reply, type Line, type Reply } from "../reply.js";
 import { periodForUnit, rolesIn, type CoreDeps, type Session } from "../session.js";
 import { daysLeft } from "./dates.js";
 
@@ -54,7 +54,7 @@ export function readLines(deps: CoreDeps, ruleset: Ruleset, body: string): Parse
   const entries: SubmitEntry[] = [];
   const problems: Line[] = [];
   const seen = new Set<string>();
-  body.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).forEach((raw, i) => {
+  splitFigureLines(body).forEach((raw, i) => {
     const n = i + 1;
     const m = FIGURE_LINE.exec(raw);
     if (!m) {
@@ -92,6 +92,14 @@ export async function preview(
   return result.ok ? { whatIf: result.whatIf, groupSize: group.self.units.length } : null;
 }
 
+/** "Tổng điểm tạm tính: 57,19 → 60,39/100 (+3,2), xếp thứ 9/20". */
+function totalLine(p: { whatIf: WhatIf; groupSize: number }): Line {
+  return line("bot-submit-total", {
+    before: p.whatIf.before.total, after: p.whatIf.after.total, max: p.whatIf.after.applicableMax, ...movement(p.whatIf.totalDelta, "delta"),
+    rank: p.whatIf.after.rank, size: p.groupSize,
+  });
+}
+
 /** /nop and "4.14 = 77,6%": parse, show what each figure earns and the new total, wait for confirmation. */
 export async function submit(deps: CoreDeps, session: Session, body: string): Promise<Reply[]> {
   const target = await writableTarget(deps, session);
@@ -110,10 +118,7 @@ export async function submit(deps: CoreDeps, session: Session, body: string): Pr
   }
   if (problems.length > 0) lines.push(line("bot-submit-problems", { count: problems.length }, "bold"), ...problems);
   if (p) {
-    lines.push(line("bot-submit-total", {
-      before: p.whatIf.before.total, after: p.whatIf.after.total, max: p.whatIf.after.applicableMax, delta: p.whatIf.totalDelta,
-      rank: p.whatIf.after.rank, size: p.groupSize,
-    }));
+    lines.push(totalLine(p));
   }
   const due = period.deadlines.find((d) => d.kind === "submission")?.dueAt;
   if (due) lines.push(line("bot-submit-due", { date: due, days: daysLeft(deps.now(), due) }));
@@ -135,6 +140,6 @@ export async function withdraw(deps: CoreDeps, session: Session, code: string | 
     new Date(deps.now().getTime() + PENDING_TTL_MS));
   return [reply([
     line("bot-withdraw-preview", { code, value: current.rawValue ?? "", unit: unit.name }, "bold"),
-    ...(p ? [line("bot-submit-total", { before: p.whatIf.before.total, after: p.whatIf.after.total, max: p.whatIf.after.applicableMax, delta: p.whatIf.totalDelta, rank: p.whatIf.after.rank, size: p.groupSize })] : []),
+    ...(p ? [totalLine(p)] : []),
   ], [[{ label: line("bot-button-confirm"), action: `ok:${id}` }, { label: line("bot-button-cancel"), action: `no:${id}` }]])];
 }

@@ -1,0 +1,7 @@
+/** What channels report for /metrics; the HTTP layer turns it into Prometheus series. */
+export interface ChannelMetrics {
+  updateHandled(channel: string, outcome: "ok" | "error" | "duplicate" | "ignored", seconds: number): void;
+  messageSent(channel: string, kind: "text" | "photo" | "document"): void;
+}
+
+export const NO_METRICS: ChannelMetrics = { updateHandled: () => undefined, messageSent: () => undefined };

@@ -1,0 +1,165 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { limit } from "@grammyjs/ratelimiter";
+import { Bot, InlineKeyboard, InputFile, type Context, type Transformer } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+import type { Core } from "../../bot/core.js";
+import { NO_METRICS, type ChannelMetrics } from "../../bot/ports/metrics.js";
+import type { InboxRepo } from "../../bot/ports/store.js";
+import { renderLine, renderReply, splitText } from "../../bot/render.js";
+import type { Reply } from "../../bot/reply.js";
+import type { LogPort } from "../../bot/session.js";
+import type { I18n, Locale } from "../../i18n/index.js";
+import { registerCommands } from "./commands.js";
+import { CAPTION_LIMIT, MESSAGE_LIMIT, safeChunk, TELEGRAM_HTML } from "./format.js";
+import { toInbound } from "./inbound.js";
+
+export interface TelegramDeps {
+  readonly token: string;
+  /** Another Bot API server (emulator, self-hosted). */
+  readonly apiRoot?: string;
+  /** Known bot identity: skips getMe (tests, benchmarks). */
+  readonly botInfo?: UserFromGetMe;
+  readonly core: Core;
+  readonly i18n: I18n;
+  readonly inbox: InboxRepo;
+  readonly log: LogPort;
+  readonly metrics?: ChannelMetrics;
+  /** Messages per person per 10 seconds. */
+  readonly rateLimit: number;
+  readonly now: () => Date;
+  /** An API transformer installed after auto-retry (tests capture calls with it). */
+  readonly transformer?: Transformer;
+}
+
+export interface TelegramChannel {
+  readonly bot: Bot;
+  /** Handle one update from a webhook: recorded, handled once, answered. Updates of one chat run in order. */
+  process(update: Update): Promise<void>;
+  /** Long polling in the background; resolves once polling has started. */
+  startPolling(): Promise<void>;
+  /** Stop taking updates and finish the ones in hand. */
+  stop(): Promise<void>;
+  /** Handle updates recorded but never finished (the process stopped in between). */
+  recover(): Promise<number>;
+  registerCommands(): Promise<void>;
+}
+
+/** Send one reply: HTML, split at Telegram's limit, buttons on the last part, attachment if any. */
+async function send(ctx: Context, chatId: string, i18n: I18n, locale: Locale, r: Reply, metrics: ChannelMetrics): Promise<void> {
+  const rendered = renderReply(i18n, locale, r, TELEGRAM_HTML);
+  if (r.attachment) {
+    const caption = r.attachment.caption
+      ? safeChunk(renderLine(i18n, locale, r.attachment.caption, TELEGRAM_HTML).slice(0, CAPTION_LIMIT))
+      : undefined;
+    const file = new InputFile(Buffer.from(r.attachment.data), r.attachment.filename);
+    const options = { ...(caption && { caption, parse_mode: "HTML" as const }) };
+    if (r.attachment.kind === "photo") await ctx.api.sendPhoto(chatId, file, options);
+    else await ctx.api.sendDocument(chatId, file, options);
+    metrics.messageSent("telegram", r.attachment.kind);
+  }
+  if (!rendered.text) return;
+  const chunks = splitText(rendered.text, MESSAGE_LIMIT).map(safeChunk);
+  for (let i = 0; i < chunks.length; i += 1) {
+    const last = i === chunks.length - 1;
+    const keyboard = last && rendered.buttons.length > 0
+      ? InlineKeyboard.from(rendered.buttons.map((row) => row.map((b) => InlineKeyboard.text(b.label, b.action))))
+      : undefined;
+    await ctx.api.sendMessage(chatId, chunks[i]!, {
+      parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(keyboard && { reply_markup: keyboard }),
+    });
+    metrics.messageSent("telegram", "text");
+  }
+}
+
+export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
+  const metrics = deps.metrics ?? NO_METRICS;
+  const bot = new Bot(deps.token, {
+    ...(deps.botInfo && { botInfo: deps.botInfo }), ...(deps.apiRoot && { client: { apiRoot: deps.apiRoot } }),
+  });
+  // Finite retries: 429 waits retry_after, 5xx and network errors back off; never forever.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  if (deps.transformer) bot.api.config.use(deps.transformer);
+
+  // Recorded before handling: a re-sent update is handled once; one cut short by a crash is handled on recovery.
+  bot.use(async (ctx, next) => {
+    const id = String(ctx.update.update_id);
+    const started = performance.now();
+    if (!(await deps.inbox.accept("telegram", id, JSON.stringify(ctx.update), deps.now()))) {
+      metrics.updateHandled("telegram", "duplicate", 0);
+      return;
+    }
+    try {
+      await next();
+      await deps.inbox.done("telegram", id, deps.now());
+      metrics.updateHandled("telegram", "ok", (performance.now() - started) / 1000);
+    } catch (error) {
+      await deps.inbox.done("telegram", id, deps.now(), (error as Error).message).catch(() => undefined);
+      metrics.updateHandled("telegram", "error", (performance.now() - started) / 1000);
+      throw error;
+    }
+  });
+  bot.use(limit({
+    timeFrame: 10_000,
+    limit: deps.rateLimit,
+    keyGenerator: (ctx) => ctx.from?.id.toString(),
+    onLimitExceeded: async (ctx) => {
+      if (ctx.chat?.type === "private") await ctx.reply(deps.i18n.t(ctx.from?.language_code?.startsWith("en") ? "en" : "vi", "bot-slow-down"));
+    },
+  }));
+  bot.on(["message:text", "callback_query:data"], async (ctx) => {
+    const inbound = toInbound(ctx.update, ctx.me, deps.now());
+    if (!inbound) return;
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery().catch(() => undefined);
+      // A confirmation's buttons go away once tapped, so it cannot be tapped twice.
+      if (/^(ok|no):/.test(ctx.callbackQuery.data ?? "")) await ctx.editMessageReplyMarkup().catch(() => undefined);
+    }
+    const { replies, locale } = await deps.core.handle(inbound);
+    for (const r of replies) await send(ctx, inbound.chatId, deps.i18n, locale, r, metrics);
+  });
+  // The bot's one error boundary: log with the update, tell the person something went wrong.
+  bot.catch(async (error) => {
+    deps.log.error({ updateId: error.ctx.update.update_id, error: error.error instanceof Error ? error.error.message : String(error.error) }, "update failed");
+    const chatId = error.ctx.chat?.id;
+    if (chatId !== undefined) await error.ctx.api.sendMessage(chatId, deps.i18n.t("vi", "bot-error")).catch(() => undefined);
+  });
+
+  const queues = new Map<string, Promise<void>>();
+  const chatOf = (u: Update): string => String(u.message?.chat.id ?? u.callback_query?.message?.chat.id ?? u.callback_query?.from.id ?? "none");
+  let polling: Promise<void> | null = null;
+
+  return {
+    bot,
+    process(update) {
+      const key = chatOf(update);
+      const previous = queues.get(key) ?? Promise.resolve();
+      const next = previous.then(() => bot.handleUpdate(update)).catch((error: unknown) => {
+        deps.log.error({ updateId: update.update_id, error: (error as Error).message }, "update failed");
+      });
+      queues.set(key, next);
+      void next.finally(() => {
+        if (queues.get(key) === next) queues.delete(key);
+      });
+      return next;
+    },
+    async startPolling() {
+      await bot.init();
+      polling = bot.start({ drop_pending_updates: false, allowed_updates: ["message", "callback_query"] });
+      polling.catch((error: unknown) => deps.log.error({ error: (error as Error).message }, "polling stopped"));
+    },
+    async stop() {
+      if (polling) await bot.stop();
+      await Promise.all([...queues.values()]);
+    },
+    async recover() {
+      await bot.init();
+      const pending = await deps.inbox.unhandled("telegram");
+      for (const p of pending) await this.process(JSON.parse(p.payload) as Update);
+      return pending.length;
+    },
+    async registerCommands() {
+      await bot.init();
+      await registerCommands(bot.api, deps.i18n).catch((error: unknown) => deps.log.warn({ error: (error as Error).message }, "could not register commands"));
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import type { ChannelMetrics } from "../bot/ports/metrics.js";
+
+export interface Metrics {
+  readonly registry: Registry;
+  readonly channel: ChannelMetrics;
+}
+
+/** Prometheus metrics for /metrics: process defaults plus what the channels report. */
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "dti_" });
+  const updates = new Counter({
+    name: "dti_updates_total", help: "Chat updates by channel and outcome", labelNames: ["channel", "outcome"], registers: [registry],
+  });
+  const seconds = new Histogram({
+    name: "dti_update_seconds", help: "Time to answer a chat update", labelNames: ["channel"], registers: [registry],
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  });
+  const sent = new Counter({ name: "dti_messages_sent_total", help: "Messages sent by channel and kind", labelNames: ["channel", "kind"], registers: [registry] });
+  return {
+    registry,
+    channel: {
+      updateHandled(channel, outcome, s) {
+        updates.inc({ channel, outcome });
+        if (outcome === "ok" || outcome === "error") seconds.observe({ channel }, s);
+      },
+      messageSent(channel, kind) {
+        sent.inc({ channel, kind });
+      },
+    },
+  };
+}
