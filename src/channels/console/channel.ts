@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Core } from "../../bot/core.js";
@@ -53,7 +54,7 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
       if (answer === null) return false;
       const n = Number(answer.trim());
       if (Number.isInteger(n) && n >= 0 && n <= deps.logins.length) {
-        userId = n === 0 ? `guest-${Date.now()}` : await deps.logins[n - 1]!.login();
+        userId = n === 0 ? `guest-${randomUUID()}` : await deps.logins[n - 1]!.login();
         say(t("console-ready"));
         return true;
       }

@@ -1,6 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
-import { Bot, InlineKeyboard, InputFile, type Context, type Transformer } from "grammy";
+import { Bot, BotError, InlineKeyboard, InputFile, type Context, type Transformer } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Core } from "../../bot/core.js";
 import { NO_METRICS, type ChannelMetrics } from "../../bot/ports/metrics.js";
@@ -45,7 +45,7 @@ export interface TelegramChannel {
 }
 
 /** Send one reply: HTML, split at Telegram's limit, buttons on the last part, attachment if any. */
-async function send(ctx: Context, chatId: string, i18n: I18n, locale: Locale, r: Reply, metrics: ChannelMetrics): Promise<void> {
+async function send(ctx: Context, chatId: number | string, i18n: I18n, locale: Locale, r: Reply, metrics: ChannelMetrics): Promise<void> {
   const rendered = renderReply(i18n, locale, r, TELEGRAM_HTML);
   if (r.attachment) {
     const caption = r.attachment.caption
@@ -70,6 +70,9 @@ async function send(ctx: Context, chatId: string, i18n: I18n, locale: Locale, r:
     metrics.messageSent("telegram", "text");
   }
 }
+
+/** Before the core has loaded the person's settings: the language their Telegram app uses. */
+const localeOf = (ctx: Context): Locale => (ctx.from?.language_code?.startsWith("en") ? "en" : "vi");
 
 export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
   const metrics = deps.metrics ?? NO_METRICS;
@@ -103,7 +106,7 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
     limit: deps.rateLimit,
     keyGenerator: (ctx) => ctx.from?.id.toString(),
     onLimitExceeded: async (ctx) => {
-      if (ctx.chat?.type === "private") await ctx.reply(deps.i18n.t(ctx.from?.language_code?.startsWith("en") ? "en" : "vi", "bot-slow-down"));
+      if (ctx.chat?.type === "private") await ctx.reply(deps.i18n.t(localeOf(ctx), "bot-slow-down"));
     },
   }));
   bot.on(["message:text", "callback_query:data"], async (ctx) => {
@@ -115,14 +118,16 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
       if (/^(ok|no):/.test(ctx.callbackQuery.data ?? "")) await ctx.editMessageReplyMarkup().catch(() => undefined);
     }
     const { replies, locale } = await deps.core.handle(inbound);
-    for (const r of replies) await send(ctx, inbound.chatId, deps.i18n, locale, r, metrics);
+    for (const r of replies) await send(ctx, ctx.chatId ?? inbound.chatId, deps.i18n, locale, r, metrics);
   });
   // The bot's one error boundary: log with the update, tell the person something went wrong.
-  bot.catch(async (error) => {
+  // grammY calls it for polled updates; process() calls it for webhook updates, which handleUpdate rethrows.
+  const onError = async (error: BotError<Context>): Promise<void> => {
     deps.log.error({ updateId: error.ctx.update.update_id, error: error.error instanceof Error ? error.error.message : String(error.error) }, "update failed");
-    const chatId = error.ctx.chat?.id;
-    if (chatId !== undefined) await error.ctx.api.sendMessage(chatId, deps.i18n.t("vi", "bot-error")).catch(() => undefined);
-  });
+    const chatId = error.ctx.chatId;
+    if (chatId !== undefined) await error.ctx.api.sendMessage(chatId, deps.i18n.t(localeOf(error.ctx), "bot-error")).catch(() => undefined);
+  };
+  bot.catch(onError);
 
   const queues = new Map<string, Promise<void>>();
   const chatOf = (u: Update): string => String(u.message?.chat.id ?? u.callback_query?.message?.chat.id ?? u.callback_query?.from.id ?? "none");
@@ -133,8 +138,9 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
     process(update) {
       const key = chatOf(update);
       const previous = queues.get(key) ?? Promise.resolve();
-      const next = previous.then(() => bot.handleUpdate(update)).catch((error: unknown) => {
-        deps.log.error({ updateId: update.update_id, error: (error as Error).message }, "update failed");
+      const next = previous.then(() => bot.handleUpdate(update)).catch(async (error: unknown) => {
+        if (error instanceof BotError) await onError(error as BotError<Context>);
+        else deps.log.error({ updateId: update.update_id, error: (error as Error).message }, "update failed");
       });
       queues.set(key, next);
       void next.finally(() => {

@@ -1,0 +1,159 @@
+import type { Update } from "grammy/types";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Core } from "../../src/bot/core.js";
+import { line, text } from "../../src/bot/reply.js";
+import { createTelegramChannel } from "../../src/channels/telegram/channel.js";
+import { createHttpServer } from "../../src/http/server.js";
+import { createI18n } from "../../src/i18n/index.js";
+import { chatFixture, QUIET, type ChatFixture } from "../helpers/chat.js";
+import { BOT_INFO, telegramDriver } from "../helpers/drivers.js";
+
+type Call = { method: string; payload: Record<string, unknown> };
+
+/** A Telegram channel over a stand-in core, with API calls captured (grammY's own testing pattern). */
+function channelWith(core: Core, fixture: ChatFixture, rateLimit = 100) {
+  const calls: Call[] = [];
+  const channel = createTelegramChannel({
+    token: "123456:TEST-TOKEN-FOR-TELEGRAM-UNIT-TESTS", botInfo: BOT_INFO, core, i18n: createI18n(), inbox: fixture.store.inbox, log: QUIET,
+    rateLimit, now: () => fixture.clock.now,
+    transformer: async (_prev, method, payload) => {
+      calls.push({ method, payload: payload as Record<string, unknown> });
+      return { ok: true, result: method === "sendMessage" ? { message_id: calls.length, date: 0, chat: { id: 1, type: "private" }, text: "" } : true } as never;
+    },
+  });
+  return { channel, calls };
+}
+
+let nextUpdate = 90_000;
+const message = (chatId: number, body: string, chatType: "private" | "group" = "private", fromId = chatId): Update => ({
+  update_id: ++nextUpdate,
+  message: {
+    message_id: nextUpdate, date: 0, text: body,
+    chat: chatType === "private" ? { id: chatId, type: "private", first_name: "A" } : { id: chatId, type: "group", title: "Tổ CNTT Sở Y tế" },
+    from: { id: fromId, is_bot: false, first_name: "A" },
+    ...(body.startsWith("/") && { entities: [{ type: "bot_command", offset: 0, length: body.split(" ")[0]!.length }] }),
+  },
+} as Update);
+
+describe("Telegram channel", () => {
+  let fixture: ChatFixture;
+  beforeAll(async () => {
+    fixture = await chatFixture();
+  });
+  afterAll(() => fixture.close());
+
+  it("escapes user and database text in HTML, and keeps styles as tags", async () => {
+    const core: Core = { handle: async () => ({ locale: "vi", replies: [{ lines: [text("<script>alert(1)</script> & Sở KH&CN", "bold"), line("bot-cancelled")] }] }) };
+    const { channel, calls } = channelWith(core, fixture);
+    await channel.process(message(42, "xin chào"));
+    const sent = calls.find((c) => c.method === "sendMessage")!;
+    expect(sent.payload).toMatchObject({ parse_mode: "HTML", text: "<b>&lt;script&gt;alert(1)&lt;/script&gt; &amp; Sở KH&amp;CN</b>\nĐã huỷ; chưa ghi số liệu nào." });
+  });
+
+  it("splits long replies at 4,096 characters, on line breaks, buttons on the last part only", async () => {
+    const lines = Array.from({ length: 400 }, (_, i) => text(`${i + 1}. Đơn vị thứ ${i + 1} trong danh sách — 12,34/100 (Trung bình khá)`));
+    const core: Core = { handle: async () => ({ locale: "vi", replies: [{ lines, buttons: [[{ label: text("OK"), action: "cmd:diem" }]] }] }) };
+    const { channel, calls } = channelWith(core, fixture);
+    await channel.process(message(43, "/xephang"));
+    const sent = calls.filter((c) => c.method === "sendMessage");
+    expect(sent.length).toBeGreaterThan(1);
+    expect(sent.every((c) => String(c.payload["text"]).length <= 4096)).toBe(true);
+    expect(sent.map((c) => String(c.payload["text"])).join("\n").split("\n")).toHaveLength(400);
+    expect(sent.slice(0, -1).every((c) => c.payload["reply_markup"] === undefined)).toBe(true);
+    expect(sent.at(-1)!.payload["reply_markup"]).toEqual({ inline_keyboard: [[{ text: "OK", callback_data: "cmd:diem" }]] });
+  });
+
+  it("handles a re-sent update once, and one cut short by a crash after restart", async () => {
+    let handled = 0;
+    const core: Core = { handle: async () => ({ locale: "vi", replies: [{ lines: [text(`lần ${++handled}`)] }] }) };
+    const { channel } = channelWith(core, fixture);
+    const update = message(44, "/diem");
+    await channel.process(update);
+    await channel.process(update);
+    expect(handled).toBe(1);
+    // Recorded by the webhook, then the process stopped before handling it.
+    const orphan = message(44, "/hanchot");
+    expect(await fixture.store.inbox.accept("telegram", String(orphan.update_id), JSON.stringify(orphan), fixture.clock.now)).toBe(true);
+    expect(await channel.recover()).toBe(1);
+    expect(handled).toBe(2);
+    expect(await channel.recover()).toBe(0);
+  });
+
+  it("in a group answers commands and mentions, and stays quiet otherwise", async () => {
+    const { channel, calls } = channelWith(fixture.core, fixture);
+    await channel.process(message(-1001, "hôm nay họp mấy giờ?", "group", 501));
+    expect(calls.filter((c) => c.method === "sendMessage")).toHaveLength(0);
+    await channel.process(message(-1001, "@dti_test_bot chỉ số 6.2 là gì", "group", 501));
+    await channel.process(message(-1001, "/chiso họp không giấy", "group", 501));
+    expect(calls.filter((c) => c.method === "sendMessage").map((c) => c.payload["chat_id"])).toEqual([-1001, -1001]);
+  });
+
+  it("asks a person who sends too fast to slow down", async () => {
+    const core: Core = { handle: async () => ({ locale: "vi", replies: [{ lines: [text("ok")] }] }) };
+    const { channel, calls } = channelWith(core, fixture, 3);
+    for (let i = 0; i < 5; i += 1) await channel.process(message(45, `tin ${i}`));
+    const texts = calls.filter((c) => c.method === "sendMessage").map((c) => c.payload["text"]);
+    expect(texts.filter((t) => t === "ok")).toHaveLength(3);
+    expect(texts).toContain("Anh/Chị gửi hơi nhanh; xin vui lòng đợi vài giây rồi gửi tiếp.");
+  });
+
+  it("answers a failure with an apology, not silence", async () => {
+    const core: Core = { handle: async () => { throw new Error("database gone"); } };
+    const { channel, calls } = channelWith(core, fixture);
+    await channel.process(message(46, "/diem"));
+    expect(calls.find((c) => c.method === "sendMessage")!.payload["text"]).toContain("Xin lỗi, hệ thống gặp sự cố");
+  });
+
+  it("removes a confirmation's buttons once tapped, and a second tap changes nothing", async () => {
+    const driver = telegramDriver(fixture);
+    const officer = await driver.user("47", "Nộp Hai Lần");
+    await officer.send(`/start ${await fixture.invite("officer", "S11")}`);
+    await officer.send("6.2 = 70%");
+    expect((await officer.tap("Xác nhận")).map((s) => s.text).join("\n")).toContain("Đã ghi 1 số liệu");
+    expect(driver.calls.some((c) => c.method === "editMessageReplyMarkup")).toBe(true);
+    expect((await officer.tap("Xác nhận")).map((s) => s.text).join("\n")).toContain("Yêu cầu này đã được xử lý hoặc đã hết hạn");
+    const unit = (await fixture.store.units.byCode(1, "S11"))!;
+    expect((await fixture.store.figures.history(1, unit.id, "6.2")).filter((h) => h.rawValue === "70%")).toHaveLength(1);
+  });
+
+  it("registers the command menu per language and scope", async () => {
+    const { channel, calls } = channelWith(fixture.core, fixture);
+    await channel.registerCommands();
+    const menus = calls.filter((c) => c.method === "setMyCommands").map((c) => [(c.payload["scope"] as { type: string }).type, c.payload["language_code"] ?? "vi"]);
+    expect(menus).toEqual([["all_private_chats", "vi"], ["all_private_chats", "en"], ["all_group_chats", "vi"], ["all_group_chats", "en"]]);
+    const vi = calls.find((c) => c.method === "setMyCommands")!.payload["commands"] as { command: string; description: string }[];
+    expect(vi.find((c) => c.command === "diem")!.description).toBe("Điểm, xếp loại, thứ hạng của đơn vị");
+  });
+
+  it("takes webhooks only with the secret, answers at once, and ignores a replay", async () => {
+    const handled: number[] = [];
+    const core: Core = { handle: async (inbound) => { handled.push(Number(inbound.updateId)); return { locale: "vi", replies: [] }; } };
+    const { channel } = channelWith(core, fixture);
+    const app = createHttpServer({
+      logger: pino({ level: "silent" }), health: async () => ({ status: "ok", checks: {} }),
+      telegram: {
+        secret: "webhook-secret-for-tests",
+        accept: (u) => fixture.store.inbox.accept("telegram", String(u.update_id), JSON.stringify(u), fixture.clock.now),
+        process: (u) => void channel.process(u as Update),
+      },
+    });
+    const url = await app.listen({ host: "127.0.0.1", port: 0 });
+    try {
+      const post = (body: unknown, secret?: string) => fetch(`${url}/telegram/webhook`, {
+        method: "POST", headers: { "content-type": "application/json", ...(secret && { "x-telegram-bot-api-secret-token": secret }) }, body: JSON.stringify(body),
+      });
+      const update = message(48, "/diem");
+      expect((await post(update)).status).toBe(401);
+      expect((await post(update, "wrong-secret-value-x")).status).toBe(401);
+      expect((await post({ hello: 1 }, "webhook-secret-for-tests")).status).toBe(400);
+      expect((await post(update, "webhook-secret-for-tests")).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 50));
+      expect((await post(update, "webhook-secret-for-tests")).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(handled.filter((id) => id === update.update_id)).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
+});

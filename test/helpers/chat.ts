@@ -1,0 +1,50 @@
+import type { Core } from "../../src/bot/core.js";
+import { createCore } from "../../src/bot/core.js";
+import type { Store } from "../../src/bot/ports/store.js";
+import { createScoreCache } from "../../src/bot/score-cache.js";
+import { createItemSearch } from "../../src/bot/search.js";
+import type { LogPort } from "../../src/bot/session.js";
+import { seedDemo } from "../../src/demo/seed.js";
+import { createI18n, type I18n } from "../../src/i18n/index.js";
+import { createStore } from "../../src/store/index.js";
+import { tempDatabaseUrl } from "./cli.js";
+import { realCatalog } from "./real.js";
+
+export const SEEDED_AT = new Date("2026-11-20T03:00:00Z");
+
+export const QUIET: LogPort = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export interface ChatFixture {
+  readonly store: Store;
+  readonly core: Core;
+  readonly i18n: I18n;
+  /** The clock the core sees; tests move it. */
+  readonly clock: { now: Date };
+  /** A fresh invite code for a unit and role of the demo province. */
+  invite(role: "officer" | "leader" | "reviewer" | "admin", unitCode: string | null): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The demo province on a fresh SQLite database, and the core over it, with a settable clock. */
+export async function chatFixture(options: { botUsername?: string } = {}): Promise<ChatFixture> {
+  const store = await createStore(tempDatabaseUrl());
+  const catalog = realCatalog();
+  await seedDemo({ store, catalog, now: SEEDED_AT });
+  const clock = { now: new Date(SEEDED_AT.getTime() + 86_400_000) };
+  const core = createCore({
+    store, catalog, search: createItemSearch(catalog), scores: createScoreCache({ store, catalog }), now: () => clock.now, log: QUIET,
+    ...(options.botUsername && { botUsername: options.botUsername }),
+  });
+  const province = (await store.provinces.byCode("da-nang"))!;
+  return {
+    store, core, i18n: createI18n(), clock,
+    async invite(role, unitCode) {
+      const unit = unitCode ? await store.units.byCode(province.id, unitCode) : null;
+      const { code } = await store.invites.create({
+        provinceId: province.id, unitId: unit?.id ?? null, role, maxUses: 10, expiresAt: new Date(clock.now.getTime() + 30 * 86_400_000),
+      }, "test");
+      return code;
+    },
+    close: () => store.close(),
+  };
+}
