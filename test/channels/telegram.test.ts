@@ -1,6 +1,6 @@
 import type { Update } from "grammy/types";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Core } from "../../src/bot/core.js";
 import { line, text } from "../../src/bot/reply.js";
 import { createTelegramChannel } from "../../src/channels/telegram/channel.js";
@@ -148,9 +148,11 @@ describe("Telegram channel", () => {
       expect((await post(update, "wrong-secret-value-x")).status).toBe(401);
       expect((await post({ hello: 1 }, "webhook-secret-for-tests")).status).toBe(400);
       expect((await post(update, "webhook-secret-for-tests")).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 50));
+      await vi.waitFor(() => expect(handled).toContain(update.update_id));
       expect((await post(update, "webhook-secret-for-tests")).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 50));
+      // Whatever the replay scheduled has started after one turn of the loop; stop() waits for it to finish.
+      await new Promise((r) => setImmediate(r));
+      await channel.stop();
       expect(handled.filter((id) => id === update.update_id)).toHaveLength(1);
     } finally {
       await app.close();

@@ -1,0 +1,140 @@
+import { once } from "node:events";
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import TelegramServer from "telegram-test-api";
+
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A message the bot sent, as the emulator stored it (the sendMessage payload). */
+export interface BotMessage {
+  readonly messageId: number;
+  readonly chatId: string;
+  readonly text: string;
+  readonly buttons: readonly { text: string; data: string }[];
+}
+
+export interface TelegramEmulator {
+  /** The Bot API root to give the bot (TELEGRAM_API_ROOT). */
+  readonly apiRoot: string;
+  readonly server: TelegramServer;
+  /** Methods the emulator does not implement, answered here as Telegram would (setMyCommands, sendPhoto…). */
+  readonly extraCalls: { method: string; body: Record<string, unknown> }[];
+  /** Everything the bot has sent to a chat so far, oldest first. */
+  sentTo(chatId: number): BotMessage[];
+  close(): Promise<void>;
+}
+
+const EXTRA_METHODS = new Set(["setMyCommands", "deleteMyCommands", "sendChatAction", "sendPhoto", "sendDocument"]);
+/** Longest a getUpdates call is held open while no update is waiting (Telegram holds up to `timeout` seconds). */
+const LONG_POLL_MS = 1_000;
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * telegram-test-api (a Bot API emulator) behind a thin front that adds what a
+ * polling bot needs from the real server: getUpdates held open until an update
+ * arrives (long polling), and real-format answers for the few methods the
+ * emulator lacks, so grammY never sees a non-Telegram error.
+ */
+export async function startTelegramEmulator(): Promise<TelegramEmulator> {
+  const backendPort = await freePort();
+  const server = new TelegramServer({ port: backendPort, host: "127.0.0.1", storeTimeout: 3_600 });
+  await server.start();
+  const extraCalls: TelegramEmulator["extraCalls"] = [];
+  let fakeMessageId = 1_000_000;
+
+  const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> =>
+    new Promise((resolve, reject) => {
+      const out = httpRequest({
+        host: "127.0.0.1", port: backendPort, path: req.url, method: req.method,
+        headers: { ...req.headers, host: `127.0.0.1:${backendPort}`, "content-length": String(body.length) },
+      }, async (res) => {
+        const chunks = await readBody(res);
+        resolve({ status: res.statusCode ?? 502, headers: { "content-type": res.headers["content-type"] ?? "application/json" }, body: chunks });
+      });
+      out.on("error", reject);
+      out.end(body);
+    });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const body = await readBody(req);
+    const method = /^\/bot[^/]+\/([A-Za-z]+)/.exec(req.url ?? "")?.[1] ?? "";
+    const reply = (status: number, payload: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
+    };
+    if (EXTRA_METHODS.has(method)) {
+      const json = (req.headers["content-type"] ?? "").includes("json") ? JSON.parse(body.toString() || "{}") as Record<string, unknown> : {};
+      extraCalls.push({ method, body: json });
+      const result = method.startsWith("send") && method !== "sendChatAction"
+        ? { message_id: ++fakeMessageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(json["chat_id"] ?? 0), type: "private" } }
+        : true;
+      reply(200, { ok: true, result });
+      return;
+    }
+    if (method === "getUpdates") {
+      const deadline = Date.now() + LONG_POLL_MS;
+      // A bot that went away (crashed, stopped) must not take updates with it: the emulator marks what it hands out as read.
+      let gone = false;
+      res.on("close", () => {
+        gone = !res.writableFinished;
+      });
+      for (;;) {
+        if (gone) return;
+        const answer = await forward(req, body);
+        const parsed = JSON.parse(answer.body.toString()) as { result?: unknown[] };
+        if ((parsed.result?.length ?? 0) > 0 || Date.now() >= deadline) {
+          res.writeHead(answer.status, answer.headers).end(answer.body);
+          return;
+        }
+        await Promise.race([server.waitUserMessage(), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+      }
+    }
+    const answer = await forward(req, body);
+    res.writeHead(answer.status, answer.headers).end(answer.body);
+  };
+
+  const front: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, error_code: 500, description: String(error) }));
+    });
+  });
+  front.listen(0, "127.0.0.1");
+  await once(front, "listening");
+  const apiRoot = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+
+  return {
+    apiRoot,
+    server,
+    extraCalls,
+    sentTo(chatId) {
+      return server.storage.botMessages
+        .filter((u) => String(u.message.chat_id) === String(chatId))
+        .map((u) => {
+          const markup = u.message.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
+          return {
+            messageId: u.messageId,
+            chatId: String(u.message.chat_id),
+            text: String(u.message.text),
+            buttons: (markup?.inline_keyboard ?? []).flat().map((b) => ({ text: b.text, data: b.callback_data ?? "" })),
+          };
+        });
+    },
+    async close() {
+      front.closeAllConnections();
+      await new Promise((resolve) => front.close(resolve));
+      await server.stop();
+    },
+  };
+}
