@@ -38,8 +38,24 @@ const STOPWORDS = new Set([
 
 const CODE = /(?:^|\s)(\d{1,2}(?:\.\d{1,2}){0,2})(?=\s|$|\?|,)/;
 
+const words = (textIn: string): string[] => fold(textIn).split(/[^a-z0-9]+/).filter((t) => t.length > 0);
+
 function tokenize(textIn: string): string[] {
-  return fold(textIn).split(/[^a-z0-9]+/).filter((t) => t.length > 0 && !STOPWORDS.has(t));
+  return words(textIn).filter((t) => !STOPWORDS.has(t));
+}
+
+/**
+ * Pairs of neighbouring words in a question, at least one of them meaningful:
+ * "ký số" is a phrase even though "số" alone is a stopword, and an item named
+ * with the phrase should beat one that only has "kỹ năng số".
+ */
+function phrases(question: string): string[] {
+  const w = words(question);
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < w.length; i += 1) {
+    if (!STOPWORDS.has(w[i]!) || !STOPWORDS.has(w[i + 1]!)) pairs.push(` ${w[i]} ${w[i + 1]} `);
+  }
+  return pairs;
 }
 
 /**
@@ -50,10 +66,13 @@ function tokenize(textIn: string): string[] {
 export function createItemSearch(catalog: Catalog): ItemSearch {
   const docs: Doc[] = [];
   const nodes = new Map<string, { ruleset: Ruleset; node: RulesetNode }>();
+  /** Folded name, keywords and synonyms, for phrase matches. */
+  const named = new Map<string, string>();
   for (const ruleset of catalog.all) {
     for (const node of walk(ruleset)) {
       const id = `${ruleset.id}:${node.code}`;
       nodes.set(id, { ruleset, node });
+      named.set(id, ` ${[node.name, ...node.keywords, ...node.synonyms].map((x) => words(x).join(" ")).join(" | ")} `);
       docs.push({
         id, rulesetId: ruleset.id, code: node.code, name: node.name,
         words: [...node.keywords, ...node.synonyms].join(" "),
@@ -83,10 +102,16 @@ export function createItemSearch(catalog: Catalog): ItemSearch {
       // A hit must cover at least half of what was asked, and match at least one word as typed
       // (not only through typo tolerance); otherwise it is a coincidence.
       const exactly = (queryTerm: string, terms: readonly string[]) => terms.some((t) => t.startsWith(queryTerm));
-      const results = index.search(question, { filter: (r) => scope.has(r["rulesetId"] as string) })
+      const pairs = phrases(question);
+      const hits = index.search(question, { filter: (r) => scope.has(r["rulesetId"] as string) })
         .filter((r) => r.queryTerms.length * 2 >= tokens.length && r.queryTerms.some((q) => exactly(q, r.terms)))
+        .map((r) => {
+          const text = named.get(r.id as string)!;
+          const phraseMatches = pairs.filter((p) => text.includes(p)).length;
+          return { ...nodes.get(r.id as string)!, score: r.score * (1 + 0.5 * phraseMatches) };
+        })
+        .sort((a, b) => b.score - a.score)
         .slice(0, 3);
-      const hits = results.map((r) => ({ ...nodes.get(r.id as string)!, score: r.score }));
       const [first, second] = hits;
       if (!first) return { kind: "none" };
       // A clear winner is answered; close runners-up are offered to choose from.

@@ -99,7 +99,11 @@ describe("Telegram channel", () => {
   });
 
   it("answers a failure with an apology, not silence", async () => {
-    const core: Core = { handle: async () => { throw new Error("database gone"); } };
+    const core: Core = {
+      handle: async () => {
+        throw new Error("database gone");
+      },
+    };
     const { channel, calls } = channelWith(core, fixture);
     await channel.process(message(46, "/diem"));
     expect(calls.find((c) => c.method === "sendMessage")!.payload["text"]).toContain("Xin lỗi, hệ thống gặp sự cố");
@@ -128,7 +132,12 @@ describe("Telegram channel", () => {
 
   it("takes webhooks only with the secret, answers at once, and ignores a replay", async () => {
     const handled: number[] = [];
-    const core: Core = { handle: async (inbound) => { handled.push(Number(inbound.updateId)); return { locale: "vi", replies: [] }; } };
+    const core: Core = {
+      handle: async (inbound) => {
+        handled.push(Number(inbound.updateId));
+        return { locale: "vi", replies: [] };
+      },
+    };
     const { channel } = channelWith(core, fixture);
     const app = createHttpServer({
       logger: pino({ level: "silent" }), health: async () => ({ status: "ok", checks: {} }),

@@ -142,6 +142,15 @@ describe("end to end over the Telegram Bot API", () => {
     expect(answers.match(/xin vui lòng nhập mã mời do Sở cấp/g)).toHaveLength(1);
   });
 
+  it("reports its health and what it has handled", async () => {
+    const health = await (await fetch(`${service.url}/healthz`)).json() as { status: string; checks: Record<string, string> };
+    expect(health).toMatchObject({ status: "ok", checks: { database: "sqlite", telegram: "on" } });
+    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    expect(metrics).toMatch(/^dti_updates_total\{channel="telegram",outcome="ok"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^dti_messages_sent_total\{channel="telegram",kind="text"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^dti_update_seconds_count\{channel="telegram"\} [1-9]\d*$/m);
+  });
+
   it("stops cleanly on SIGTERM", async () => {
     expect(await service.stop()).toBe(0);
     await start();

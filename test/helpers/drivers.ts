@@ -31,9 +31,11 @@ export const BOT_INFO: UserFromGetMe = {
 
 const stripHtml = (html: string) => html.replace(/<\/?(b|i|code)>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
+type Call = { method: string; payload: Record<string, unknown> };
+
 /** Telegram through grammY with every API call captured in process (no network). */
-export function telegramDriver(fixture: ChatFixture, options: { inbox?: InboxRepo } = {}): ChatDriver & { calls: { method: string; payload: Record<string, unknown> }[] } {
-  const calls: { method: string; payload: Record<string, unknown> }[] = [];
+export function telegramDriver(fixture: ChatFixture, options: { inbox?: InboxRepo } = {}): ChatDriver & { calls: Call[] } {
+  const calls: Call[] = [];
   let messageId = 100;
   const channel = createTelegramChannel({
     token: "123456:TEST-TOKEN-FOR-THE-CONTRACT-SUITE", botInfo: BOT_INFO, core: fixture.core, i18n: fixture.i18n,

@@ -1,7 +1,8 @@
 import { once } from "node:events";
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import TelegramServer from "telegram-test-api";
+// The package is CommonJS without an exports map: its class is imported from the file that defines it.
+import { TelegramServer, type StoredBotUpdate } from "telegram-test-api/lib/telegramServer.js";
 
 /** A port nobody listens on right now. */
 export async function freePort(): Promise<number> {
@@ -59,7 +60,7 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
     new Promise((resolve, reject) => {
       const out = httpRequest({
         host: "127.0.0.1", port: backendPort, path: req.url, method: req.method,
-        headers: { ...req.headers, host: `127.0.0.1:${backendPort}`, "content-length": String(body.length) },
+        headers: { ...req.headers, "host": `127.0.0.1:${backendPort}`, "content-length": String(body.length) },
       }, async (res) => {
         const chunks = await readBody(res);
         resolve({ status: res.statusCode ?? 502, headers: { "content-type": res.headers["content-type"] ?? "application/json" }, body: chunks });
@@ -120,8 +121,8 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
     extraCalls,
     sentTo(chatId) {
       return server.storage.botMessages
-        .filter((u) => String(u.message.chat_id) === String(chatId))
-        .map((u) => {
+        .filter((u: StoredBotUpdate) => String(u.message.chat_id) === String(chatId))
+        .map((u: StoredBotUpdate) => {
           const markup = u.message.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
           return {
             messageId: u.messageId,

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PLAIN, renderReply } from "../../src/bot/render.js";
+import type { Inbound } from "../../src/bot/reply.js";
+import { chatFixture, type ChatFixture } from "../helpers/chat.js";
+
+/**
+ * The core's handlers through `core.handle`, on the demo province: the cases
+ * the contract suite does not walk through (edits, withdrawals, gaps, locks,
+ * stale confirmations, malformed input, wrong roles).
+ */
+describe("chat core", () => {
+  let fixture: ChatFixture;
+  let updateId = 0;
+  beforeAll(async () => {
+    fixture = await chatFixture();
+  });
+  afterAll(() => fixture.close());
+
+  /** Someone on the console channel; returns what they see as plain text, and the buttons' actions. */
+  const person = (userId: string) => {
+    let actions: string[] = [];
+    const handle = async (input: Partial<Inbound>) => {
+      const { replies, locale } = await fixture.core.handle({
+        channel: "console", updateId: String(++updateId), userId, chatId: userId, chatType: "private", displayName: "Thử Nghiệm", at: fixture.clock.now, ...input,
+      });
+      const rendered = replies.map((r) => renderReply(fixture.i18n, locale, r, PLAIN));
+      const withButtons = rendered.filter((r) => r.buttons.length > 0).at(-1);
+      if (withButtons) actions = withButtons.buttons.flat().map((b) => b.action);
+      return rendered.map((r) => r.text).join("\n");
+    };
+    return {
+      say: (text: string) => handle({ text }),
+      tap: (prefix: string) => {
+        const action = actions.find((a) => a.startsWith(prefix));
+        if (!action) throw new Error(`no button ${prefix} among ${actions.join(", ")}`);
+        return handle({ action });
+      },
+      actions: () => actions,
+    };
+  };
+  const officerOf = async (userId: string, unitCode: string) => {
+    const p = person(userId);
+    await p.say(`/start ${await fixture.invite("officer", unitCode)}`);
+    return p;
+  };
+  const history = async (unitCode: string, item: string) => {
+    const unit = (await fixture.store.units.byCode(1, unitCode))!;
+    return fixture.store.figures.history(1, unit.id, item);
+  };
+  const withClock = async <T>(at: string, body: () => Promise<T>): Promise<T> => {
+    const saved = fixture.clock.now;
+    fixture.clock.now = new Date(at);
+    try {
+      return await body();
+    } finally {
+      fixture.clock.now = saved;
+    }
+  };
+
+  it("edits a figure with /sua and keeps the earlier value in the history", async () => {
+    const officer = await officerOf("c1", "S02");
+    const before = (await history("S02", "6.2")).length;
+    const preview = await officer.say("/sua 6.2 = 40%");
+    expect(preview).toContain("• 6.2: 40% × 10 = 4/10");
+    expect(preview).toMatch(/Tổng điểm tạm tính: [\d,]+ → [\d,]+\/100 \([−+][\d,]+\)/);
+    expect(await officer.tap("ok:")).toContain("Đã ghi 1 số liệu");
+    const revisions = await history("S02", "6.2");
+    expect(revisions).toHaveLength(before + 1);
+    expect(revisions.map((r) => r.rawValue)).toContain("40%");
+  });
+
+  it("withdraws a figure with /huy after confirmation; the item is then missing", async () => {
+    const officer = await officerOf("c2", "S03");
+    expect(await officer.say("/huy")).toContain("Xin vui lòng ghi mã chỉ số cần rút, ví dụ: /huy 4.14");
+    expect(await officer.say("/huy 6.2")).toMatch(/^Rút số liệu 6\.2 \(«.+»\) của Sở .+\?/);
+    expect(await officer.tap("ok:")).toMatch(/rút/i);
+    expect(await officer.say("/thieu")).toContain("6.2");
+    expect((await history("S03", "6.2")).length).toBeGreaterThan(1);
+  });
+
+  it("says what it takes to reach the next class", async () => {
+    const officer = await officerOf("c3", "S16");
+    expect(await officer.say("/muctieu")).toMatch(/Để đạt loại .+ \(từ \d+ điểm\), đơn vị cần thêm [\d,]+ điểm\.[\s\S]*• \d+\.\d+ .+: [\d,]+\/\d+ → \+[\d,]+ điểm/);
+  });
+
+  it("explains how to submit when /nop comes without figures, and each kind of malformed figure", async () => {
+    const officer = await officerOf("c4", "S04");
+    expect(await officer.say("/nop")).toContain("Cách nộp số liệu: mỗi dòng một chỉ số, theo dạng «mã = giá trị».");
+    expect(await officer.say("6.2 = 140%")).toContain("140 nằm ngoài khoảng cho phép (từ 0 đến 100).");
+    expect(await officer.say("6.2 = abc")).toContain("Số liệu chưa đúng định dạng. Chỉ số này cần tỉ lệ phần trăm");
+    expect(await officer.say("6.3 = 600/508")).toMatch(/Dòng 1 \(6\.3 = «600\/508»\)/);
+    expect(await officer.say("99.9 = 5")).toMatch(/99\.9/);
+  });
+
+  it("refuses a confirmation tapped after the deadline passed, and records nothing", async () => {
+    const officer = await officerOf("c5", "S05");
+    // Previewed ten minutes before the deadline (end of 30/11/2026, Vietnam time), tapped five minutes after it.
+    expect(await withClock("2026-11-30T16:50:00Z", () => officer.say("6.2 = 12%"))).toContain("• 6.2: 12% × 10 = 1,2/10");
+    const answer = await withClock("2026-11-30T17:05:00Z", () => officer.tap("ok:"));
+    expect(answer).toContain("Đã quá hạn nộp số liệu");
+    expect(answer).not.toMatch(/null|undefined|\{\s*\$/);
+    expect((await history("S05", "6.2")).some((h) => h.rawValue === "12%")).toBe(false);
+  });
+
+  it("lets a reopened unit submit after the deadline, until the reopening ends", async () => {
+    const officer = await officerOf("c6", "S06");
+    const unit = (await fixture.store.units.byCode(1, "S06"))!;
+    const [period] = await fixture.store.periods.list(1);
+    await fixture.store.periods.reopen({ periodId: period!.id, unitId: unit.id, until: new Date("2026-12-10T16:59:59Z"), reason: "bổ sung minh chứng" }, "test");
+    await withClock("2026-12-05T03:00:00Z", async () => {
+      expect(await officer.say("6.2 = 66%")).toContain("Xin xác nhận 1 số liệu");
+      expect(await officer.tap("ok:")).toContain("Đã ghi 1 số liệu");
+    });
+    await withClock("2026-12-11T03:00:00Z", async () => {
+      expect(await officer.say("6.2 = 67%")).toContain("Đã quá hạn nộp số liệu");
+    });
+  });
+
+  it("a stale or foreign confirmation changes nothing", async () => {
+    const officer = await officerOf("c7", "S07");
+    await officer.say("6.2 = 33%");
+    const action = officer.actions().find((a) => a.startsWith("ok:"))!;
+    // Someone else taps the same button (forwarded message, group chat).
+    const other = await officerOf("c8", "S07");
+    const stolen = await fixture.core.handle({ channel: "console", updateId: String(++updateId), userId: "c8", chatId: "c8", chatType: "private", action, at: fixture.clock.now });
+    expect(renderReply(fixture.i18n, "vi", stolen.replies[0]!, PLAIN).text).toContain("Yêu cầu này đã được xử lý hoặc đã hết hạn");
+    // The owner taps two days later: it has expired.
+    const late = await withClock("2026-11-23T04:00:00Z", () => officer.tap("ok:"));
+    expect(late).toContain("Yêu cầu này đã được xử lý hoặc đã hết hạn");
+    expect((await history("S07", "6.2")).some((h) => h.rawValue === "33%")).toBe(false);
+    expect(await other.say("/toi")).toContain("cán bộ nhập liệu");
+  });
+
+  it("keeps wrong roles out: an officer cannot approve, a stranger cannot see a score", async () => {
+    const officer = await officerOf("c9", "S08");
+    expect(await officer.say("/duyet")).toMatch(/lãnh đạo/i);
+    const stranger = person("c10");
+    expect(await stranger.say("/diem")).toContain("Tài khoản của Anh/Chị chưa được gắn với đơn vị nào.");
+    expect(await stranger.say("/xephang")).toContain("Tài khoản của Anh/Chị chưa được gắn với đơn vị nào.");
+  });
+
+  it("answers an unknown command with the list of commands", async () => {
+    const officer = await officerOf("c11", "S09");
+    const answer = await officer.say("/xyz");
+    expect(answer).toContain("/xyz");
+    expect(answer).toContain("/nop — nộp số liệu");
+  });
+
+  it("answers in English after /ngonngu en, with dates still dd/mm/yyyy", async () => {
+    const officer = await officerOf("c12", "S10");
+    await officer.say("/ngonngu en");
+    expect(await officer.say("/hanchot")).toMatch(/Submission deadline: 30\/11\/2026/);
+  });
+});

@@ -1,0 +1,81 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { PLAIN, renderReply, splitText } from "../../src/bot/render.js";
+import { line, text } from "../../src/bot/reply.js";
+import { TELEGRAM_HTML, safeChunk } from "../../src/channels/telegram/format.js";
+import { createI18n } from "../../src/i18n/index.js";
+import { workedExample } from "../../src/bot/worked-example.js";
+import { walk } from "../../src/scoring/index.js";
+import { realCatalog } from "../helpers/real.js";
+
+const i18n = createI18n();
+const textArb = fc.array(fc.oneof(fc.string({ maxLength: 40 }), fc.constant(""), fc.constant("Sở Thông tin và Truyền thông — 12,5/100")), { maxLength: 60 })
+  .map((lines) => lines.join("\n"));
+
+describe("splitting long replies", () => {
+  it("keeps every part within the limit, never blank, and loses no text", () => {
+    fc.assert(fc.property(textArb, fc.integer({ min: 8, max: 120 }), (value, limit) => {
+      const parts = splitText(value, limit);
+      expect(parts.every((p) => p.length <= limit)).toBe(true);
+      if (value.length > limit) expect(parts.every((p) => p.trim() !== "")).toBe(true);
+      expect(parts.join("").replace(/\n/g, "")).toBe(value.replace(/\n/g, ""));
+    }));
+  });
+
+  it("cuts only at line breaks when every line fits", () => {
+    fc.assert(fc.property(textArb, (value) => {
+      const limit = 64;
+      fc.pre(value.split("\n").every((l) => l.length <= limit));
+      const lines = new Set(splitText(value, limit).flatMap((p) => p.split("\n")));
+      expect(value.split("\n").filter((l) => l !== "").every((l) => lines.has(l))).toBe(true);
+    }));
+  });
+
+  it("leaves a short text alone", () => {
+    expect(splitText("một dòng", 4096)).toEqual(["một dòng"]);
+  });
+});
+
+describe("rendering", () => {
+  it("escapes our own messages and people's text alike, styles become tags", () => {
+    const reply = renderReply(i18n, "vi", { lines: [text("<b>Sở KH&CN</b>", "bold"), line("bot-cancelled", undefined, "italic")] }, TELEGRAM_HTML);
+    expect(reply.text).toBe("<b>&lt;b&gt;Sở KH&amp;CN&lt;/b&gt;</b>\n<i>Đã huỷ; chưa ghi số liệu nào.</i>");
+  });
+
+  it("writes explanations with a decimal comma in Vietnamese and a point in English", () => {
+    const ruleset = realCatalog().get("minh-hoa-so-nganh")!;
+    const example = workedExample(ruleset, walk(ruleset).find((n) => n.code === "6.2")!)!;
+    expect(example.input).toBe("85%");
+    expect(renderReply(i18n, "vi", { lines: [{ explain: example.explanation }] }, PLAIN).text).toBe("6.2: 85% × 10 = 8,5/10");
+    expect(renderReply(i18n, "en", { lines: [{ explain: example.explanation }] }, PLAIN).text).toBe("6.2: 85% × 10 = 8.5/10");
+  });
+
+  it("has a worked example for every item that can stand alone, and each reads whole in both languages", () => {
+    let examples = 0;
+    for (const ruleset of realCatalog().all.filter((r) => r.completeness === "full")) {
+      for (const node of walk(ruleset).filter((n) => n.children.length === 0 && n.rule)) {
+        const example = workedExample(ruleset, node);
+        const standsAlone = ["ratio", "yes_no", "tiers", "levels", "parts", "per_item"].includes(node.rule!.type);
+        expect(example !== null, `${ruleset.id} ${node.code}`).toBe(standsAlone);
+        if (!example) continue;
+        examples += 1;
+        for (const locale of ["vi", "en"] as const) {
+          const rendered = renderReply(i18n, locale, { lines: [{ explain: example.explanation }] }, PLAIN).text;
+          expect(rendered, `${ruleset.id} ${node.code} ${locale}`).toContain(`${node.code}: `);
+          expect(rendered).not.toMatch(/\{|undefined|NaN|null/);
+        }
+      }
+    }
+    expect(examples).toBeGreaterThan(50);
+  });
+
+  it("button labels are plain text, whatever the channel's markup", () => {
+    const reply = renderReply(i18n, "vi", { lines: [], buttons: [[{ label: text("A & B", "bold"), action: "cmd:diem" }]] }, TELEGRAM_HTML);
+    expect(reply.buttons).toEqual([[{ label: "A & B", action: "cmd:diem" }]]);
+  });
+
+  it("drops tags from a piece cut mid-tag, so Telegram never sees broken HTML", () => {
+    expect(safeChunk("<b>đầu dòng")).toBe("đầu dòng");
+    expect(safeChunk("<b>trọn</b> vẹn")).toBe("<b>trọn</b> vẹn");
+  });
+});
