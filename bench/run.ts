@@ -4,6 +4,7 @@
  * same run (these machines are noisy; absolute times alone mean little).
  * `--strict` exits 1 when a target is missed.
  */
+import { chatBench } from "./chat.js";
 import { scoringBench } from "./scoring.js";
 import { storeBench } from "./store.js";
 
@@ -16,6 +17,7 @@ export interface BenchResult {
 const SUITES: Record<string, () => Promise<BenchResult[]> | BenchResult[]> = {
   scoring: scoringBench,
   store: storeBench,
+  chat: chatBench,
 };
 
 const args = process.argv.slice(2);
