@@ -375,7 +375,7 @@ bot-unit-choose = Please choose a unit:
 bot-unit-choose-typed = Please type /donvi <unit code>, e.g. /donvi S19. Units:
 bot-unit-choose-first = Please choose a unit first with /donvi.
 bot-not-your-unit = You hold no role in { $unit }.
-bot-unknown-command = There is no command /{ $command }.
+bot-unknown-command = The command /{ $command } is not available. These are the commands you can use:
 bot-slow-down = You are sending a little fast; please wait a few seconds.
 bot-error = Sorry, something went wrong while handling your request. Figures already submitted are not affected; please try again in a few minutes.
 
@@ -424,6 +424,7 @@ bot-need-officer = Only data officers of { $unit } can submit, correct or withdr
 bot-need-leader = Only leaders of { $unit } can approve its figures.
 bot-no-period = { $unit } has no open evaluation period.
 bot-period-not-open = The { $year } period is { period-status } and takes no new figures.
+bot-locked-approval = The approval deadline ({ $date }) has passed and the figures of { $unit } are locked; if needed, please ask the Department of Science and Technology to reopen them.
 bot-locked = The submission deadline ({ $date }) has passed and the figures of { $unit } are locked; to add more, please ask the Department of Science and Technology to reopen them.
 bot-submit-how = How to submit: one indicator per line, as “code = value”.
 bot-submit-example = For example:{"\u000A"}4.14 = 394/508{"\u000A"}6.2 = 85.5%{"\u000A"}3.5 = yes
@@ -460,7 +461,8 @@ bot-saved-total = Provisional total: { $total }/{ $max }, rank { $rank }/{ $size
     [none] {""}
    *[other] , class { $className }
   }.
-bot-pending-gone = This request was already handled or has expired (30 minutes). Please send the figures again if needed.
+bot-pending-gone = This request was already handled or has expired (after 30 minutes). If needed, please do it again.
+bot-pending-not-yours = This button belongs to someone else's request; you cannot use it.
 bot-cancelled = Cancelled; nothing was recorded.
 
 ## Chat: scores, rankings, deadlines
@@ -529,6 +531,7 @@ bot-approve-nothing = { $unit } has no figures waiting for approval.
 bot-approve-preview = Approve { $count } figure(s) of { $unit }?
 bot-approve-item = • { $code } = { $value } ({ $by })
 bot-approved = Approved { $count } figure(s) of { $unit }.
+bot-approve-changed = { $count } figure(s) changed after you looked ({ $codes }) and were not approved; please send /duyet to review them again.
 
 ## Command line errors, invites
 

@@ -375,7 +375,7 @@ bot-unit-choose = Xin vui lòng chọn đơn vị:
 bot-unit-choose-typed = Xin vui lòng gõ /donvi <mã đơn vị>, ví dụ /donvi S19. Các đơn vị:
 bot-unit-choose-first = Xin vui lòng chọn đơn vị cần xem bằng lệnh /donvi.
 bot-not-your-unit = Anh/Chị không có vai trò tại { $unit }.
-bot-unknown-command = Lệnh /{ $command } không có.
+bot-unknown-command = Hệ thống chưa hỗ trợ lệnh /{ $command }. Xin mời Anh/Chị xem các lệnh dưới đây:
 bot-slow-down = Anh/Chị gửi hơi nhanh; xin vui lòng đợi vài giây rồi gửi tiếp.
 bot-error = Xin lỗi, hệ thống gặp sự cố khi xử lý yêu cầu. Số liệu đã nộp trước đó không bị ảnh hưởng; xin vui lòng thử lại sau ít phút.
 
@@ -424,6 +424,7 @@ bot-need-officer = Chỉ cán bộ nhập liệu của { $unit } mới nộp, s�
 bot-need-leader = Chỉ lãnh đạo của { $unit } mới phê duyệt được số liệu của đơn vị.
 bot-no-period = { $unit } hiện chưa có kỳ đánh giá nào đang mở.
 bot-period-not-open = Kỳ đánh giá năm { $year } { period-status }, không nhận số liệu mới.
+bot-locked-approval = Đã quá hạn lãnh đạo phê duyệt số liệu ({ $date }). Số liệu của { $unit } đã được khoá; nếu cần, xin vui lòng liên hệ Sở Khoa học và Công nghệ để được mở lại.
 bot-locked = Đã quá hạn nộp số liệu ({ $date }). Số liệu của { $unit } đã được khoá; nếu cần bổ sung, xin vui lòng liên hệ Sở Khoa học và Công nghệ để được mở lại.
 bot-submit-how = Cách nộp số liệu: mỗi dòng một chỉ số, theo dạng «mã = giá trị».
 bot-submit-example = Ví dụ:{"\u000A"}4.14 = 394/508{"\u000A"}6.2 = 85,5%{"\u000A"}3.5 = có
@@ -460,7 +461,8 @@ bot-saved-total = Tổng điểm tạm tính: { $total }/{ $max }, xếp thứ {
     [none] {""}
    *[other] , loại { $className }
   }.
-bot-pending-gone = Yêu cầu này đã được xử lý hoặc đã hết hạn (30 phút). Xin vui lòng gửi lại số liệu nếu cần.
+bot-pending-gone = Yêu cầu này đã được xử lý hoặc đã hết hạn (sau 30 phút). Nếu cần, xin Anh/Chị vui lòng thực hiện lại.
+bot-pending-not-yours = Nút này thuộc yêu cầu của người khác; Anh/Chị không thao tác được.
 bot-cancelled = Đã huỷ; chưa ghi số liệu nào.
 
 ## Trò chuyện: điểm, xếp hạng, thời hạn
@@ -529,6 +531,7 @@ bot-approve-nothing = { $unit } không có số liệu nào đang chờ phê duy
 bot-approve-preview = Phê duyệt { $count } số liệu của { $unit }?
 bot-approve-item = • { $code } = { $value } ({ $by })
 bot-approved = Đã phê duyệt { $count } số liệu của { $unit }.
+bot-approve-changed = { $count } số liệu đã thay đổi sau khi Anh/Chị xem ({ $codes }) nên chưa được phê duyệt; xin gõ /duyet để xem lại.
 
 ## Lỗi chung của dòng lệnh, mã mời
 

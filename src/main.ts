@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     ...(telegram && config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET && {
       telegram: {
         secret: config.TELEGRAM_WEBHOOK_SECRET,
-        accept: (update) => store.inbox.accept("telegram", String(update.update_id), JSON.stringify(update), now()),
+        accept: async (update) => (await store.inbox.record("telegram", String(update.update_id), JSON.stringify(update), now())) !== "done",
         process: (update) => void telegram!.process(update as Update),
       },
     }),

@@ -1,6 +1,6 @@
 import { chooseUnit, helpReply, language, start, whoami } from "./handlers/account.js";
 import { ask, showItem } from "./handlers/ask.js";
-import { cancel, confirm } from "./handlers/confirm.js";
+import { cancel, confirm, type TapAnswer, type TapOutcome } from "./handlers/confirm.js";
 import { approve, deadlines } from "./handlers/deadlines.js";
 import { missing, ranking, score, target } from "./handlers/score.js";
 import { submit, withdraw } from "./handlers/submit.js";
@@ -8,12 +8,19 @@ import { parseIntent, type Intent } from "./intents.js";
 import { line, reply, type Inbound, type Reply } from "./reply.js";
 import { loadSession, type CoreDeps, type Session } from "./session.js";
 
-export interface Core {
-  /** Answer one message or tap. Never throws for bad input; it is answered. */
-  handle(inbound: Inbound): Promise<{ replies: Reply[]; locale: "vi" | "en" }>;
+export interface CoreAnswer {
+  readonly replies: Reply[];
+  readonly locale: "vi" | "en";
+  /** For a tapped confirmation: whether it was carried out, gone, or someone else's. */
+  readonly tap?: TapOutcome;
 }
 
-function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Reply[]> | Reply[] {
+export interface Core {
+  /** Answer one message or tap. Never throws for bad input; it is answered. */
+  handle(inbound: Inbound): Promise<CoreAnswer>;
+}
+
+function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Reply[] | TapAnswer> | Reply[] {
   switch (intent.kind) {
     case "start": return start(deps, session, intent.code);
     case "whoami": return whoami(deps, session);
@@ -44,10 +51,10 @@ export function createCore(deps: CoreDeps): Core {
       const intent = parseIntent(inbound, deps.botUsername);
       if (intent.kind === "ignore") return { replies: [], locale: "vi" };
       const session = await loadSession(deps, inbound);
-      const replies = await dispatch(deps, session, intent);
+      const answer = await dispatch(deps, session, intent);
       // A language change answers in the new language.
       const locale = intent.kind === "language" && intent.to ? intent.to : session.locale;
-      return { replies, locale };
+      return Array.isArray(answer) ? { replies: answer, locale } : { replies: answer.replies, locale, tap: answer.tap };
     },
   };
 }

@@ -46,8 +46,8 @@ const INVITE_CODE = /^[0-9A-HJKMNP-TV-Z]{10}$/i;
 /** "4.14 = 77,6%", "4.14: 394/508", "4.14 85%", "3.5 có" — one figure per line. */
 export const FIGURE_LINE = /^\s*(\d{1,2}(?:\.\d{1,2}){1,2}|\d)\s*(=|:|\s)\s*(\S.*)$/;
 
-/** Short answers that make "3.5 có" a figure rather than a question. */
-const ANSWER_WORDS = /^(co|khong|chua|dat|x|yes|no|dac thu|khong ap dung)\b/;
+/** Short answers that make "3.5 có" a figure rather than a question ("6.2 có bao nhiêu điểm" stays a question). */
+const ANSWER_WORDS = /^(co|khong|chua|dat|x|yes|no|dac thu|khong ap dung)\s*[.!]?$/;
 
 /** A line that gives a figure: "=" or ":" after the code, or a value that starts like one. */
 export function isFigureLine(raw: string): boolean {

@@ -51,7 +51,7 @@ export async function loadSession(deps: CoreDeps, inbound: Inbound): Promise<Ses
   });
   let identity = touched;
   // First contact: speak the platform's language if it is English, Vietnamese otherwise.
-  if (!touched.personId && touched.lastInteractionAt?.getTime() === inbound.at.getTime() && inbound.languageHint?.startsWith("en") && touched.language !== "en") {
+  if (touched.created && inbound.languageHint?.startsWith("en")) {
     await store.identities.setLanguage(touched.id, "en");
     identity = { ...touched, language: "en" };
   }

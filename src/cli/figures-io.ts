@@ -123,8 +123,10 @@ export async function importFiguresCommand(ctx: CliContext, periodId: string, fi
   if (report.failed()) return report.print("cli-figures-problems");
   const result = await c.store.figures.recordMany(inputs, ctx.now(), { force: options.force === true });
   if (!result.ok) {
-    const unit = c.members.find((u) => u.id === result.unitId);
-    ctx.err(i18n.t(locale, `cli-figures-${result.reason}`, { unit: unit?.name ?? String(result.unitId) }));
+    // An import uses no chat confirmation, so only a lock can refuse it.
+    const unitId = "unitId" in result ? result.unitId : 0;
+    const unit = c.members.find((u) => u.id === unitId);
+    ctx.err(i18n.t(locale, `cli-figures-${result.reason}`, { unit: unit?.name ?? String(unitId) }));
     return 1;
   }
   ctx.out(i18n.t(locale, "cli-figures-imported", { count: result.count, unchanged: seen.size - result.count }));

@@ -1,17 +1,29 @@
-import type { InboxRepo, PendingRepo } from "../bot/ports/store.js";
-import type { Db } from "./client.js";
+import { INBOX_CLAIM_MS, type InboxRepo, type PendingRepo } from "../bot/ports/store.js";
+import type { Db, Tx } from "./client.js";
+import { isUniqueViolation } from "./retry.js";
+
+/** Use a pending action inside a transaction; false when it was used already, expired or is someone else's. */
+export async function usePending(tx: Tx | Db, id: number, identityId: number, now: Date): Promise<boolean> {
+  const taken = await tx.pendingAction.updateMany({
+    where: { id, identityId, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now },
+  });
+  return taken.count > 0;
+}
 
 export function createPendingRepo(db: Db): PendingRepo {
   return {
     async create(identityId, kind, payload, expiresAt) {
       return (await db.pendingAction.create({ data: { identityId, kind, payload: JSON.stringify(payload), expiresAt } })).id;
     },
+    async peek(id, identityId, now) {
+      const row = await db.pendingAction.findUnique({ where: { id } });
+      if (!row || row.usedAt !== null || row.expiresAt <= now) return { ok: false, reason: "gone" };
+      if (row.identityId !== identityId) return { ok: false, reason: "not_yours" };
+      return { ok: true, kind: row.kind, payload: JSON.parse(row.payload) as unknown };
+    },
     async take(id, identityId, now) {
       // One conditional update: a double tap cannot confirm twice.
-      const taken = await db.pendingAction.updateMany({
-        where: { id, identityId, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now },
-      });
-      if (taken.count === 0) return null;
+      if (!(await usePending(db, id, identityId, now))) return null;
       const row = await db.pendingAction.findUniqueOrThrow({ where: { id } });
       return { kind: row.kind, payload: JSON.parse(row.payload) as unknown };
     },
@@ -19,23 +31,40 @@ export function createPendingRepo(db: Db): PendingRepo {
 }
 
 export function createInboxRepo(db: Db): InboxRepo {
+  const key = (channel: string, externalId: string) => ({ channel_externalId: { channel, externalId } });
   return {
-    async accept(channel, externalId, payload, now) {
+    async record(channel, externalId, payload, now) {
       try {
         await db.inboundUpdate.create({ data: { channel, externalId, payload, receivedAt: now } });
+        return "new";
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const row = await db.inboundUpdate.findUnique({ where: key(channel, externalId) });
+        return row?.processedAt ? "done" : "unfinished";
+      }
+    },
+    async claim(channel, externalId, payload, now) {
+      const until = new Date(now.getTime() + INBOX_CLAIM_MS);
+      try {
+        await db.inboundUpdate.create({ data: { channel, externalId, payload, receivedAt: now, claimedUntil: until } });
         return true;
       } catch (error) {
-        if ((error as { code?: string }).code !== "P2002" && !/Unique constraint/i.test(String((error as Error).message))) throw error;
-        // Seen before: handle it only if it was never finished (the process stopped in between).
-        const row = await db.inboundUpdate.findUnique({ where: { channel_externalId: { channel, externalId } } });
-        return row !== null && row.processedAt === null;
+        if (!isUniqueViolation(error)) throw error;
+        // Seen before: take it only if unfinished and nobody holds it (one conditional update decides).
+        const taken = await db.inboundUpdate.updateMany({
+          where: { channel, externalId, processedAt: null, OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }] },
+          data: { claimedUntil: until },
+        });
+        return taken.count > 0;
       }
     },
     async done(channel, externalId, now, error) {
       await db.inboundUpdate.updateMany({ where: { channel, externalId }, data: { processedAt: now, error: error ?? null } });
     },
-    async unhandled(channel) {
-      const rows = await db.inboundUpdate.findMany({ where: { channel, processedAt: null }, orderBy: { id: "asc" } });
+    async unhandled(channel, now) {
+      const rows = await db.inboundUpdate.findMany({
+        where: { channel, processedAt: null, OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }] }, orderBy: { id: "asc" },
+      });
       return rows.map((r) => ({ externalId: r.externalId, payload: r.payload }));
     },
   };

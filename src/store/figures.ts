@@ -1,5 +1,5 @@
 import type { EntryChannel, EvidenceRef, FigureRecord, FigureStatus } from "../bot/ports/records.js";
-import type { FigureInput, FigureRepo, RecordResult } from "../bot/ports/store.js";
+import type { ApprovalResult, FigureInput, FigureRepo, RecordManyResult, RecordResult } from "../bot/ports/store.js";
 import { AppError } from "../errors.js";
 import { audit } from "./audit.js";
 import type { Provider } from "./adapter.js";
@@ -7,8 +7,21 @@ import { Prisma, type Db, type Tx } from "./client.js";
 import { transact } from "./transact.js";
 import { figureFromJson, figureToJson } from "./json.js";
 import { lockedAt } from "./periods.js";
+import { usePending } from "./chat-state.js";
 
 const BATCH = 2_000;
+
+/** A write refused part-way: thrown to roll the transaction back (the confirmation stays unused), then returned. */
+class Refused<T> extends Error {
+  constructor(readonly result: T) {
+    super("refused");
+  }
+}
+
+function refusal<T>(error: unknown): T {
+  if (error instanceof Refused) return error.result as T;
+  throw error;
+}
 
 type RevisionRow = {
   revision: number; rawValue: string | null; figure: string | null; evidence: string; reviewFigure: string | null;
@@ -67,18 +80,20 @@ export function createFigureRepo(db: Db, provider: Provider): FigureRepo {
       });
     },
 
-    async recordMany(inputs, now, options = {}) {
+    async recordMany(inputs, now, options = {}): Promise<RecordManyResult> {
       if (inputs.length === 0) return { ok: true, count: 0 };
       const periodId = inputs[0]!.periodId;
       if (inputs.some((i) => i.periodId !== periodId)) throw new AppError("MIXED_PERIODS", "recordMany takes the figures of one period");
       if (new Set(inputs.map((i) => `${i.unitId}|${i.itemCode}`)).size !== inputs.length) {
         throw new AppError("DUPLICATE_FIGURE", "recordMany takes each unit's item once");
       }
-      return transact(db, async (tx) => {
+      return transact(db, async (tx): Promise<RecordManyResult> => {
+        if (options.pending && !(await usePending(tx, options.pending.id, options.pending.identityId, now))) return { ok: false, reason: "pending_gone" };
         if (!options.force) {
           for (const unitId of new Set(inputs.map((i) => i.unitId))) {
             const lock = await lockedAt(tx, periodId, unitId, now, provider);
-            if (lock) return { ok: false, reason: lock, unitId } as const;
+            // Nothing of the batch is written, and the confirmation stays unused (the transaction rolls back).
+            if (lock) throw new Refused({ ok: false, reason: lock, unitId });
           }
         }
         const key = (unitId: number, itemCode: string) => `${unitId}|${itemCode}`;
@@ -100,9 +115,40 @@ export function createFigureRepo(db: Db, provider: Provider): FigureRepo {
           return { headId: head.id, ...revisionData(input, head.revision, now) };
         }));
         await tx.period.update({ where: { id: periodId }, data: { figuresVersion: { increment: 1 } } });
-        await audit(tx, inputs[0]!.enteredByLabel, "figures.import", `period:${periodId}`, { count: inputs.length, forced: options.force === true });
-        return { ok: true, count: inputs.length } as const;
-      }, { timeout: 600_000, maxWait: 60_000 });
+        if (options.source !== "chat" || options.force) {
+          await audit(tx, inputs[0]!.enteredByLabel, "figures.import", `period:${periodId}`, { count: inputs.length, forced: options.force === true });
+        }
+        return { ok: true, count: inputs.length };
+      }, { timeout: 600_000, maxWait: 60_000 }).catch(refusal<RecordManyResult>);
+    },
+
+    async approve(input, now): Promise<ApprovalResult> {
+      const { periodId, unitId } = input;
+      return transact(db, async (tx): Promise<ApprovalResult> => {
+        if (!(await usePending(tx, input.pending.id, input.pending.identityId, now))) return { ok: false, reason: "pending_gone" };
+        const lock = await lockedAt(tx, periodId, unitId, now, provider, "leader_approval");
+        if (lock) throw new Refused({ ok: false, reason: lock });
+        const approved: string[] = [];
+        const changed: string[] = [];
+        for (const item of input.items) {
+          const head = await tx.figureHead.findUnique({
+            where: { periodId_unitId_itemCode: { periodId, unitId, itemCode: item.itemCode } },
+            include: { revisions: { orderBy: { revision: "desc" }, take: 1 } },
+          });
+          const shown = head?.revisions[0];
+          if (!head || !shown || head.revision !== item.revision || shown.status !== "submitted") {
+            changed.push(item.itemCode);
+            continue;
+          }
+          await appendRevision(tx, {
+            periodId, unitId, itemCode: item.itemCode, rawValue: shown.rawValue, figure: figureFromJson(shown.figure),
+            evidence: JSON.parse(shown.evidence) as EvidenceRef[], status: "approved", enteredBy: input.personId, enteredByLabel: input.label,
+            channel: input.channel, note: null,
+          }, now);
+          approved.push(item.itemCode);
+        }
+        return { ok: true, approved, changed };
+      }).catch(refusal<ApprovalResult>);
     },
 
     async current(periodId) {

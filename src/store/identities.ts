@@ -1,6 +1,7 @@
 import type { ChannelName, IdentityRecord } from "../bot/ports/records.js";
 import type { IdentityRepo } from "../bot/ports/store.js";
 import type { Db } from "./client.js";
+import { isUniqueViolation } from "./retry.js";
 
 type IdentityRow = {
   id: number; personId: number | null; channel: string; externalId: string; chatId: string | null; displayName: string | null;
@@ -22,12 +23,17 @@ export function createIdentityRepo(db: Db): IdentityRepo {
     async touch(channel, externalId, at, details = {}) {
       // A message from the person proves they are reachable again (unblocked, followed again).
       const update = { lastInteractionAt: at, reachable: true, unreachableReason: null, ...details };
-      const row = await db.channelIdentity.upsert({
-        where: { channel_externalId: { channel, externalId } },
-        create: { channel, externalId, lastInteractionAt: at, ...details },
-        update,
-      });
-      return toIdentity(row);
+      const where = { channel_externalId: { channel, externalId } };
+      if (!(await db.channelIdentity.findUnique({ where, select: { id: true } }))) {
+        try {
+          const row = await db.channelIdentity.create({ data: { channel, externalId, lastInteractionAt: at, ...details } });
+          return { ...toIdentity(row), created: true };
+        } catch (error) {
+          // Two first messages at once: the other one created it.
+          if (!isUniqueViolation(error)) throw error;
+        }
+      }
+      return { ...toIdentity(await db.channelIdentity.update({ where, data: update })), created: false };
     },
     async bindPerson(identityId, personId) {
       return toIdentity(await db.channelIdentity.update({ where: { id: identityId }, data: { personId } }));

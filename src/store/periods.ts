@@ -1,7 +1,7 @@
 import { DEADLINE_KINDS, type PeriodDeadlineKind, type PeriodRecord, type PeriodStatus } from "../bot/ports/records.js";
 
 const KINDS: readonly string[] = DEADLINE_KINDS;
-import type { PeriodRepo } from "../bot/ports/store.js";
+import type { LockStage, PeriodRepo } from "../bot/ports/store.js";
 import { AppError } from "../errors.js";
 import { audit } from "./audit.js";
 import type { Provider } from "./adapter.js";
@@ -25,20 +25,23 @@ const withDeadlines = { deadlines: true } as const;
 
 /**
  * Whether a unit's figures are locked at `now`: the period is no longer open
- * (a reopening does not override that), or its submission deadline has
- * passed and no admin reopening for the unit is running. On PostgreSQL the
+ * (a reopening does not override that), or the deadline of the stage (the
+ * submission, or the leaders' approval) has passed and no admin reopening for the unit is running. On PostgreSQL the
  * period row is locked FOR UPDATE (the write goes on to bump its figure
  * version anyway, and taking the row first keeps one lock order): closing
  * the period waits for writes in flight, and no write lands after it. SQLite
  * runs one writer at a time.
  */
-export async function lockedAt(tx: Tx, periodId: number, unitId: number, now: Date, provider: Provider): Promise<"locked" | "period_closed" | null> {
+export async function lockedAt(
+  tx: Tx, periodId: number, unitId: number, now: Date, provider: Provider, stage: LockStage = "submission",
+): Promise<"locked" | "period_closed" | null> {
   if (provider === "postgres") await tx.$queryRaw`SELECT "id" FROM "Period" WHERE "id" = ${periodId} FOR UPDATE`;
   const period = await tx.period.findUnique({ where: { id: periodId }, include: withDeadlines });
   if (!period) throw new AppError("UNKNOWN_PERIOD", `period ${periodId} does not exist`);
   if (period.status !== "open") return "period_closed";
-  const submission = period.deadlines.find((d) => d.kind === "submission");
-  if (!submission || submission.dueAt > now) return null;
+  // Leaders approve until their own deadline; without one, the submission deadline applies to them too.
+  const deadline = period.deadlines.find((d) => d.kind === stage) ?? period.deadlines.find((d) => d.kind === "submission");
+  if (!deadline || deadline.dueAt > now) return null;
   const reopened = await tx.reopening.findFirst({ where: { periodId, unitId, closedAt: null, until: { gt: now } } });
   return reopened ? null : "locked";
 }
@@ -99,8 +102,8 @@ export function createPeriodRepo(db: Db, provider: Provider): PeriodRepo {
         periodId: r.periodId, unitId: r.unitId, until: r.until, reason: r.reason, createdBy: r.createdBy, createdAt: r.createdAt,
       }));
     },
-    async isLocked(periodId, unitId, now) {
-      return (await lockedAt(db, periodId, unitId, now, provider)) !== null;
+    async isLocked(periodId, unitId, now, stage) {
+      return (await lockedAt(db, periodId, unitId, now, provider, stage)) !== null;
     },
   };
 }

@@ -12,6 +12,11 @@ export function isTransient(error: unknown): boolean {
     || /Unique constraint|database is locked|SQLITE_BUSY|Operation has timed out|40001|40P01|deadlock detected/i.test(text);
 }
 
+/** A unique key already taken (a re-delivered update, a concurrent first write). */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === "P2002" || /Unique constraint/i.test(String((error as Error).message));
+}
+
 const ATTEMPTS = 12;
 
 /** Run a write, retrying transient failures with a short, growing, jittered pause. */

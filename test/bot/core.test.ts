@@ -123,12 +123,50 @@ describe("chat core", () => {
     // Someone else taps the same button (forwarded message, group chat).
     const other = await officerOf("c8", "S07");
     const stolen = await fixture.core.handle({ channel: "console", updateId: String(++updateId), userId: "c8", chatId: "c8", chatType: "private", action, at: fixture.clock.now });
-    expect(renderReply(fixture.i18n, "vi", stolen.replies[0]!, PLAIN).text).toContain("Yêu cầu này đã được xử lý hoặc đã hết hạn");
+    expect(stolen.tap).toBe("not_yours");
+    expect(renderReply(fixture.i18n, "vi", stolen.replies[0]!, PLAIN).text).toBe("Nút này thuộc yêu cầu của người khác; Anh/Chị không thao tác được.");
     // The owner taps two days later: it has expired.
     const late = await withClock("2026-11-23T04:00:00Z", () => officer.tap("ok:"));
     expect(late).toContain("Yêu cầu này đã được xử lý hoặc đã hết hạn");
     expect((await history("S07", "6.2")).some((h) => h.rawValue === "33%")).toBe(false);
     expect(await other.say("/toi")).toContain("cán bộ nhập liệu");
+  });
+
+  it("a leader approves exactly what was shown, for the unit it was shown for", async () => {
+    const leader = person("c20");
+    await leader.say(`/start ${await fixture.invite("leader", "S12")}`);
+    await leader.say(`/start ${await fixture.invite("leader", "S14")}`);
+    const officer = await officerOf("c21", "S12");
+    await officer.say("6.2 = 21%");
+    await officer.tap("ok:");
+    await leader.say("/donvi S12");
+    const shown = await leader.say("/duyet");
+    expect(shown).toMatch(/Phê duyệt \d+ số liệu của Sở .+\?[\s\S]*• 6\.2 = 21%/);
+    // After the preview: the officer changes 6.2, and the leader switches to the other unit before tapping.
+    await officer.say("6.2 = 22%");
+    await officer.tap("ok:");
+    await leader.say("/donvi S14");
+    const answer = await leader.tap("ok:");
+    const s12 = (await fixture.store.units.byCode(1, "S12"))!;
+    expect(answer).toContain(`của ${s12.name}.`);
+    expect(answer).toMatch(/1 số liệu đã thay đổi sau khi Anh\/Chị xem \(6\.2\) nên chưa được phê duyệt/);
+    const latest = (await history("S12", "6.2")).at(-1)!;
+    expect(latest).toMatchObject({ rawValue: "22%", status: "submitted" });
+    const s14 = (await fixture.store.units.byCode(1, "S14"))!;
+    expect((await fixture.store.figures.currentForUnit(1, s14.id)).some((f) => f.status === "approved")).toBe(false);
+  });
+
+  it("leaders approve until their own deadline, after the officers' has passed", async () => {
+    const leader = person("c22");
+    await leader.say(`/start ${await fixture.invite("leader", "S15")}`);
+    // The demo's submission deadline is 30/11/2026, the leaders' approval 03/12/2026.
+    await withClock("2026-12-02T03:00:00Z", async () => {
+      expect(await leader.say("/duyet")).toMatch(/Phê duyệt \d+ số liệu/);
+      expect(await leader.tap("ok:")).toMatch(/Đã phê duyệt \d+ số liệu/);
+    });
+    await withClock("2026-12-04T03:00:00Z", async () => {
+      expect(await leader.say("/duyet")).toContain("Đã quá hạn lãnh đạo phê duyệt số liệu (03/12/2026)");
+    });
   });
 
   it("keeps wrong roles out: an officer cannot approve, a stranger cannot see a score", async () => {
@@ -144,6 +182,18 @@ describe("chat core", () => {
     const answer = await officer.say("/xyz");
     expect(answer).toContain("/xyz");
     expect(answer).toContain("/nop — nộp số liệu");
+  });
+
+  it("speaks English to a newcomer whose app is in English, and keeps Vietnamese once they choose it", async () => {
+    const say = async (text: string) => {
+      const answer = await fixture.core.handle({
+        channel: "console", updateId: String(++updateId), userId: "c30", chatId: "c30", chatType: "private", text, languageHint: "en-US", at: fixture.clock.now,
+      });
+      return renderReply(fixture.i18n, answer.locale, answer.replies[0]!, PLAIN).text;
+    };
+    expect(await say("/start")).toContain("invite code");
+    expect(await say("/ngonngu vi")).toContain("Đã chuyển sang Tiếng Việt.");
+    expect(await say("/start")).toContain("xin vui lòng nhập mã mời do Sở cấp");
   });
 
   it("answers in English after /ngonngu en, with dates still dd/mm/yyyy", async () => {

@@ -47,6 +47,8 @@ describe("reading a message", () => {
     ["4.14 là gì"],
     ["chỉ số 4.14 là gì"],
     ["4.14 tính điểm thế nào"],
+    ["6.2 có bao nhiêu điểm"],
+    ["2.1 có cần minh chứng gì không"],
     ["cách tính điểm họp không giấy"],
   ])("«%s» is a question", (text) => {
     expect(parseIntent(msg(text)).kind).toBe("ask");

@@ -3,6 +3,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Core } from "../../src/bot/core.js";
 import { line, text } from "../../src/bot/reply.js";
+import { INBOX_CLAIM_MS } from "../../src/bot/ports/store.js";
 import { createTelegramChannel } from "../../src/channels/telegram/channel.js";
 import { createHttpServer } from "../../src/http/server.js";
 import { createI18n } from "../../src/i18n/index.js";
@@ -74,10 +75,32 @@ describe("Telegram channel", () => {
     expect(handled).toBe(1);
     // Recorded by the webhook, then the process stopped before handling it.
     const orphan = message(44, "/hanchot");
-    expect(await fixture.store.inbox.accept("telegram", String(orphan.update_id), JSON.stringify(orphan), fixture.clock.now)).toBe(true);
+    expect(await fixture.store.inbox.record("telegram", String(orphan.update_id), JSON.stringify(orphan), fixture.clock.now)).toBe("new");
     expect(await channel.recover()).toBe(1);
     expect(handled).toBe(2);
     expect(await channel.recover()).toBe(0);
+    await channel.stop();
+  });
+
+  it("leaves an update another process is handling alone until that process's claim runs out", async () => {
+    let handled = 0;
+    const core: Core = { handle: async () => ({ locale: "vi", replies: [{ lines: [text(`lần ${++handled}`)] }] }) };
+    const { channel } = channelWith(core, fixture);
+    const update = message(49, "/diem");
+    // Another instance claimed it and then died before finishing.
+    expect(await fixture.store.inbox.claim("telegram", String(update.update_id), JSON.stringify(update), fixture.clock.now)).toBe(true);
+    expect(await channel.recover()).toBe(0);
+    await channel.process(update);
+    expect(handled).toBe(0);
+    const saved = fixture.clock.now;
+    fixture.clock.now = new Date(saved.getTime() + INBOX_CLAIM_MS + 1_000);
+    try {
+      expect(await channel.recover()).toBe(1);
+      expect(handled).toBe(1);
+    } finally {
+      fixture.clock.now = saved;
+      await channel.stop();
+    }
   });
 
   it("in a group answers commands and mentions, and stays quiet otherwise", async () => {
@@ -86,7 +109,81 @@ describe("Telegram channel", () => {
     expect(calls.filter((c) => c.method === "sendMessage")).toHaveLength(0);
     await channel.process(message(-1001, "@dti_test_bot chỉ số 6.2 là gì", "group", 501));
     await channel.process(message(-1001, "/chiso họp không giấy", "group", 501));
-    expect(calls.filter((c) => c.method === "sendMessage").map((c) => c.payload["chat_id"])).toEqual([-1001, -1001]);
+    // A command for another bot in the same group is not ours.
+    await channel.process(message(-1001, "/diem@other_bot", "group", 501));
+    const sent = calls.filter((c) => c.method === "sendMessage");
+    expect(sent.map((c) => c.payload["chat_id"])).toEqual([-1001, -1001]);
+    expect(String(sent[0]!.payload["text"])).toContain("6.2. Văn bản điện tử được ký số");
+  });
+
+  it("in a group, reads a figure addressed to the bot, and a colleague cannot tap someone else's confirmation", async () => {
+    const { channel, calls } = channelWith(fixture.core, fixture);
+    const code = await fixture.invite("officer", "S18");
+    await channel.process(message(502, `/start ${code}`));
+    await channel.process(message(-1002, "@dti_test_bot 6.2 = 50%", "group", 502));
+    const preview = calls.filter((c) => c.method === "sendMessage").at(-1)!;
+    expect(String(preview.payload["text"])).toContain("Xin xác nhận 1 số liệu");
+    const ok = ((preview.payload["reply_markup"] as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard[0]![0]!).callback_data;
+    const tap = (fromId: number): Update => ({
+      update_id: ++nextUpdate,
+      callback_query: {
+        id: String(nextUpdate), chat_instance: "g", data: ok, from: { id: fromId, is_bot: false, first_name: "B" },
+        message: { message_id: 7, date: 0, chat: { id: -1002, type: "group", title: "Tổ CNTT" }, text: "" },
+      },
+    } as Update);
+    const before = calls.length;
+    await channel.process(tap(503));
+    const byColleague = calls.slice(before);
+    expect(byColleague.map((c) => c.method)).toEqual(["answerCallbackQuery"]);
+    expect(byColleague[0]!.payload).toMatchObject({ show_alert: true, text: "Nút này thuộc yêu cầu của người khác; Anh/Chị không thao tác được." });
+    await channel.process(tap(502));
+    expect(calls.slice(before).map((c) => c.method)).toContain("editMessageReplyMarkup");
+    expect(String(calls.filter((c) => c.method === "sendMessage").at(-2)!.payload["text"])).toContain("Đã ghi 1 số liệu");
+  });
+
+  it("on stop, finishes the updates already fetched by long polling before returning", async () => {
+    const handled: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let started!: () => void;
+    const first = new Promise<void>((r) => {
+      started = r;
+    });
+    const core: Core = {
+      handle: async (inbound) => {
+        if (handled.length === 0) {
+          started();
+          await gate;
+        }
+        handled.push(inbound.text ?? "");
+        return { locale: "vi", replies: [] };
+      },
+    };
+    const batch = [message(60, "một"), message(61, "hai"), message(62, "ba")];
+    let delivered = false;
+    const channel = createTelegramChannel({
+      token: "123456:TEST-TOKEN-FOR-TELEGRAM-UNIT-TESTS", botInfo: BOT_INFO, core, i18n: createI18n(), inbox: fixture.store.inbox, log: QUIET,
+      rateLimit: 100, now: () => fixture.clock.now,
+      transformer: async (_prev, method, payload, signal) => {
+        if (method !== "getUpdates") return { ok: true, result: true } as never;
+        if (!delivered) {
+          delivered = true;
+          return { ok: true, result: batch } as never;
+        }
+        // A long poll with nothing new is held until the bot stops it; a call without a timeout (grammY
+        // confirming the offset as it stops) answers at once, as Telegram does.
+        if ((payload as { timeout?: number }).timeout) await new Promise((_resolve, reject) => signal?.addEventListener("abort", () => reject(new Error("aborted"))));
+        return { ok: true, result: [] } as never;
+      },
+    });
+    await channel.startPolling();
+    await first;
+    const stopping = channel.stop();
+    release();
+    await stopping;
+    expect(handled).toEqual(["một", "hai", "ba"]);
   });
 
   it("asks a person who sends too fast to slow down", async () => {
@@ -143,7 +240,7 @@ describe("Telegram channel", () => {
       logger: pino({ level: "silent" }), health: async () => ({ status: "ok", checks: {} }),
       telegram: {
         secret: "webhook-secret-for-tests",
-        accept: (u) => fixture.store.inbox.accept("telegram", String(u.update_id), JSON.stringify(u), fixture.clock.now),
+        accept: async (u) => (await fixture.store.inbox.record("telegram", String(u.update_id), JSON.stringify(u), fixture.clock.now)) !== "done",
         process: (u) => void channel.process(u as Update),
       },
     });

@@ -151,9 +151,18 @@ describe("end to end over the Telegram Bot API", () => {
     expect(metrics).toMatch(/^dti_update_seconds_count\{channel="telegram"\} [1-9]\d*$/m);
   });
 
-  it("stops cleanly on SIGTERM", async () => {
+  it("on SIGTERM, answers what it has taken before it exits, and the rest after it is back: each once", async () => {
+    const asker = person(7006, "Hỏi Nhiều");
+    const questions = ["6.2", "6.3", "4.14", "6.1", "6.4", "5.1", "4.2", "2.2"].map((code) => `chỉ số ${code} là gì`);
+    for (const q of questions) await asker.post(q);
+    await eventually(async () => ((await service.updatesHandled()) >= 1 ? true : undefined), "the first question to be answered");
     expect(await service.stop()).toBe(0);
+    const beforeRestart = emulator.sentTo(7006).length;
     await start();
-    expect((await fetch(`${service.url}/healthz`)).status).toBe(200);
+    sent = questions.length - beforeRestart;
+    // Everything the bot sent to this chat, before the stop and after the restart.
+    const answers = await asker.collect();
+    expect(answers).toHaveLength(questions.length);
+    expect(answers.map((a) => /^(?:<b>)?(\d+\.\d+)\./.exec(a.text)?.[1]).sort()).toEqual(["2.2", "4.14", "4.2", "5.1", "6.1", "6.2", "6.3", "6.4"].sort());
   });
 });

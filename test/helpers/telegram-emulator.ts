@@ -34,7 +34,7 @@ export interface TelegramEmulator {
 }
 
 const EXTRA_METHODS = new Set(["setMyCommands", "deleteMyCommands", "sendChatAction", "sendPhoto", "sendDocument"]);
-/** Longest a getUpdates call is held open while no update is waiting (Telegram holds up to `timeout` seconds). */
+/** Longest a getUpdates call is held open here while no update is waiting (Telegram holds up to `timeout` seconds). */
 const LONG_POLL_MS = 1_000;
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -69,6 +69,39 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
       out.end(body);
     });
 
+  /**
+   * Telegram's getUpdates: updates stay available until a later call's
+   * `offset` confirms them, at most `limit` come per call, and the call is
+   * held open up to `timeout` seconds while none is waiting. The emulator
+   * hands each update out once, so what it hands out waits here until
+   * confirmed: a bot that stops or crashes mid-batch gets it again.
+   */
+  const unconfirmed: { update_id: number }[] = [];
+  const longPoll = async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> => {
+    const params = (body.length > 0 ? JSON.parse(body.toString()) : {}) as { offset?: number; limit?: number; timeout?: number };
+    const deadline = Date.now() + Math.min((params.timeout ?? 0) * 1000, LONG_POLL_MS);
+    // A bot that went away mid-poll must not take updates with it.
+    let gone = false;
+    res.on("close", () => {
+      gone = !res.writableFinished;
+    });
+    for (;;) {
+      if (gone) return;
+      if (params.offset !== undefined) {
+        while (unconfirmed.length > 0 && unconfirmed[0]!.update_id < params.offset) unconfirmed.shift();
+      }
+      const fetched = await forward(req, Buffer.from("{}"));
+      unconfirmed.push(...((JSON.parse(fetched.body.toString()) as { result?: { update_id: number }[] }).result ?? []));
+      const result = unconfirmed.slice(0, params.limit ?? 100);
+      if (result.length > 0 || Date.now() >= deadline) {
+        if (gone) return;
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result }));
+        return;
+      }
+      await Promise.race([server.waitUserMessage(), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+    }
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readBody(req);
     const method = /^\/bot[^/]+\/([A-Za-z]+)/.exec(req.url ?? "")?.[1] ?? "";
@@ -85,22 +118,8 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
       return;
     }
     if (method === "getUpdates") {
-      const deadline = Date.now() + LONG_POLL_MS;
-      // A bot that went away (crashed, stopped) must not take updates with it: the emulator marks what it hands out as read.
-      let gone = false;
-      res.on("close", () => {
-        gone = !res.writableFinished;
-      });
-      for (;;) {
-        if (gone) return;
-        const answer = await forward(req, body);
-        const parsed = JSON.parse(answer.body.toString()) as { result?: unknown[] };
-        if ((parsed.result?.length ?? 0) > 0 || Date.now() >= deadline) {
-          res.writeHead(answer.status, answer.headers).end(answer.body);
-          return;
-        }
-        await Promise.race([server.waitUserMessage(), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
-      }
+      await longPoll(req, res, body);
+      return;
     }
     const answer = await forward(req, body);
     res.writeHead(answer.status, answer.headers).end(answer.body);

@@ -229,6 +229,46 @@ describe.each(BACKENDS)("store on $name", (backend) => {
       expect(refused).toEqual({ ok: false, reason: "period_closed", unitId: stp });
       expect(await store().figures.history(open.id, stp, "6.3")).toEqual([]);
     });
+
+    it("a confirmed chat batch and the use of its confirmation commit together, once", async () => {
+      const { p, unit } = await province("p20");
+      const period = await openPeriod(p.id, new Date(NOW.getTime() + DAY));
+      const syt = (await unit("SYT")).id;
+      const identity = await store().identities.touch("telegram", "13001", NOW);
+      const later = new Date(NOW.getTime() + 60_000);
+      const pendingId = await store().pending.create(identity.id, "submit", {}, new Date(NOW.getTime() + 3 * DAY));
+      const batch = [entry(period.id, syt, "6.2", "85%", 17, 20), entry(period.id, syt, "6.3", "1/2", 1, 2)];
+      const use = { id: pendingId, identityId: identity.id };
+      // Refused at the deadline: nothing written, and the confirmation is still there to use.
+      const afterDeadline = new Date(NOW.getTime() + 2 * DAY);
+      expect(await store().figures.recordMany(batch, afterDeadline, { source: "chat", pending: use })).toMatchObject({ ok: false, reason: "locked" });
+      expect(await store().pending.peek(pendingId, identity.id, later)).toMatchObject({ ok: true, kind: "submit" });
+      // Two taps at once: one batch recorded.
+      const taps = await Promise.all([1, 2].map(() => store().figures.recordMany(batch, later, { source: "chat", pending: use })));
+      expect(taps.filter((t) => t.ok)).toHaveLength(1);
+      expect(taps.filter((t) => !t.ok)).toEqual([{ ok: false, reason: "pending_gone" }]);
+      expect((await store().figures.currentForUnit(period.id, syt)).map((f) => f.revision)).toEqual([1, 1]);
+      expect((await store().audit.list({ action: "figures.import" })).filter((a) => a.target === `period:${period.id}`)).toHaveLength(0);
+    });
+
+    it("approves only the revisions a leader was shown", async () => {
+      const { p, unit } = await province("p21");
+      const period = await openPeriod(p.id, new Date(NOW.getTime() + DAY));
+      const syt = (await unit("SYT")).id;
+      await store().figures.record(entry(period.id, syt, "6.2", "85%", 17, 20), NOW);
+      await store().figures.record(entry(period.id, syt, "6.3", "1/2", 1, 2), NOW);
+      const identity = await store().identities.touch("telegram", "14001", NOW);
+      const pendingId = await store().pending.create(identity.id, "approve", {}, new Date(NOW.getTime() + 30 * 60_000));
+      // 6.3 changes after the leader looked at revision 1.
+      await store().figures.record(entry(period.id, syt, "6.3", "2/3", 2, 3), NOW);
+      const result = await store().figures.approve({
+        periodId: period.id, unitId: syt, items: [{ itemCode: "6.2", revision: 1 }, { itemCode: "6.3", revision: 1 }],
+        personId: 1, label: "Lãnh đạo", channel: "telegram", pending: { id: pendingId, identityId: identity.id },
+      }, NOW);
+      expect(result).toEqual({ ok: true, approved: ["6.2"], changed: ["6.3"] });
+      const current = await store().figures.currentForUnit(period.id, syt);
+      expect(current.map((f) => [f.itemCode, f.status, f.rawValue])).toEqual([["6.2", "approved", "85%"], ["6.3", "submitted", "2/3"]]);
+    });
   });
 
   describe("snapshots and the audit log", () => {

@@ -2,6 +2,7 @@ import type { PeriodDeadlineKind, RoleName } from "../ports/records.js";
 import { line, reply, type Line, type Reply } from "../reply.js";
 import { periodForUnit, rolesIn, type CoreDeps, type Session } from "../session.js";
 import { daysLeft } from "./dates.js";
+import type { PendingApprove } from "./confirm.js";
 import { PENDING_TTL_MS, writableTarget } from "./submit.js";
 
 /** The deadlines each role acts on. */
@@ -40,8 +41,9 @@ export async function approve(deps: CoreDeps, session: Session): Promise<Reply[]
   const { unit, period } = target;
   const waiting = (await deps.store.figures.currentForUnit(period.id, unit.id)).filter((f) => f.status === "submitted" && f.figure);
   if (waiting.length === 0) return [reply([line("bot-approve-nothing", { unit: unit.name })])];
-  const id = await deps.store.pending.create(session.identity.id, "approve", { unitId: unit.id, periodId: period.id },
-    new Date(deps.now().getTime() + PENDING_TTL_MS));
+  const items = waiting.map((f) => ({ itemCode: f.itemCode, revision: f.revision }));
+  const payload: PendingApprove = { unitId: unit.id, periodId: period.id, items };
+  const id = await deps.store.pending.create(session.identity.id, "approve", payload, new Date(deps.now().getTime() + PENDING_TTL_MS));
   return [reply([
     line("bot-approve-preview", { count: waiting.length, unit: unit.name }, "bold"),
     ...waiting.slice(0, 30).map((f) => line("bot-approve-item", { code: f.itemCode, value: f.rawValue ?? "", by: f.enteredByLabel })),

@@ -98,12 +98,13 @@ export async function target(deps: CoreDeps, session: Session): Promise<Reply[]>
   return [reply(lines)];
 }
 
-/** /xephang: leaders and admins see the group's list (totals only); officers see their own place. */
+/** /xephang: leaders and admins see the group's list (totals only) in private; officers, and group chats, the unit's own place. */
 export async function ranking(deps: CoreDeps, session: Session): Promise<Reply[]> {
   const result = await unitView(deps, session);
   if (!result.ok) return result.replies;
   const { unit, period, group, self } = result.view;
-  const canSeeList = session.isAdmin || rolesIn(session, unit.id).has("leader");
+  // In a group chat everyone there reads the answer, so it shows only what any member may see.
+  const canSeeList = session.inbound.chatType === "private" && (session.isAdmin || rolesIn(session, unit.id).has("leader"));
   const header = line("bot-ranking-title", { group: group.groupName, year: String(period.year), size: group.self.units.length }, "bold");
   if (!canSeeList) return [reply([header, line("bot-ranking-own", { unit: unit.name, rank: self.rank, size: group.self.units.length, total: self.total }), line("bot-ranking-leaders-only")])];
   const units = await Promise.all(group.self.units.map(async (u) => ({ score: u, record: await deps.store.units.byId(Number(u.unitId)) })));

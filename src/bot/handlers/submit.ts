@@ -2,6 +2,7 @@ import { parseErrorArgs } from "../../i18n/parse-error.js";
 import { explainItem, parseFigure, whatIf, type Figure, type Ruleset, type WhatIf } from "../../scoring/index.js";
 import { FIGURE_LINE, splitFigureLines } from "../intents.js";
 import type { PeriodRecord, UnitRecord } from "../ports/records.js";
+import type { LockStage } from "../ports/store.js";
 import { explained, line, movement, reply, type Line, type Reply } from "../reply.js";
 import { periodForUnit, rolesIn, type CoreDeps, type Session } from "../session.js";
 import { daysLeft } from "./dates.js";
@@ -23,24 +24,33 @@ export interface PendingSubmit {
 
 export type WritableTarget = { ok: true; unit: UnitRecord; period: PeriodRecord; ruleset: Ruleset } | { ok: false; replies: Reply[] };
 
+/** The reply for a write the store refused: locked at the stage's deadline, or the period no longer open. */
+export function refusedReply(unit: UnitRecord, period: PeriodRecord, reason: "locked" | "period_closed", stage: LockStage = "submission"): Reply {
+  if (reason === "period_closed") return reply([line("bot-period-not-open", { year: String(period.year), status: period.status })]);
+  const due = (period.deadlines.find((d) => d.kind === stage) ?? period.deadlines.find((d) => d.kind === "submission"))?.dueAt ?? null;
+  return reply([line(stage === "leader_approval" ? "bot-locked-approval" : "bot-locked", { date: due, unit: unit.name })]);
+}
+
 /**
- * The unit and period an officer may write to now, or the replies that say
- * why not: not bound, not an officer of the unit, no period, or locked.
+ * The unit and period someone may write to now (officers enter figures,
+ * leaders approve them), or the replies that say why not: not bound, no such
+ * role in the unit, no period, or locked at the stage's deadline. The unit
+ * is the one the person works on, unless a confirmation names its own.
  */
-export async function writableTarget(deps: CoreDeps, session: Session, role: "officer" | "leader" = "officer"): Promise<WritableTarget> {
+export async function writableTarget(
+  deps: CoreDeps, session: Session, role: "officer" | "leader" = "officer", unitIn: UnitRecord | null = session.unit,
+): Promise<WritableTarget> {
   if (!session.person) return { ok: false, replies: [reply([line("bot-not-bound"), line("bot-start-how")])] };
-  const unit = session.unit;
+  const unit = unitIn;
   if (!unit || !rolesIn(session, unit.id).has(role)) {
     return { ok: false, replies: [reply([line(role === "officer" ? "bot-need-officer" : "bot-need-leader", { unit: unit?.name ?? "" })])] };
   }
   const found = await periodForUnit(deps, unit);
   if (!found) return { ok: false, replies: [reply([line("bot-no-period", { unit: unit.name })])] };
   const { period, ruleset } = found;
-  if (period.status !== "open") return { ok: false, replies: [reply([line("bot-period-not-open", { year: String(period.year), status: period.status })])] };
-  if (await deps.store.periods.isLocked(period.id, unit.id, deps.now())) {
-    const due = period.deadlines.find((d) => d.kind === "submission")?.dueAt ?? null;
-    return { ok: false, replies: [reply([line("bot-locked", { date: due, unit: unit.name })])] };
-  }
+  const stage: LockStage = role === "leader" ? "leader_approval" : "submission";
+  if (period.status !== "open") return { ok: false, replies: [refusedReply(unit, period, "period_closed")] };
+  if (await deps.store.periods.isLocked(period.id, unit.id, deps.now(), stage)) return { ok: false, replies: [refusedReply(unit, period, "locked", stage)] };
   return { ok: true, unit, period, ruleset };
 }
 

@@ -64,8 +64,10 @@ export interface PeopleRepo {
 
 export interface IdentityRepo {
   find(channel: ChannelName, externalId: string): Promise<IdentityRecord | null>;
-  /** The identity, created on first contact; updates the last interaction time. */
-  touch(channel: ChannelName, externalId: string, at: Date, details?: { chatId?: string; displayName?: string }): Promise<IdentityRecord>;
+  /** The identity, created on first contact (`created`); updates the last interaction time. */
+  touch(
+    channel: ChannelName, externalId: string, at: Date, details?: { chatId?: string; displayName?: string },
+  ): Promise<IdentityRecord & { readonly created: boolean }>;
   bindPerson(identityId: number, personId: number): Promise<IdentityRecord>;
   setLanguage(identityId: number, language: "vi" | "en"): Promise<void>;
   markUnreachable(identityId: number, reason: string): Promise<void>;
@@ -105,6 +107,9 @@ export interface InviteRepo {
   list(provinceId: number): Promise<InviteRecord[]>;
 }
 
+/** Which deadline locks a write: officers' submission, or the leaders' approval that follows it. */
+export type LockStage = "submission" | "leader_approval";
+
 export interface PeriodRepo {
   open(input: {
     provinceId: number; rulesetId: string; year: number; windowFrom?: Date | null; windowTo?: Date | null;
@@ -116,8 +121,8 @@ export interface PeriodRepo {
   setDeadline(id: number, deadline: DeadlineRecord, actor: Actor): Promise<void>;
   reopen(input: { periodId: number; unitId: number; until: Date; reason: string }, actor: Actor): Promise<void>;
   reopenings(periodId: number): Promise<ReopeningRecord[]>;
-  /** True after the submission deadline, unless the unit is reopened at `now`. */
-  isLocked(periodId: number, unitId: number, now: Date): Promise<boolean>;
+  /** True after the stage's deadline (submission by default), unless the unit is reopened at `now`. */
+  isLocked(periodId: number, unitId: number, now: Date, stage?: LockStage): Promise<boolean>;
 }
 
 export interface FigureInput {
@@ -137,6 +142,33 @@ export interface FigureInput {
   readonly reviewNote?: string | null;
 }
 
+export interface RecordManyOptions {
+  /** Write past the deadline (an admin, audited). */
+  readonly force?: boolean;
+  /** "import" (audited as one action) or "chat" (each revision is its own record). */
+  readonly source?: "import" | "chat";
+  readonly pending?: PendingUse;
+}
+
+export type RecordManyResult =
+  | { readonly ok: true; readonly count: number }
+  | { readonly ok: false; readonly reason: "locked" | "period_closed"; readonly unitId: number }
+  | { readonly ok: false; readonly reason: "pending_gone" };
+
+export interface ApprovalInput {
+  readonly periodId: number;
+  readonly unitId: number;
+  readonly items: readonly { readonly itemCode: string; readonly revision: number }[];
+  readonly personId: number;
+  readonly label: string;
+  readonly channel: EntryChannel;
+  readonly pending: PendingUse;
+}
+
+export type ApprovalResult =
+  | { readonly ok: true; readonly approved: readonly string[]; readonly changed: readonly string[] }
+  | { readonly ok: false; readonly reason: "locked" | "period_closed" | "pending_gone" };
+
 export type RecordResult =
   | { readonly ok: true; readonly record: FigureRecord }
   | { readonly ok: false; readonly reason: "locked" | "period_closed" };
@@ -147,8 +179,20 @@ export interface FigureRepo {
    * deadline unless the unit is reopened, or `force` (an admin, audited).
    */
   record(input: FigureInput, now: Date, options?: { force?: boolean }): Promise<RecordResult>;
-  /** Many figures in one transaction, for spreadsheet imports: all or nothing. */
-  recordMany(inputs: readonly FigureInput[], now: Date, options?: { force?: boolean }): Promise<{ ok: true; count: number } | { ok: false; reason: "locked" | "period_closed"; unitId: number }>;
+  /**
+   * Many figures of one period in one transaction, all or nothing: a
+   * spreadsheet import, or a batch confirmed in chat (then the confirmation
+   * is used up in the same transaction, so a crash cannot save half a batch
+   * or lose a confirmed one).
+   */
+  recordMany(inputs: readonly FigureInput[], now: Date, options?: RecordManyOptions): Promise<RecordManyResult>;
+  /**
+   * A leader approves the revisions they were shown: each item whose current
+   * revision is still the one shown, and still submitted, gets an approved
+   * revision; the others are reported as changed. One transaction, with the
+   * confirmation used up in it.
+   */
+  approve(input: ApprovalInput, now: Date): Promise<ApprovalResult>;
   /** The current revision of every figure of a period (withdrawn ones included, with a null figure). */
   current(periodId: number): Promise<FigureRecord[]>;
   currentForUnit(periodId: number, unitId: number): Promise<FigureRecord[]>;
@@ -158,21 +202,45 @@ export interface FigureRepo {
   version(periodId: number): Promise<number>;
 }
 
+export type PendingLookup =
+  | { readonly ok: true; readonly kind: string; readonly payload: unknown }
+  /** The action belongs to someone else (a button tapped in a group by another member). */
+  | { readonly ok: false; readonly reason: "not_yours" }
+  /** Unknown, used already, or expired. */
+  | { readonly ok: false; readonly reason: "gone" };
+
 export interface PendingRepo {
   /** Remember a confirmation the bot waits for; returns its id (carried by the buttons). */
   create(identityId: number, kind: string, payload: unknown, expiresAt: Date): Promise<number>;
+  /** Read a pending action without using it. */
+  peek(id: number, identityId: number, now: Date): Promise<PendingLookup>;
   /** Use a pending action once: null when unknown, someone else's, used or expired. */
   take(id: number, identityId: number, now: Date): Promise<{ kind: string; payload: unknown } | null>;
 }
 
-/** Updates from chat platforms, recorded before they are handled. */
-export interface InboxRepo {
-  /** Record an update; false when it was already handled (a re-delivery). */
-  accept(channel: string, externalId: string, payload: string, now: Date): Promise<boolean>;
-  done(channel: string, externalId: string, now: Date, error?: string): Promise<void>;
-  /** Updates received but never handled (the process stopped in between), oldest first. */
-  unhandled(channel: string): Promise<{ externalId: string; payload: string }[]>;
+/** A confirmation used up by the same transaction that carries it out. */
+export interface PendingUse {
+  readonly id: number;
+  readonly identityId: number;
 }
+
+/**
+ * Updates from chat platforms, recorded before they are handled. An update
+ * is claimed by the process handling it for a while (`INBOX_CLAIM_MS`), so a
+ * second instance, or a re-delivery, does not handle it at the same time;
+ * one whose claim ran out unfinished (the process died) is handled again.
+ */
+export interface InboxRepo {
+  /** Record an update as received (the webhook); whether it still needs handling. */
+  record(channel: string, externalId: string, payload: string, now: Date): Promise<"new" | "unfinished" | "done">;
+  /** Record and claim an update for handling; false when it is done or someone else is on it. */
+  claim(channel: string, externalId: string, payload: string, now: Date): Promise<boolean>;
+  done(channel: string, externalId: string, now: Date, error?: string): Promise<void>;
+  /** Updates received but not handled and not claimed (the process stopped in between), oldest first. */
+  unhandled(channel: string, now: Date): Promise<{ externalId: string; payload: string }[]>;
+}
+
+export const INBOX_CLAIM_MS = 60_000;
 
 export interface SnapshotRepo {
   save(periodId: number, kind: SnapshotKind, units: readonly SnapshotUnitRecord[], actor: Actor): Promise<SnapshotRecord>;

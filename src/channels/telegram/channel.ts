@@ -5,7 +5,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import type { Core } from "../../bot/core.js";
 import { NO_METRICS, type ChannelMetrics } from "../../bot/ports/metrics.js";
 import type { InboxRepo } from "../../bot/ports/store.js";
-import { renderLine, renderReply, splitText } from "../../bot/render.js";
+import { PLAIN, renderLine, renderReply, splitText } from "../../bot/render.js";
 import type { Reply } from "../../bot/reply.js";
 import type { LogPort } from "../../bot/session.js";
 import type { I18n, Locale } from "../../i18n/index.js";
@@ -43,6 +43,11 @@ export interface TelegramChannel {
   recover(): Promise<number>;
   registerCommands(): Promise<void>;
 }
+
+/** How long a stop waits for the updates in hand before the process exits anyway. */
+const STOP_GRACE_MS = 25_000;
+/** How often updates left unfinished by a dead process are looked for (their claims last INBOX_CLAIM_MS). */
+const RECOVERY_EVERY_MS = 30_000;
 
 /** Send one reply: HTML, split at Telegram's limit, buttons on the last part, attachment if any. */
 async function send(ctx: Context, chatId: number | string, i18n: I18n, locale: Locale, r: Reply, metrics: ChannelMetrics): Promise<void> {
@@ -83,11 +88,11 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   if (deps.transformer) bot.api.config.use(deps.transformer);
 
-  // Recorded before handling: a re-sent update is handled once; one cut short by a crash is handled on recovery.
+  // Recorded and claimed before handling: a re-sent update is handled once; one cut short by a crash is handled on recovery.
   bot.use(async (ctx, next) => {
     const id = String(ctx.update.update_id);
     const started = performance.now();
-    if (!(await deps.inbox.accept("telegram", id, JSON.stringify(ctx.update), deps.now()))) {
+    if (!(await deps.inbox.claim("telegram", id, JSON.stringify(ctx.update), deps.now()))) {
       metrics.updateHandled("telegram", "duplicate", 0);
       return;
     }
@@ -112,12 +117,18 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
   bot.on(["message:text", "callback_query:data"], async (ctx) => {
     const inbound = toInbound(ctx.update, ctx.me, deps.now());
     if (!inbound) return;
+    const { replies, locale, tap } = await deps.core.handle(inbound);
     if (ctx.callbackQuery) {
+      if (tap === "not_yours") {
+        // A colleague's confirmation tapped in a group: tell only the one who tapped, leave the buttons.
+        const first = replies[0]?.lines[0];
+        await ctx.answerCallbackQuery({ text: first ? renderLine(deps.i18n, locale, first, PLAIN) : "", show_alert: true }).catch(() => undefined);
+        return;
+      }
       await ctx.answerCallbackQuery().catch(() => undefined);
-      // A confirmation's buttons go away once tapped, so it cannot be tapped twice.
-      if (/^(ok|no):/.test(ctx.callbackQuery.data ?? "")) await ctx.editMessageReplyMarkup().catch(() => undefined);
+      // Carried out, cancelled or gone: the buttons go, so a confirmation cannot be tapped twice.
+      if (tap) await ctx.editMessageReplyMarkup().catch(() => undefined);
     }
-    const { replies, locale } = await deps.core.handle(inbound);
     for (const r of replies) await send(ctx, ctx.chatId ?? inbound.chatId, deps.i18n, locale, r, metrics);
   });
   // The bot's one error boundary: log with the update, tell the person something went wrong.
@@ -132,8 +143,14 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
   const queues = new Map<string, Promise<void>>();
   const chatOf = (u: Update): string => String(u.message?.chat.id ?? u.callback_query?.message?.chat.id ?? u.callback_query?.from.id ?? "none");
   let polling: Promise<void> | null = null;
+  let sweeper: NodeJS.Timeout | null = null;
+  const recoverOnce = async (): Promise<number> => {
+    const pending = await deps.inbox.unhandled("telegram", deps.now());
+    for (const p of pending) await channel.process(JSON.parse(p.payload) as Update);
+    return pending.length;
+  };
 
-  return {
+  const channel: TelegramChannel = {
     bot,
     process(update) {
       const key = chatOf(update);
@@ -150,22 +167,30 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
     },
     async startPolling() {
       await bot.init();
-      polling = bot.start({ drop_pending_updates: false, allowed_updates: ["message", "callback_query"] });
-      polling.catch((error: unknown) => deps.log.error({ error: (error as Error).message }, "polling stopped"));
+      polling = bot.start({ drop_pending_updates: false, allowed_updates: ["message", "callback_query"] })
+        .catch((error: unknown) => deps.log.error({ error: (error as Error).message }, "polling stopped"));
     },
     async stop() {
-      if (polling) await bot.stop();
+      if (sweeper) clearInterval(sweeper);
+      if (polling) {
+        // bot.stop() ends the long poll; the batch already fetched is still being handled: wait for it, within limits.
+        await bot.stop();
+        await Promise.race([polling, new Promise((r) => setTimeout(r, STOP_GRACE_MS).unref())]);
+      }
       await Promise.all([...queues.values()]);
     },
     async recover() {
       await bot.init();
-      const pending = await deps.inbox.unhandled("telegram");
-      for (const p of pending) await this.process(JSON.parse(p.payload) as Update);
-      return pending.length;
+      const count = await recoverOnce();
+      // Updates claimed by a process that died are taken again once their claim runs out.
+      sweeper ??= setInterval(() => void recoverOnce().catch((error: unknown) => deps.log.error({ error: (error as Error).message }, "recovery failed")), RECOVERY_EVERY_MS);
+      sweeper.unref();
+      return count;
     },
     async registerCommands() {
       await bot.init();
       await registerCommands(bot.api, deps.i18n).catch((error: unknown) => deps.log.warn({ error: (error as Error).message }, "could not register commands"));
     },
   };
+  return channel;
 }

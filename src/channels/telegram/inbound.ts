@@ -16,13 +16,19 @@ export function toInbound(update: Update, me: UserFromGetMe, at: Date): Inbound 
   const message = update.message;
   if (!message?.text || !message.from) return null;
   const chat = message.chat;
-  const text = message.text.normalize("NFC");
-  const mentioned = new RegExp(`@${me.username}\\b`, "i").test(text) || message.reply_to_message?.from?.id === me.id;
+  const raw = message.text.normalize("NFC");
+  // "/diem@other_bot" in a group is for another bot.
+  const command = /^\/[A-Za-z_]+@(\w+)/.exec(raw);
+  if (command && command[1]!.toLowerCase() !== me.username.toLowerCase()) return null;
+  const mention = new RegExp(`@${me.username}\\b`, "gi");
+  const mentioned = mention.test(raw) || message.reply_to_message?.from?.id === me.id;
+  // The core reads the message without the bot's @name, wherever it stands.
+  const text = raw.replace(mention, "").trim();
   return {
     channel: "telegram", updateId, userId: String(message.from.id), chatId: String(chat.id),
     chatType: chat.type === "private" ? "private" : "group", displayName: fullName(message.from), text,
     ...(message.from.language_code && { languageHint: message.from.language_code }),
-    addressed: chat.type === "private" || text.startsWith("/") || mentioned, at,
+    addressed: chat.type === "private" || raw.startsWith("/") || mentioned, at,
   };
 }
 
