@@ -30,7 +30,7 @@ export interface RenderedReply {
   readonly buttons: readonly (readonly { readonly label: string; readonly action: string }[])[];
 }
 
-export function renderReply(i18n: I18n, locale: Locale, r: Reply, format: TextFormat): RenderedReply {
+export function renderReply(i18n: I18n, locale: Locale, r: Pick<Reply, "lines" | "buttons">, format: TextFormat): RenderedReply {
   return {
     text: r.lines.map((l) => renderLine(i18n, locale, l, format)).join("\n"),
     buttons: (r.buttons ?? []).map((row) => row.map((b) => ({ label: renderLine(i18n, locale, b.label, PLAIN), action: b.action }))),

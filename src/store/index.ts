@@ -1,6 +1,10 @@
 import type { Store } from "../bot/ports/store.js";
 import { DEFAULT_SQLITE_URL, providerOf, type Provider } from "./adapter.js";
 import { createAuditRepo } from "./audit.js";
+import { createBroadcastRepo } from "./broadcasts.js";
+import { createCalendarRepo, createReminderPrefsRepo } from "./calendar.js";
+import { createCoordinationRepo } from "./coordination.js";
+import { createOutboxRepo } from "./outbox.js";
 import { createInboxRepo, createPendingRepo } from "./chat-state.js";
 import { openDatabase } from "./client.js";
 import { createFigureRepo } from "./figures.js";
@@ -41,6 +45,11 @@ export async function createStore(
     audit: createAuditRepo(db),
     pending: createPendingRepo(db),
     inbox: createInboxRepo(db),
+    outbox: createOutboxRepo(db),
+    calendar: createCalendarRepo(db),
+    reminderPrefs: createReminderPrefsRepo(db),
+    broadcasts: createBroadcastRepo(db),
+    coordination: createCoordinationRepo(db),
     isEmpty: async () => (await db.province.count()) === 0,
     close: () => db.$disconnect(),
   };

@@ -1,4 +1,5 @@
 import type { Figure } from "../../scoring/index.js";
+import type { BroadcastRepo, CalendarRepo, CoordinationRepo, OutboxRepo, ReminderPrefsRepo } from "./delivery.js";
 import type {
   AuditRecord, ChannelName, DeadlineRecord, EntryChannel, EvidenceRef, FigureRecord, FigureStatus, IdentityRecord,
   InviteRecord, PeriodRecord, PeriodStatus, PersonRecord, ProvinceRecord, ReopeningRecord, RoleName, RoleRecord,
@@ -266,6 +267,11 @@ export interface Store {
   readonly audit: AuditRepo;
   readonly pending: PendingRepo;
   readonly inbox: InboxRepo;
+  readonly outbox: OutboxRepo;
+  readonly calendar: CalendarRepo;
+  readonly reminderPrefs: ReminderPrefsRepo;
+  readonly broadcasts: BroadcastRepo;
+  readonly coordination: CoordinationRepo;
   /** True when no province exists yet (a fresh database). */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;

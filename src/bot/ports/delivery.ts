@@ -1,0 +1,207 @@
+import type { CalendarOverride } from "../calendar.js";
+import type { Line, Reply } from "../reply.js";
+import type { ChannelName, IdentityRecord } from "./records.js";
+
+/** What a pushed message is for; reports and queue status group by it. */
+export type OutboxKind = "reminder" | "escalation" | "broadcast" | "publication" | "digest" | "progress" | "report" | "notice";
+export const OUTBOX_KINDS: readonly OutboxKind[] = ["reminder", "escalation", "broadcast", "publication", "digest", "progress", "report", "notice"];
+
+/**
+ * pending → inflight → sent. A failure that may pass goes back to pending
+ * with a later `notBefore`; one that will not (blocked, bad request) is
+ * failed. A message that was on its way when the process died is uncertain:
+ * it is not sent again, since it may have arrived (never twice to a person).
+ */
+export type OutboxStatus = "pending" | "inflight" | "sent" | "failed" | "uncertain" | "cancelled";
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = ["pending", "inflight", "sent", "failed", "uncertain", "cancelled"];
+
+/** A file stored once and attached to many queued messages. */
+export interface QueuedAttachment {
+  readonly kind: "photo" | "document";
+  readonly filename: string;
+  readonly fileId: number;
+  readonly caption?: Line;
+}
+
+/** A reply as queued: its attachment points at a stored file instead of carrying the bytes. */
+export type QueuedReply = Omit<Reply, "attachment"> & { readonly attachment?: QueuedAttachment };
+
+export interface OutboxInput {
+  /** Unique per message and recipient, e.g. `reminder:3:41:2026-11-23:17`. */
+  readonly key: string;
+  readonly identityId: number;
+  readonly kind: OutboxKind;
+  readonly reply: QueuedReply;
+  readonly notBefore: Date;
+  readonly broadcastId?: number;
+  /** Key of an earlier message to edit instead of sending a new one, once that one is delivered. */
+  readonly replacesKey?: string;
+}
+
+export interface OutboxRecord {
+  readonly id: number;
+  readonly key: string;
+  readonly identity: IdentityRecord;
+  readonly kind: OutboxKind;
+  readonly reply: QueuedReply;
+  readonly status: OutboxStatus;
+  readonly attempts: number;
+  readonly notBefore: Date;
+  readonly partsSent: number;
+  readonly externalId: string | null;
+  readonly broadcastId: number | null;
+  /** The platform id of the message this one edits, when that one was delivered. */
+  readonly replaces: string | null;
+}
+
+export interface OutboxProblem {
+  readonly id: number;
+  readonly kind: OutboxKind;
+  readonly status: OutboxStatus;
+  readonly channel: ChannelName;
+  readonly recipient: string;
+  readonly error: string | null;
+  readonly at: Date;
+}
+
+export interface OutboxStats {
+  readonly byStatus: Readonly<Record<OutboxStatus, number>>;
+  readonly byKind: readonly { kind: OutboxKind; status: OutboxStatus; count: number }[];
+  readonly oldestPending: Date | null;
+  /** Recent failures and uncertain sends, newest first, with the reason. */
+  readonly problems: readonly OutboxProblem[];
+}
+
+export interface OutboxRepo {
+  /** Queue messages; a key already queued is skipped. Returns how many were new. */
+  enqueue(messages: readonly OutboxInput[]): Promise<number>;
+  saveFile(kind: "photo" | "document", filename: string, data: Uint8Array): Promise<number>;
+  file(id: number): Promise<{ data: Uint8Array; telegramFileId: string | null } | null>;
+  /** Remember the platform's id of an uploaded file, to send it again without uploading. */
+  setFileRef(id: number, channel: ChannelName, ref: string): Promise<void>;
+  /** Pending messages due at `now`, oldest first. */
+  due(now: Date, limit: number): Promise<OutboxRecord[]>;
+  /** When the next pending message falls due, or null when none is pending. */
+  nextDue(): Promise<Date | null>;
+  /** pending → inflight, counting the attempt; false when another worker took it. */
+  claim(id: number, now: Date): Promise<boolean>;
+  /** A part of a long message was delivered; recorded before the next part is sent. */
+  partSent(id: number, partsSent: number, externalId: string | null): Promise<void>;
+  sent(id: number, now: Date, externalId: string | null, partsSent: number): Promise<void>;
+  /** inflight → pending, to try again at `notBefore`; a wait the platform asked for does not count as an attempt. */
+  retryLater(id: number, notBefore: Date, error: string, partsSent: number, options?: { countAttempt?: boolean }): Promise<void>;
+  fail(id: number, error: string, partsSent: number): Promise<void>;
+  /** inflight → uncertain: it may have arrived, so it is not sent again without an operator. */
+  markUncertain(id: number, error: string, partsSent: number): Promise<void>;
+  /** Pending messages of an identity that can no longer be reached: failed, with the reason. */
+  failPendingOf(identityId: number, reason: string): Promise<number>;
+  /** Messages left inflight by a worker that stopped: uncertain. Returns how many. */
+  markOrphansUncertain(): Promise<number>;
+  /** Failed or uncertain messages back to pending (an operator's decision); returns how many. */
+  requeue(ids: readonly number[], now: Date): Promise<number>;
+  stats(options?: { problems?: number }): Promise<OutboxStats>;
+  /** Counts by status of one broadcast's messages. */
+  countsFor(broadcastId: number): Promise<Readonly<Record<OutboxStatus, number>>>;
+}
+
+/** One message as the platform takes it: a text part, or a file. */
+export type SendResult =
+  | { readonly ok: true; readonly externalId: string | null; readonly fileRef?: string }
+  /** 429: wait, then try again; nothing was delivered. */
+  | { readonly ok: false; readonly kind: "rate_limited"; readonly retryAfterMs: number; readonly error: string }
+  /** Nothing was delivered and trying again may work (server error, connection refused). */
+  | { readonly ok: false; readonly kind: "transient"; readonly error: string }
+  /** The person cannot be reached: blocked the bot, left, never started it, chat gone. */
+  | { readonly ok: false; readonly kind: "unreachable"; readonly error: string }
+  /** The platform refused the message itself (a bug or a limit); do not try again. */
+  | { readonly ok: false; readonly kind: "rejected"; readonly error: string }
+  /** The request may have reached the platform (the connection broke mid-way): do not send again. */
+  | { readonly ok: false; readonly kind: "uncertain"; readonly error: string };
+
+/** One platform message of a queued reply, prepared by the channel (rendered, split). */
+export interface PreparedPart {
+  /** "text" parts count against the chat's message rate; edits too. */
+  readonly kind: "text" | "photo" | "document" | "edit";
+}
+
+/** A channel's side of the delivery queue: render a queued reply, send its parts. */
+export interface Sender {
+  readonly channel: ChannelName;
+  /** Platform messages for a reply, in the recipient's language; resumes after `partsSent`. */
+  prepare(message: OutboxRecord, file: ((id: number) => Promise<{ data: Uint8Array; ref: string | null } | null>)): Promise<PreparedPart[]>;
+  sendPart(message: OutboxRecord, part: PreparedPart): Promise<SendResult>;
+}
+
+/** The department's own calendar days (`dti calendar`). */
+export interface CalendarRepo {
+  list(): Promise<CalendarOverride[]>;
+  set(day: CalendarOverride, actor: string): Promise<void>;
+  remove(day: string, actor: string): Promise<boolean>;
+}
+
+export interface Delegation {
+  readonly id: number;
+  readonly personId: number;
+  readonly toPersonId: number;
+  /** Local days, inclusive. */
+  readonly fromDay: string;
+  readonly toDay: string;
+}
+
+/** Snoozes (/hoanlai) and hand-overs (/uyquyen) of reminders. */
+export interface ReminderPrefsRepo {
+  snooze(personId: number, until: Date): Promise<void>;
+  unsnooze(personId: number): Promise<boolean>;
+  snoozes(now: Date): Promise<ReadonlyMap<number, Date>>;
+  delegate(input: Omit<Delegation, "id">): Promise<Delegation>;
+  cancelDelegations(personId: number, now: Date): Promise<number>;
+  /** Hand-overs not cancelled whose range ends on or after `fromDay`. */
+  delegations(fromDay: string): Promise<Delegation[]>;
+}
+
+/** Who a broadcast goes to. */
+export type Audience =
+  | { readonly kind: "all"; readonly leadersOnly: boolean }
+  | { readonly kind: "unit_kind"; readonly unitKind: string; readonly leadersOnly: boolean }
+  | { readonly kind: "district"; readonly districtCode: string; readonly leadersOnly: boolean }
+  | { readonly kind: "units"; readonly unitCodes: readonly string[]; readonly leadersOnly: boolean };
+
+export interface BroadcastRecord {
+  readonly id: number;
+  readonly provinceId: number;
+  readonly senderId: number;
+  readonly body: string;
+  readonly audience: Audience;
+  readonly recipients: number;
+  readonly createdAt: Date;
+  readonly completedAt: Date | null;
+}
+
+export interface BroadcastRepo {
+  /** The broadcast and its queued messages, in one transaction. */
+  create(
+    input: { provinceId: number; senderId: number; body: string; audience: Audience },
+    messages: (broadcastId: number) => readonly OutboxInput[],
+    now: Date,
+  ): Promise<BroadcastRecord>;
+  byId(id: number): Promise<BroadcastRecord | null>;
+  /** Recent broadcasts of a province, newest first. */
+  list(provinceId: number, limit: number): Promise<BroadcastRecord[]>;
+  /** "Đã nhận": false when this identity had acknowledged already. */
+  acknowledge(broadcastId: number, identityId: number, now: Date): Promise<boolean>;
+  acknowledgedBy(broadcastId: number): Promise<ReadonlySet<number>>;
+  /** Mark a broadcast complete once; true for the caller that did. */
+  complete(id: number, now: Date): Promise<boolean>;
+  /** Broadcasts still being delivered. */
+  incomplete(): Promise<BroadcastRecord[]>;
+}
+
+/** Scheduled runs and single-holder leases, shared by every instance through the database. */
+export interface CoordinationRepo {
+  /** Claim one run of a job; false when another instance has it (and it has not expired). */
+  claimRun(key: string, owner: string, now: Date, ttlMs: number): Promise<boolean>;
+  finishRun(key: string, now: Date): Promise<void>;
+  /** Take or renew a lease; false while another holder's lease runs. */
+  lease(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
+  release(name: string, holder: string): Promise<void>;
+}

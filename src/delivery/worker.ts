@@ -1,0 +1,251 @@
+import type { CoordinationRepo, OutboxRecord, OutboxRepo, PreparedPart, SendResult, Sender } from "../bot/ports/delivery.js";
+import type { ChannelName } from "../bot/ports/records.js";
+import type { IdentityRepo } from "../bot/ports/store.js";
+import type { LogPort } from "../bot/session.js";
+import { createRateLimiter, type DeliveryLimits } from "./limiter.js";
+
+export interface DeliveryMetrics {
+  delivered(channel: ChannelName, kind: string, outcome: "sent" | "retry" | "failed" | "uncertain" | "unreachable"): void;
+}
+
+export interface DeliveryDeps {
+  readonly outbox: OutboxRepo;
+  readonly identities: Pick<IdentityRepo, "markUnreachable">;
+  readonly coordination: CoordinationRepo;
+  readonly senders: ReadonlyMap<ChannelName, Sender>;
+  readonly limits: ReadonlyMap<ChannelName, DeliveryLimits>;
+  readonly now: () => Date;
+  readonly log: LogPort;
+  readonly metrics?: DeliveryMetrics;
+  /** This process, as the holder of the delivery lease. */
+  readonly instanceId: string;
+  /** Messages on their way at once (each to a different chat). */
+  readonly concurrency?: number;
+  /** How long the lease lasts unless renewed; another instance takes over after it. */
+  readonly leaseMs?: number;
+  /** How often the queue is looked at when nothing is due (new messages also wake the worker). */
+  readonly idleMs?: number;
+}
+
+export interface DeliveryWorker {
+  /** Send until stopped. Resolves when stopped. */
+  run(): Promise<void>;
+  /** Something was queued: look now rather than at the next idle check. */
+  wake(): void;
+  /** Stop taking messages, let those on their way finish. */
+  stop(): Promise<void>;
+}
+
+const MAX_ATTEMPTS = 8;
+const BATCH = 200;
+const LEASE_NAME = "delivery-worker";
+/** 1 s, 2 s, 4 s … up to 10 minutes between tries of a message that failed for a passing reason. */
+const backoffMs = (attempts: number) => Math.min(600_000, 1000 * 2 ** attempts);
+
+/**
+ * The delivery worker: one per deployment (it holds a lease in the
+ * database), sending queued messages within each platform's limits. A
+ * message is claimed (inflight) before it is sent and marked sent right
+ * after; a long message records each delivered part, so a retry resumes
+ * after it. Messages a dead worker left inflight become uncertain, not sent
+ * again: they may have arrived, and a person never gets the same message
+ * twice.
+ */
+export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
+  const concurrency = deps.concurrency ?? 8;
+  const leaseMs = deps.leaseMs ?? 15_000;
+  const idleMs = deps.idleMs ?? 1_000;
+  const limiters = new Map([...deps.limits].map(([channel, limits]) => [channel, createRateLimiter(limits)]));
+  const inFlight = new Map<number, Promise<void>>();
+  const busyChats = new Set<string>();
+  let running = false;
+  let holding = false;
+  let wakeUp: (() => void) | null = null;
+  let runs: Promise<void> = Promise.resolve();
+
+  const sleep = (ms: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      wakeUp = null;
+      resolve();
+    }, ms);
+    wakeUp = () => {
+      clearTimeout(timer);
+      wakeUp = null;
+      resolve();
+    };
+  });
+  const chatKey = (m: OutboxRecord) => `${m.identity.channel}:${m.identity.chatId ?? m.identity.externalId}`;
+  const isGroup = (m: OutboxRecord) => (m.identity.chatId ?? "").startsWith("-");
+
+  async function deliver(m: OutboxRecord, sender: Sender): Promise<void> {
+    const limiter = limiters.get(m.identity.channel)!;
+    const key = chatKey(m);
+    let partsDone = m.partsSent;
+    let externalId = m.externalId;
+    try {
+      const parts: PreparedPart[] = await sender.prepare(m, async (id) => {
+        const file = await deps.outbox.file(id);
+        return file ? { data: file.data, ref: m.identity.channel === "telegram" ? file.telegramFileId : null } : null;
+      });
+      for (let i = m.partsSent; i < parts.length; i += 1) {
+        if (i > m.partsSent) {
+          // Later parts of a long message wait their turn in the chat like any message.
+          for (let wait = limiter.waitFor(key, isGroup(m), Date.now()); wait > 0; wait = limiter.waitFor(key, isGroup(m), Date.now())) {
+            await new Promise((r) => setTimeout(r, wait));
+          }
+          limiter.take(key, isGroup(m), Date.now());
+        }
+        const result: SendResult = await sender.sendPart(m, parts[i]!);
+        if (!result.ok) return await settleFailure(m, result, partsDone);
+        if (result.externalId) externalId = result.externalId;
+        if (result.fileRef) {
+          const fileId = m.reply.attachment?.fileId;
+          if (fileId !== undefined) await deps.outbox.setFileRef(fileId, m.identity.channel, result.fileRef);
+        }
+        partsDone = i + 1;
+        if (partsDone < parts.length) await deps.outbox.partSent(m.id, partsDone, externalId);
+      }
+      await deps.outbox.sent(m.id, deps.now(), externalId, partsDone);
+      deps.metrics?.delivered(m.identity.channel, m.kind, "sent");
+    } catch (error) {
+      // Our own failure (database, rendering): the message may or may not have gone; do not send it again.
+      deps.log.error({ outboxId: m.id, error: (error as Error).message }, "delivery failed");
+      await deps.outbox.markUncertain(m.id, (error as Error).message, partsDone).catch(() => undefined);
+      deps.metrics?.delivered(m.identity.channel, m.kind, "uncertain");
+    }
+  }
+
+  async function settleFailure(m: OutboxRecord, result: Exclude<SendResult, { ok: true }>, partsDone: number): Promise<void> {
+    const now = deps.now();
+    const limiter = limiters.get(m.identity.channel)!;
+    switch (result.kind) {
+      case "rate_limited":
+        limiter.pause(result.retryAfterMs, Date.now());
+        await deps.outbox.retryLater(m.id, new Date(now.getTime() + result.retryAfterMs), result.error, partsDone, { countAttempt: false });
+        deps.metrics?.delivered(m.identity.channel, m.kind, "retry");
+        return;
+      case "transient":
+        if (m.attempts + 1 >= MAX_ATTEMPTS) {
+          await deps.outbox.fail(m.id, `${result.error} (after ${MAX_ATTEMPTS} attempts)`, partsDone);
+          deps.metrics?.delivered(m.identity.channel, m.kind, "failed");
+        } else {
+          await deps.outbox.retryLater(m.id, new Date(now.getTime() + backoffMs(m.attempts)), result.error, partsDone);
+          deps.metrics?.delivered(m.identity.channel, m.kind, "retry");
+        }
+        return;
+      case "unreachable":
+        await deps.outbox.fail(m.id, result.error, partsDone);
+        await deps.identities.markUnreachable(m.identity.id, result.error);
+        await deps.outbox.failPendingOf(m.identity.id, result.error);
+        deps.log.warn({ identityId: m.identity.id, channel: m.identity.channel, reason: result.error }, "recipient unreachable");
+        deps.metrics?.delivered(m.identity.channel, m.kind, "unreachable");
+        return;
+      case "rejected":
+        await deps.outbox.fail(m.id, result.error, partsDone);
+        deps.log.error({ outboxId: m.id, reason: result.error }, "message rejected by the platform");
+        deps.metrics?.delivered(m.identity.channel, m.kind, "failed");
+        return;
+      case "uncertain":
+        await deps.outbox.markUncertain(m.id, result.error, partsDone);
+        deps.metrics?.delivered(m.identity.channel, m.kind, "uncertain");
+        return;
+    }
+  }
+
+  /** One pass over what is due: start every message whose chat and the channel's limits allow it now. */
+  async function pass(): Promise<number> {
+    const due = await deps.outbox.due(deps.now(), BATCH);
+    const blocked = new Set<string>();
+    let earliest = Infinity;
+    for (const m of due) {
+      if (!running) break;
+      const key = chatKey(m);
+      const sender = deps.senders.get(m.identity.channel);
+      const limiter = limiters.get(m.identity.channel);
+      if (!sender || !limiter || inFlight.has(m.id) || busyChats.has(key) || blocked.has(key)) {
+        // Messages to one chat keep their order: a later one never overtakes one that waits.
+        blocked.add(key);
+        continue;
+      }
+      const wait = limiter.waitFor(key, isGroup(m), Date.now());
+      if (wait > 0) {
+        blocked.add(key);
+        earliest = Math.min(earliest, wait);
+        // The overall limit applies to every chat: when that is what holds this one back, wait here.
+        if (wait < 50) await new Promise((r) => setTimeout(r, wait));
+        else continue;
+        if (limiter.waitFor(key, isGroup(m), Date.now()) > 0) continue;
+        blocked.delete(key);
+      }
+      while (inFlight.size >= concurrency) await Promise.race(inFlight.values());
+      if (!(await deps.outbox.claim(m.id, deps.now()))) continue;
+      limiter.take(key, isGroup(m), Date.now());
+      busyChats.add(key);
+      const job = deliver(m, sender).finally(() => {
+        inFlight.delete(m.id);
+        busyChats.delete(key);
+      });
+      inFlight.set(m.id, job);
+    }
+    return due.length === 0 ? -1 : earliest;
+  }
+
+  async function holdLease(): Promise<boolean> {
+    const had = holding;
+    holding = await deps.coordination.lease(LEASE_NAME, deps.instanceId, deps.now(), leaseMs);
+    if (holding && !had) {
+      // Whoever held the lease before is gone: what it left on its way may have arrived.
+      const orphans = await deps.outbox.markOrphansUncertain();
+      if (orphans > 0) deps.log.warn({ orphans }, "messages left in flight by a stopped worker are marked uncertain");
+    }
+    return holding;
+  }
+
+  async function loop(): Promise<void> {
+    let renewedAt = 0;
+    while (running) {
+      try {
+        if (Date.now() - renewedAt > leaseMs / 3 || !holding) {
+          // Only the holder sends; the lease is renewed well before it runs out.
+          if (!(await holdLease())) {
+            await sleep(leaseMs / 3);
+            continue;
+          }
+          renewedAt = Date.now();
+        }
+        const next = await pass();
+        const pause = next === -1 ? await idleFor() : Number.isFinite(next) ? Math.max(5, next) : idleMs;
+        await (inFlight.size > 0 ? Promise.race([...inFlight.values(), sleep(pause)]) : sleep(pause));
+      } catch (error) {
+        // The one catch of the worker: log, wait, go on (a database hiccup must not stop delivery).
+        deps.log.error({ error: (error as Error).message }, "delivery pass failed");
+        await sleep(idleMs);
+      }
+    }
+    await Promise.all(inFlight.values());
+    if (holding) await deps.coordination.release(LEASE_NAME, deps.instanceId).catch(() => undefined);
+    holding = false;
+  }
+
+  /** Nothing due now: until the next message falls due, or the idle check. */
+  async function idleFor(): Promise<number> {
+    const due = await deps.outbox.nextDue();
+    return due ? Math.max(5, Math.min(idleMs, due.getTime() - deps.now().getTime())) : idleMs;
+  }
+
+  return {
+    run() {
+      running = true;
+      runs = loop();
+      return runs;
+    },
+    wake() {
+      wakeUp?.();
+    },
+    stop() {
+      running = false;
+      wakeUp?.();
+      return runs;
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Store } from "../../src/bot/ports/store.js";
+import { text } from "../../src/bot/reply.js";
+import { createStore } from "../../src/store/index.js";
+import { tempDatabaseUrl } from "../helpers/cli.js";
+import { drain, push, recipients, telegramWorker } from "../helpers/delivery.js";
+import { startFakeTelegram, type FakeTelegram } from "../helpers/fake-telegram.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const LIMITS = { globalPerSecond: 40, chatPerSecond: 1, groupPerMinute: 20 };
+
+describe("delivery worker against a fake Bot API that enforces the limits", () => {
+  let store: Store;
+  let fake: FakeTelegram;
+  beforeEach(async () => {
+    store = await createStore(tempDatabaseUrl());
+    fake = await startFakeTelegram(LIMITS);
+  });
+  afterEach(async () => {
+    await fake.close();
+    await store.close();
+  });
+
+  const deliveredKeys = () => fake.received.map((r) => r.text);
+
+  it("sends every message once, in order per chat, within the limits, and honours retry_after", async () => {
+    const people = await recipients(store, 30);
+    // Three messages each to 30 people; and one injected 429 the worker must sit out.
+    const messages = people.flatMap((id, i) => [1, 2, 3].map((n) => push(`m-${i}-${n}`, id)));
+    expect(await store.outbox.enqueue(messages)).toBe(90);
+    expect(await store.outbox.enqueue(messages)).toBe(0);
+    fake.failNext("7003", 1, "429");
+    await drain(store, telegramWorker(store, fake.apiRoot, { limits: LIMITS }));
+    expect(deliveredKeys().sort()).toEqual(messages.map((m) => m.key).sort());
+    expect(fake.violations).toEqual([]);
+    for (let i = 0; i < 30; i += 1) {
+      expect(fake.received.filter((r) => r.chatId === String(7000 + i)).map((r) => r.text)).toEqual([`m-${i}-1`, `m-${i}-2`, `m-${i}-3`]);
+    }
+    expect((await store.outbox.stats()).byStatus).toMatchObject({ sent: 90, pending: 0, failed: 0, uncertain: 0 });
+  });
+
+  it("stops for good at a person who blocked the bot, marks them unreachable, and carries on with the others", async () => {
+    const [blocked, other] = await recipients(store, 2, 7100);
+    fake.blocked.add("7100");
+    await store.outbox.enqueue([push("b-1", blocked!), push("b-2", blocked!), push("o-1", other!)]);
+    await drain(store, telegramWorker(store, fake.apiRoot, { limits: LIMITS }));
+    expect(deliveredKeys()).toEqual(["o-1"]);
+    const identity = await store.identities.find("telegram", "7100");
+    expect(identity).toMatchObject({ reachable: false, unreachableReason: "403 Forbidden: bot was blocked by the user" });
+    const stats = await store.outbox.stats();
+    expect(stats.byStatus).toMatchObject({ sent: 1, failed: 2 });
+    expect(stats.problems.map((p) => p.error)).toEqual(["403 Forbidden: bot was blocked by the user", "403 Forbidden: bot was blocked by the user"]);
+  });
+
+  it("retries a server error with backoff and resumes a long message after the parts that went", async () => {
+    const [person] = await recipients(store, 1, 7200);
+    const lines = Array.from({ length: 300 }, (_, i) => text(`Dòng ${i + 1}: đơn vị thứ ${i + 1} trong danh sách kết quả`));
+    await store.outbox.enqueue([{ key: "long", identityId: person!, kind: "report", reply: { lines }, notBefore: new Date(0) }]);
+    // The first part goes, the second fails once with a 500: the retry must start at part two.
+    fake.failNext("7200", 1, "ok");
+    fake.failNext("7200", 1, "500");
+    await drain(store, telegramWorker(store, fake.apiRoot, { limits: LIMITS }));
+    const sends = fake.received;
+    const texts = sends.map((r) => r.text);
+    expect(texts.length).toBeGreaterThan(1);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(texts.join("\n").split("\n")).toHaveLength(300);
+    expect((await store.outbox.stats()).byStatus.sent).toBe(1);
+  });
+
+  it("does not send again a message whose connection broke after the platform took it", async () => {
+    const [person] = await recipients(store, 1, 7300);
+    fake.failNext("7300", 1, "cut");
+    await store.outbox.enqueue([push("cut-1", person!), push("cut-2", person!)]);
+    await drain(store, telegramWorker(store, fake.apiRoot, { limits: LIMITS }));
+    expect(deliveredKeys()).toEqual(["cut-1", "cut-2"]);
+    const stats = await store.outbox.stats();
+    expect(stats.byStatus).toMatchObject({ sent: 1, uncertain: 1 });
+    // An operator may decide to send it again.
+    expect(await store.outbox.requeue([stats.problems[0]!.id], new Date())).toBe(1);
+  });
+
+  it("lets one worker send at a time: a second waits for the first one's lease", async () => {
+    const people = await recipients(store, 10, 7400);
+    await store.outbox.enqueue(people.map((id, i) => push(`l-${i}`, id)));
+    const first = telegramWorker(store, fake.apiRoot, { limits: LIMITS, instanceId: "a", leaseMs: 60_000 });
+    const second = telegramWorker(store, fake.apiRoot, { limits: LIMITS, instanceId: "b", leaseMs: 60_000 });
+    expect(await store.coordination.lease("delivery-worker", "a", new Date(), 60_000)).toBe(true);
+    const secondRun = second.run();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.received).toHaveLength(0);
+    await drain(store, first);
+    await second.stop();
+    await secondRun;
+    expect(deliveredKeys().sort()).toEqual(people.map((_, i) => `l-${i}`).sort());
+  });
+});
+
+describe("delivery worker killed at random points", () => {
+  it("never sends a message twice, and flags rather than loses what was on its way", async () => {
+    const databaseUrl = tempDatabaseUrl();
+    const store = await createStore(databaseUrl);
+    const limits = { globalPerSecond: 100, chatPerSecond: 1, groupPerMinute: 20 };
+    const fake = await startFakeTelegram(limits);
+    try {
+      const people = await recipients(store, 100, 8000);
+      const keys = people.flatMap((id, i) => [push(`k-${i}-a`, id), push(`k-${i}-b`, id)]);
+      await store.outbox.enqueue(keys);
+      // A seeded sequence of kill points, so a failure can be replayed.
+      let seed = 20_261_122;
+      const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+      let kills = 0;
+      for (let round = 0; round < 5; round += 1) {
+        const child = spawn(process.execPath, ["--import", "tsx", "test/helpers/delivery-process.ts"], {
+          cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, API_ROOT: fake.apiRoot, LIMITS: JSON.stringify(limits) }, stdio: "ignore",
+        });
+        const exited = once(child, "exit");
+        const last = round === 4;
+        const target = fake.received.length + 5 + Math.floor(random() * 40);
+        const outcome = await Promise.race([
+          exited.then(() => "done" as const),
+          (async () => {
+            while (!last && fake.received.length < target) await new Promise((r) => setTimeout(r, 1));
+            return "kill" as const;
+          })(),
+        ]);
+        if (outcome === "kill" && !last) {
+          child.kill("SIGKILL");
+          kills += 1;
+        }
+        await exited;
+        if (outcome === "done") break;
+      }
+      const counts = new Map<string, number>();
+      for (const r of fake.received) counts.set(r.text, (counts.get(r.text) ?? 0) + 1);
+      expect([...counts.values()].every((n) => n === 1)).toBe(true);
+      const stats = await store.outbox.stats({ problems: 1_000 });
+      expect(stats.byStatus).toMatchObject({ pending: 0, inflight: 0, failed: 0 });
+      expect(stats.byStatus.sent + stats.byStatus.uncertain).toBe(200);
+      expect(stats.byStatus.uncertain).toBeLessThanOrEqual(kills);
+      // Every message marked sent arrived; the only ones that may not have are flagged for an operator.
+      expect(counts.size).toBeGreaterThanOrEqual(stats.byStatus.sent);
+      expect(kills).toBeGreaterThan(0);
+    } finally {
+      await fake.close();
+      await store.close();
+    }
+  }, 180_000);
+});
