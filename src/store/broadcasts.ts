@@ -20,7 +20,8 @@ export function createBroadcastRepo(db: Db): BroadcastRepo {
     async create(input, messages, now) {
       return transact(db, async (tx) => {
         const { provinceId, senderId, body } = input;
-        const row = await tx.broadcast.create({ data: { provinceId, senderId, body, audience: JSON.stringify(input.audience), createdAt: now } });
+        const audience = JSON.stringify(input.audience);
+        const row = await tx.broadcast.create({ data: { provinceId, senderId, body, audience, createdAt: now } });
         const queued = messages(row.id);
         const added = await enqueueIn(tx, queued, now);
         const updated = await tx.broadcast.update({ where: { id: row.id }, data: { recipients: added } });
