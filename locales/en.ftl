@@ -581,3 +581,21 @@ console-choose = Choose a role to try (type its number):
 console-guest = Someone without an invite code (questions about indicators only)
 console-ready = Ready. Try: /huongdan, /diem, “what is indicator 4.14”, “6.2 = 85%”.
 console-choose-again = Please type a number from 0 to { $max }.
+
+## Reminders and progress reports
+
+notify-remind-submission = Dear colleague: { $unit } still has { $count } indicator(s) without figures for the { $year } digital-transformation evaluation ({ $points } points). Deadline: { $date } ({ $days ->
+    [0] today
+   *[other] { $days } day(s) left
+  }).
+notify-missing-item = • { $code } { $name } — { $max } points
+notify-missing-more = … and { $count } more (see /thieu).
+notify-remind-how = You can submit right here, e.g. 4.14 = 394/508. Pause reminders: /hoanlai 2 ngay; hand reminders to a colleague: /uyquyen.
+notify-button-deadlines = Deadlines
+notify-remind-approval = Dear colleague: { $unit } has { $count } figure(s) of the { $year } evaluation waiting for a leader's approval. Approval deadline: { $date }.
+notify-remind-approval-how = Please send /duyet to review and approve them.
+notify-late-leader = Dear colleague: the submission deadline ({ $date }) has passed and { $unit } still has { $count } indicator(s) without figures:
+notify-late-department = Submissions for the { $year } evaluation (deadline { $date }): { $late }/{ $all } units have not submitted everything.
+notify-late-kind = • { unit-kind-short }: { $late }/{ $all } units incomplete
+notify-late-unit = • { $unit }: { $count } indicator(s) missing
+notify-missing-more-units = … and { $count } more units.

@@ -581,3 +581,21 @@ console-choose = Xin chọn vai trò để dùng thử (gõ số):
 console-guest = Người chưa có mã mời (chỉ hỏi về chỉ số)
 console-ready = Đã sẵn sàng. Thử: /huongdan, /diem, «chỉ số 4.14 là gì», «6.2 = 85%».
 console-choose-again = Xin gõ một số từ 0 đến { $max }.
+
+## Nhắc việc, báo cáo tiến độ
+
+notify-remind-submission = Kính gửi Anh/Chị: { $unit } còn { $count } chỉ số chưa có số liệu đánh giá chuyển đổi số năm { $year } ({ $points } điểm). Hạn nộp: { $date } ({ $days ->
+    [0] hôm nay
+   *[other] còn { $days } ngày
+  }).
+notify-missing-item = • { $code } { $name } — { $max } điểm
+notify-missing-more = … và { $count } chỉ số khác (xem /thieu).
+notify-remind-how = Anh/Chị có thể nộp ngay tại đây, ví dụ: 4.14 = 394/508. Tạm dừng nhắc việc: /hoanlai 2 ngay; giao việc nhận nhắc cho đồng nghiệp: /uyquyen.
+notify-button-deadlines = Hạn chót
+notify-remind-approval = Kính gửi Anh/Chị: { $unit } có { $count } số liệu đánh giá chuyển đổi số năm { $year } đang chờ lãnh đạo phê duyệt. Hạn phê duyệt: { $date }.
+notify-remind-approval-how = Xin Anh/Chị gõ /duyet để xem và phê duyệt.
+notify-late-leader = Kính gửi Anh/Chị: đã quá hạn nộp số liệu ({ $date }) nhưng { $unit } còn { $count } chỉ số chưa có số liệu:
+notify-late-department = Tình hình nộp số liệu đánh giá chuyển đổi số năm { $year } (hạn { $date }): { $late }/{ $all } đơn vị chưa nộp đủ.
+notify-late-kind = • { unit-kind-short }: { $late }/{ $all } đơn vị chưa nộp đủ
+notify-late-unit = • { $unit }: còn { $count } chỉ số
+notify-missing-more-units = … và { $count } đơn vị khác.
