@@ -64,8 +64,10 @@ export default tseslint.config(
     "src/store must not import channels, http or scheduler."),
   restrict(["src/channels/**/*.ts"], ["**/store/**", "**/scheduler/**", "@prisma/*", "**/generated/**", "node-cron"],
     "src/channels must not import the store or the scheduler."),
-  restrict(["src/scheduler/**/*.ts"], ["**/channels/**", "grammy", "grammy/*", "@prisma/*", "**/generated/**"],
+  restrict(["src/scheduler/**/*.ts"], ["**/channels/**", "**/store/**", "grammy", "grammy/*", "@prisma/*", "**/generated/**"],
     "src/scheduler sends through a port, never a channel."),
+  restrict(["src/delivery/**/*.ts"], ["**/channels/**", "**/store/**", "**/scheduler/**", "grammy", "grammy/*", "@prisma/*", "**/generated/**"],
+    "src/delivery sends through the Sender port and keeps its queue through the store's port."),
   {
     files: ["src/**/*.ts"],
     ignores: ["src/config.ts"],

@@ -50,5 +50,17 @@ export function createIdentityRepo(db: Db): IdentityRepo {
     async ofPerson(personId) {
       return (await db.channelIdentity.findMany({ where: { personId }, orderBy: { id: "asc" } })).map(toIdentity);
     },
+    async preferred(personIds, channels) {
+      const out = new Map<number, IdentityRecord>();
+      const ids = [...new Set(personIds)];
+      for (let i = 0; i < ids.length; i += 5_000) {
+        const rows = await db.channelIdentity.findMany({
+          where: { personId: { in: ids.slice(i, i + 5_000) }, reachable: true, channel: { in: [...channels] } },
+          orderBy: [{ lastInteractionAt: "desc" }, { id: "desc" }],
+        });
+        for (const row of rows) if (row.personId !== null && !out.has(row.personId)) out.set(row.personId, toIdentity(row));
+      }
+      return out;
+    },
   };
 }

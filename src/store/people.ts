@@ -77,5 +77,8 @@ export function createPeopleRepo(db: Db): PeopleRepo {
     async list(provinceId) {
       return (await db.person.findMany({ where: { provinceId }, orderBy: { id: "asc" } })).map(toPerson);
     },
+    async activeRoles(provinceId) {
+      return (await db.role.findMany({ where: { provinceId, revokedAt: null }, orderBy: { id: "asc" } })).map(toRole);
+    },
   };
 }

@@ -61,6 +61,8 @@ export interface PeopleRepo {
   /** Active holders of a role in a unit (or provincial admins when unitId is null). */
   holders(provinceId: number, unitId: number | null, role: RoleName): Promise<PersonRecord[]>;
   list(provinceId: number): Promise<PersonRecord[]>;
+  /** Every role held now in a province, in one query (for reminders and broadcasts to thousands of units). */
+  activeRoles(provinceId: number): Promise<RoleRecord[]>;
 }
 
 export interface IdentityRepo {
@@ -74,6 +76,12 @@ export interface IdentityRepo {
   markUnreachable(identityId: number, reason: string): Promise<void>;
   setActiveUnit(identityId: number, unitId: number | null): Promise<void>;
   ofPerson(personId: number): Promise<IdentityRecord[]>;
+  /**
+   * Where to reach each person: their reachable chat they used last (one
+   * per person, so nobody gets the same push on two apps), among the
+   * channels that can deliver. People with none are left out.
+   */
+  preferred(personIds: readonly number[], channels: readonly ChannelName[]): Promise<Map<number, IdentityRecord>>;
 }
 
 export type RedeemResult =
