@@ -579,6 +579,7 @@ console-banner = === DTI Bot — LOCAL DEMO ===  A demonstration on made-up data
 console-how-to-configure = To run on Telegram: set TELEGRAM_BOT_TOKEN (from @BotFather) in .env and restart (see the README, Configuration). Type /doivaitro to switch role, /thoat to quit; several figures may be separated by ;
 console-choose = Choose a role to try (type its number):
 console-guest = Someone without an invite code (questions about indicators only)
+console-push = New message from DTI Bot:
 console-ready = Ready. Try: /huongdan, /diem, “what is indicator 4.14”, “6.2 = 85%”.
 console-choose-again = Please type a number from 0 to { $max }.
 

@@ -579,6 +579,7 @@ console-banner = === DTI Bot — CHẾ ĐỘ THỬ TRÊN MÁY TÍNH ===  Đây l
 console-how-to-configure = Để chạy thật trên Telegram: đặt TELEGRAM_BOT_TOKEN (lấy từ @BotFather) trong tệp .env rồi khởi động lại (xem README, mục Cấu hình). Gõ /doivaitro để đổi vai trò, /thoat để thoát; nhiều dòng số liệu có thể cách nhau bằng dấu ;
 console-choose = Xin chọn vai trò để dùng thử (gõ số):
 console-guest = Người chưa có mã mời (chỉ hỏi về chỉ số)
+console-push = Tin nhắn mới từ DTI Bot:
 console-ready = Đã sẵn sàng. Thử: /huongdan, /diem, «chỉ số 4.14 là gì», «6.2 = 85%».
 console-choose-again = Xin gõ một số từ 0 đến { $max }.
 

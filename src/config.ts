@@ -36,10 +36,28 @@ const schema = z.object({
   CHAT_RATE_LIMIT: z.coerce.number().int().min(1).max(100).default(8),
   /** With no channel configured and a terminal attached, chat in the terminal: true/false. */
   CONSOLE_DEMO: z.stringbool().default(true),
+  /** Office hours in Asia/Ho_Chi_Minh: reminders are sent only within them, on working days. */
+  OFFICE_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, "like 07:30-17:00").default("07:30-17:00"),
+  /** Working weekdays, 1 = Monday … 7 = Sunday. */
+  OFFICE_DAYS: z.string().regex(/^[1-7](,[1-7])*$/, "like 1,2,3,4,5").default("1,2,3,4,5"),
+  /** Working days before a deadline to remind on (0 = the day itself). */
+  REMINDER_OFFSETS: z.string().regex(/^\d{1,2}(,\d{1,2})*$/, "like 7,3,1,0").default("7,3,1,0"),
+  REMINDER_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "like 08:00").default("08:00"),
+  /** Weekly digest of provisional rank changes to leaders: weekday (1 = Monday) and time. */
+  DIGEST_DAY: z.coerce.number().int().min(1).max(7).default(1),
+  DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "like 08:00").default("08:00"),
+  /** Telegram's sending limits (the delivery queue keeps under them). */
+  DELIVERY_GLOBAL_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
+  DELIVERY_CHAT_PER_SECOND: z.coerce.number().positive().max(10).default(1),
+  DELIVERY_GROUP_PER_MINUTE: z.coerce.number().positive().max(600).default(20),
+  /** Name of this instance in job runs and the delivery lease; default host and process id. */
+  INSTANCE_ID: z.string().min(1).max(100).optional(),
 }).superRefine((c, ctx) => {
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_SECRET"], message: "required when TELEGRAM_WEBHOOK_URL is set" });
   }
+  const [open, close] = c.OFFICE_HOURS.split("-");
+  if (open! >= close!) ctx.addIssue({ code: "custom", path: ["OFFICE_HOURS"], message: "the office must open before it closes" });
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) {
     ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "required when TELEGRAM_WEBHOOK_URL is set" });
   }

@@ -1,82 +1,8 @@
-import ExcelJS from "exceljs";
-import { scorePeriod, type GroupScores, type PeriodScores } from "../bot/period-scores.js";
-import { formatDate } from "../i18n/index.js";
-import type { UnitScore } from "../scoring/index.js";
+import { writeFile } from "node:fs/promises";
+import { scorePeriod } from "../bot/period-scores.js";
+import { resultsFilename, resultsWorkbook } from "../bot/results-workbook.js";
 import { loadCatalog, type CliContext } from "./context.js";
 import { idArgument } from "./errors.js";
-
-const THIN = { style: "thin" as const, color: { argb: "FF808080" } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL = { type: "pattern" as const, pattern: "solid" as const, fgColor: { argb: "FFDDEBF7" } };
-
-/** Excel forbids []:*?/\ in sheet names and caps them at 31 characters. */
-export function sheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim().slice(0, 28).trim() || "Nhom";
-  let candidate = base;
-  for (let i = 2; taken.has(candidate); i += 1) candidate = `${base} ${i}`;
-  taken.add(candidate);
-  return candidate;
-}
-
-function groupSheet(workbook: ExcelJS.Workbook, ctx: CliContext, scores: PeriodScores, group: GroupScores, taken: Set<string>): void {
-  const { i18n, locale } = ctx;
-  const t = (key: string, args = {}) => i18n.t(locale, key, args);
-  const { ruleset, period, units } = scores;
-  const sheet = workbook.addWorksheet(sheetName(group.groupName, taken), {
-    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    views: [{ state: "frozen", ySplit: 5, xSplit: 3 }],
-  });
-  const indexColumns = ruleset.indices.filter((i) => (i.maxPoints ?? 0) > 0);
-  const headers = [
-    t("xlsx-rank"), t("xlsx-unit-code"), t("xlsx-unit-name"),
-    ...indexColumns.map((i) => `${i.code}. ${i.name} (${i18n.number(locale, i.maxPoints ?? 0)})`),
-    t("xlsx-self"), t("xlsx-reviewed"), t("xlsx-max"), t("xlsx-value"), t("xlsx-class"), t("xlsx-missing"),
-  ];
-  const width = headers.length;
-  sheet.mergeCells(1, 1, 1, width);
-  sheet.getCell(1, 1).value = t("xlsx-title", { year: String(period.year) }).toUpperCase();
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(1, 1).alignment = { horizontal: "center" };
-  sheet.mergeCells(2, 1, 2, width);
-  sheet.getCell(2, 1).value = `${group.groupName} — ${ruleset.title}`;
-  sheet.getCell(2, 1).font = { italic: true };
-  sheet.getCell(2, 1).alignment = { horizontal: "center" };
-  sheet.mergeCells(3, 1, 3, width);
-  sheet.getCell(3, 1).value = t("xlsx-as-of", { date: formatDate(ctx.now(), locale) });
-  sheet.getCell(3, 1).alignment = { horizontal: "center" };
-
-  const header = sheet.getRow(5);
-  headers.forEach((text, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = text;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  });
-  header.height = 45;
-  const selfById = new Map(group.self.units.map((u) => [u.unitId, u]));
-  group.reviewed.units.forEach((u: UnitScore, index) => {
-    const unit = units.get(Number(u.unitId));
-    const merged = u.mergedFrom ? ` (${t("xlsx-merged", { from: u.mergedFrom.map((id) => units.get(Number(id))?.name ?? id).join(", ") })})` : "";
-    const row = sheet.getRow(6 + index);
-    const values = [
-      u.rank, unit?.code ?? u.unitId, `${unit?.name ?? u.unitId}${merged}`,
-      ...indexColumns.map((i) => u.indices.find((x) => x.code === i.code)?.points ?? 0),
-      selfById.get(u.unitId)?.total ?? 0, u.total, u.applicableMax, u.value, u.className ?? "", u.missing.length,
-    ];
-    values.forEach((value, i) => {
-      const cell = row.getCell(i + 1);
-      cell.value = value;
-      cell.border = BORDER;
-      if (typeof value === "number" && i >= 3 && i < width - 1) cell.numFmt = i === width - 3 ? "0.00%" : "#,##0.00";
-    });
-  });
-  sheet.columns.forEach((column, i) => {
-    column.width = i === 2 ? 44 : i < 2 ? 10 : 14;
-  });
-  sheet.pageSetup.printTitlesRow = "5:5";
-}
 
 /** `dti export results <period> -o file.xlsx`: one ranked sheet per ranking group, ready to print. */
 export async function exportResultsCommand(ctx: CliContext, periodId: string, options: { output?: string }): Promise<number> {
@@ -91,13 +17,8 @@ export async function exportResultsCommand(ctx: CliContext, periodId: string, op
     return 1;
   }
   const { scores } = outcome;
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "DTI Bot";
-  workbook.created = ctx.now();
-  const taken = new Set<string>();
-  for (const group of scores.groups) groupSheet(workbook, ctx, scores, group, taken);
-  const file = options.output ?? `ket-qua-dti-${scores.period.year}-ky-${scores.period.id}.xlsx`;
-  await workbook.xlsx.writeFile(file);
+  const file = options.output ?? resultsFilename(scores.period.year, scores.period.id);
+  await writeFile(file, await resultsWorkbook(scores, { i18n, locale, now: ctx.now() }));
   ctx.out(i18n.t(locale, "cli-export-results-written", { file, groups: scores.groups.length, units: scores.groups.reduce((n, g) => n + g.reviewed.units.length, 0) }));
   return 0;
 }
