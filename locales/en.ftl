@@ -600,3 +600,134 @@ notify-late-department = Submissions for the { $year } evaluation (deadline { $d
 notify-late-kind = • { unit-kind-short }: { $late }/{ $all } units incomplete
 notify-late-unit = • { $unit }: { $count } indicator(s) missing
 notify-missing-more-units = … and { $count } more units.
+
+## Announcements, publication, pausing reminders
+
+bot-need-admin = This is for administrators of the Department of Science and Technology.
+bot-delivery-off = Message delivery is not enabled on this server, so nothing can be sent to others yet.
+bot-help-snooze = /hoanlai — pause reminders, e.g. /hoanlai 2 ngay; /hoanlai huy to resume
+bot-help-delegate = /uyquyen — hand your reminders to a colleague of the unit for a while
+bot-help-broadcast = /thongbao <text> — send the department's announcement to units; /thongbao alone lists the ones sent
+bot-help-publish = /congbo — publish the results; each unit receives its own
+cmd-hoanlai = Pause reminders
+cmd-uyquyen = Hand reminders to a colleague
+cmd-thongbao = Announce to units (department)
+cmd-congbo = Publish results (department)
+
+bot-snooze-set = Reminders paused until { $time } on { $date }. You still receive the department's announcements and results. Send /hoanlai huy to resume.
+bot-snooze-status = Your reminders are paused until { $time } on { $date }.
+bot-snooze-none = You receive reminders as usual.
+bot-snooze-ended = Reminders are back on.
+bot-snooze-how = Usage: /hoanlai 2 ngay, /hoanlai 4 gio, /hoanlai den 30/11/2026, or /hoanlai huy.
+bot-snooze-bad = "{ $value }" is not a time I can read.
+bot-snooze-too-long = Reminders can be paused for 30 days at most; for a longer absence, please hand them to a colleague with /uyquyen.
+
+bot-delegate-choose = Who should receive the reminders of { $unit }? Tap a name to hand them over until the submission deadline ({ $date }):
+bot-delegate-how = Or send: /uyquyen <number> <from> <to>, e.g. /uyquyen 1 24/11/2026 30/11/2026. Send /uyquyen huy to take them back.
+bot-delegate-set = Your reminders go to { $name } from { $start } to { $end }.
+bot-delegate-ended = Hand-over ended; you receive reminders again.
+bot-delegate-none = You have not handed your reminders to anyone.
+bot-delegate-nobody = No other colleague of { $unit } uses DTI Bot yet.
+bot-delegate-bad-date = That date is not valid; please write dd/mm/yyyy.
+bot-delegate-unknown = There is no colleague with that number.
+bot-delegate-bad-range = The end date must come after the start date.
+notify-delegated = { $from } handed you the reminders of { $unit } from { $start } to { $end }.
+
+bot-broadcast-how = To send an announcement, type /thongbao followed by the text (several lines are fine). To send to some units only, start with a line "Gửi: S01, S02".
+bot-broadcast-recent = Recent announcements:
+bot-broadcast-recent-item = • No. { $id } ({ $date }), { $people } recipients: { $preview }
+bot-broadcast-report-button = Report no. { $id }
+bot-broadcast-empty = The announcement has no text.
+bot-broadcast-too-long = The announcement is { $length } characters long, more than { $max }; please shorten it or send several.
+bot-broadcast-audience = Who should receive it?
+bot-broadcast-to-all = All units
+bot-broadcast-to-kind = All { unit-kind }
+bot-broadcast-to-district = The communes of a district…
+bot-broadcast-which-district = Which district?
+bot-broadcast-no-districts = The unit directory has no districts (there are none since 1/7/2025). Please choose by kind of unit, or list unit codes on the first line: "Gửi: …".
+bot-broadcast-preview = The announcement will go to { $people } people in { $units } units{ $leadersOnly ->
+    [yes] {" "}(leaders only)
+   *[no] {""}
+  }.
+bot-broadcast-channel = • on { $channel ->
+    [telegram] Telegram
+    [zalo] Zalo
+   *[other] { $channel }
+  }: { $count }
+bot-broadcast-unknown-units = No unit has the code(s): { $codes }.
+bot-broadcast-silent-units = { $count } unit(s) have nobody on DTI Bot yet: { $units }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more
+  }.
+bot-broadcast-nobody = None of the recipients is on DTI Bot yet.
+bot-broadcast-quote = Text:
+bot-button-send = ✅ Send
+bot-broadcast-leaders-only = Leaders only
+bot-broadcast-with-officers = Officers too
+bot-broadcast-change-audience = Change recipients
+bot-broadcast-queued = Announcement no. { $id } is queued for { $people } people. You will receive a report when it has gone out.
+bot-broadcast-thanks = Thank you for confirming that you received announcement no. { $id }.
+bot-broadcast-thanked-before = You had already confirmed announcement no. { $id }.
+bot-broadcast-unknown = There is no announcement no. { $id }.
+bot-broadcast-nudged = Reminded { $count } people who have not confirmed.
+bot-broadcast-nudged-none = Nobody more to remind today ({ $waiting } not confirmed, already reminded today, or everyone confirmed).
+notify-broadcast-title = Announcement of the Department of Science and Technology (no. { $id })
+notify-broadcast-nudge = Reminder: please confirm that you received announcement no. { $id } of the Department of Science and Technology
+notify-button-received = ✅ Received
+notify-broadcast-progress = Sending announcement no. { $id }: { $done }/{ $total } ({ $percent }%).
+notify-broadcast-report = Delivery report of announcement no. { $id } ({ $date }), { $total } recipients:
+notify-broadcast-report-sent = • Delivered: { $sent }/{ $total }
+notify-broadcast-report-pending = • Still to send: { $count }
+notify-broadcast-report-failed = • Could not be delivered: { $count }{ $unreachable ->
+    [0] {""}
+   *[other] {" "}({ $unreachable } blocked or left DTI Bot)
+  }
+notify-broadcast-report-uncertain = • Unknown whether it arrived (the connection broke while sending): { $count }
+notify-broadcast-report-acked = • Confirmed "Received": { $acked }/{ $sent }
+notify-button-refresh = 🔄 Refresh
+notify-button-nudge = 🔔 Remind those who have not confirmed
+
+bot-publish-nothing = There is no period to publish.
+bot-publish-choose = Which period should be published?
+bot-publish-preview = Publish the { $year } digital-transformation results ({ $ruleset }): { $units } units in { $groups } ranking groups?
+bot-publish-again = This period was published before; this publication replaces it, and each unit hears what changed since.
+bot-publish-incomplete = Note: { $count } unit(s) still have missing figures; missing items count as 0 points.
+bot-publish-what = After publication the period takes no new figures; each unit receives its own result; the department receives the summary, the ranking chart and the Excel file.
+bot-button-publish = ✅ Publish
+bot-published = The { $year } results are published. { $queued } messages are on their way to the units and the department.
+notify-result-title = { $year } digital-transformation result of { $unit }
+notify-result-total = Total: { $total }/{ $max } ({ $percent }%){ $className ->
+    [none] {""}
+   *[other] , class { $className }
+  }.
+notify-result-rank = Rank { $rank }/{ $size } in the group { $group }.
+notify-result-change = Since the publication of { $date }: { $placesDir ->
+    [up] up { $places } place(s)
+    [down] down { $places } place(s)
+   *[none] same rank
+  }, { $pointsDir ->
+    [up] +{ $points } points
+    [down] −{ $points } points
+   *[none] same points
+  }{ $items ->
+    [none] .
+   *[other] { $pointsUp ->
+        [yes] , mostly thanks to { $items }.
+       *[no] , mostly because of { $items }.
+      }
+  }
+notify-result-gap = { $className } needs { $needed } more points; best items to work on: { $items }.
+notify-result-gap-far = { $className } needs { $needed } more points, out of reach this period; the items that bring you closest: { $items }.
+notify-button-score = Score details
+notify-published-title = The { $year } results are published ({ $ruleset }): { $units } units, { $groups } groups; { $recipients } individual results are on their way.
+notify-published-group = • { $group } ({ $size } units): first { $leader } ({ $total } points); { $classes }
+notify-published-chart = Digital-transformation ranking { $year }
+notify-published-sheet = Detailed results (Excel)
+chart-points = Points
+chart-gap = … { $count } more units (see the Excel file)
+chart-title = Digital-transformation results { $year } — { $province }
+notify-digest = Over the past week (since { $date }), { $unit } { $placesDir ->
+    [up] rose { $places } place(s)
+    [down] fell { $places } place(s)
+   *[none] kept its rank
+  } (rank { $rankBefore } → { $rank }/{ $size }), provisional total { $totalBefore } → { $total }.

@@ -600,3 +600,134 @@ notify-late-department = Tình hình nộp số liệu đánh giá chuyển đ�
 notify-late-kind = • { unit-kind-short }: { $late }/{ $all } đơn vị chưa nộp đủ
 notify-late-unit = • { $unit }: còn { $count } chỉ số
 notify-missing-more-units = … và { $count } đơn vị khác.
+
+## Thông báo, công bố, tạm dừng nhắc việc
+
+bot-need-admin = Chức năng này dành cho cán bộ quản trị của Sở Khoa học và Công nghệ.
+bot-delivery-off = Hệ thống gửi tin chưa được bật ở máy chủ này nên chưa gửi được tin cho người khác.
+bot-help-snooze = /hoanlai — tạm dừng nhận nhắc việc, ví dụ: /hoanlai 2 ngay; /hoanlai huy để nhận lại
+bot-help-delegate = /uyquyen — giao việc nhận nhắc cho đồng nghiệp trong đơn vị trong một thời gian
+bot-help-broadcast = /thongbao <nội dung> — gửi thông báo của Sở tới các đơn vị; /thongbao để xem các thông báo đã gửi
+bot-help-publish = /congbo — công bố kết quả đánh giá; mỗi đơn vị nhận kết quả riêng
+cmd-hoanlai = Tạm dừng nhận nhắc việc
+cmd-uyquyen = Giao việc nhận nhắc cho đồng nghiệp
+cmd-thongbao = Gửi thông báo tới các đơn vị (Sở)
+cmd-congbo = Công bố kết quả đánh giá (Sở)
+
+bot-snooze-set = Đã tạm dừng nhắc việc đến { $time } ngày { $date }. Anh/Chị vẫn nhận thông báo và kết quả của Sở. Gõ /hoanlai huy để nhận nhắc việc trở lại.
+bot-snooze-status = Anh/Chị đang tạm dừng nhận nhắc việc đến { $time } ngày { $date }.
+bot-snooze-none = Anh/Chị đang nhận nhắc việc bình thường.
+bot-snooze-ended = Đã bật lại nhắc việc cho Anh/Chị.
+bot-snooze-how = Cách dùng: /hoanlai 2 ngay, /hoanlai 4 gio, /hoanlai den 30/11/2026, hoặc /hoanlai huy.
+bot-snooze-bad = Chưa hiểu thời gian «{ $value }».
+bot-snooze-too-long = Chỉ tạm dừng được tối đa 30 ngày; nếu vắng lâu hơn, xin Anh/Chị giao việc nhận nhắc cho đồng nghiệp bằng /uyquyen.
+
+bot-delegate-choose = Anh/Chị muốn giao việc nhận nhắc của { $unit } cho ai? Bấm tên để giao đến hạn nộp ({ $date }):
+bot-delegate-how = Hoặc gõ: /uyquyen <số thứ tự> <từ ngày> <đến ngày>, ví dụ: /uyquyen 1 24/11/2026 30/11/2026. Gõ /uyquyen huy để thôi giao.
+bot-delegate-set = Đã giao việc nhận nhắc cho { $name } từ { $start } đến { $end }.
+bot-delegate-ended = Đã thôi giao việc nhận nhắc; Anh/Chị sẽ nhận nhắc việc trở lại.
+bot-delegate-none = Anh/Chị chưa giao việc nhận nhắc cho ai.
+bot-delegate-nobody = { $unit } chưa có đồng nghiệp nào khác dùng DTI Bot để nhận thay.
+bot-delegate-bad-date = Ngày chưa đúng; xin ghi dạng dd/mm/yyyy.
+bot-delegate-unknown = Không có đồng nghiệp ở số thứ tự này.
+bot-delegate-bad-range = Ngày kết thúc phải sau ngày bắt đầu.
+notify-delegated = { $from } đã giao cho Anh/Chị nhận nhắc việc của { $unit } từ { $start } đến { $end }.
+
+bot-broadcast-how = Để gửi thông báo, xin gõ /thongbao rồi nội dung (có thể nhiều dòng). Muốn gửi cho một số đơn vị, ghi dòng đầu: «Gửi: S01, S02».
+bot-broadcast-recent = Các thông báo gần đây:
+bot-broadcast-recent-item = • Số { $id } ({ $date }), { $people } người nhận: { $preview }
+bot-broadcast-report-button = Báo cáo số { $id }
+bot-broadcast-empty = Thông báo chưa có nội dung.
+bot-broadcast-too-long = Thông báo dài { $length } ký tự, vượt quá { $max }; xin rút gọn hoặc gửi thành nhiều thông báo.
+bot-broadcast-audience = Xin chọn nơi nhận thông báo:
+bot-broadcast-to-all = Tất cả đơn vị
+bot-broadcast-to-kind = Các { unit-kind }
+bot-broadcast-to-district = Xã, phường của một quận, huyện…
+bot-broadcast-which-district = Xin chọn quận, huyện:
+bot-broadcast-no-districts = Danh mục đơn vị không có quận, huyện nào (từ 01/7/2025 không còn cấp huyện). Xin chọn theo loại đơn vị hoặc ghi mã đơn vị ở dòng đầu: «Gửi: …».
+bot-broadcast-preview = Thông báo sẽ gửi tới { $people } người thuộc { $units } đơn vị{ $leadersOnly ->
+    [yes] {" "}(chỉ lãnh đạo)
+   *[no] {""}
+  }.
+bot-broadcast-channel = • qua { $channel ->
+    [telegram] Telegram
+    [zalo] Zalo
+   *[other] { $channel }
+  }: { $count } người
+bot-broadcast-unknown-units = Không có đơn vị mã: { $codes }.
+bot-broadcast-silent-units = { $count } đơn vị chưa có ai nhận tin qua DTI Bot: { $units }{ $more ->
+    [0] {""}
+   *[other] {" "}và { $more } đơn vị khác
+  }.
+bot-broadcast-nobody = Chưa có ai trong số người nhận đăng ký nhận tin qua DTI Bot.
+bot-broadcast-quote = Nội dung:
+bot-button-send = ✅ Gửi
+bot-broadcast-leaders-only = Chỉ gửi lãnh đạo
+bot-broadcast-with-officers = Gửi cả cán bộ
+bot-broadcast-change-audience = Đổi nơi nhận
+bot-broadcast-queued = Đã xếp lịch gửi thông báo số { $id } tới { $people } người. Anh/Chị sẽ nhận báo cáo khi gửi xong.
+bot-broadcast-thanks = Cảm ơn Anh/Chị đã xác nhận đã nhận thông báo số { $id }.
+bot-broadcast-thanked-before = Anh/Chị đã xác nhận thông báo số { $id } trước đó.
+bot-broadcast-unknown = Không có thông báo số { $id }.
+bot-broadcast-nudged = Đã gửi lời nhắc tới { $count } người chưa xác nhận.
+bot-broadcast-nudged-none = Không có ai cần nhắc thêm hôm nay ({ $waiting } người chưa xác nhận đã được nhắc hôm nay, hoặc tất cả đã xác nhận).
+notify-broadcast-title = Thông báo của Sở Khoa học và Công nghệ (số { $id })
+notify-broadcast-nudge = Nhắc lại: xin Anh/Chị xác nhận đã nhận thông báo số { $id } của Sở Khoa học và Công nghệ
+notify-button-received = ✅ Đã nhận
+notify-broadcast-progress = Đang gửi thông báo số { $id }: { $done }/{ $total } ({ $percent }%).
+notify-broadcast-report = Báo cáo gửi thông báo số { $id } ({ $date }), { $total } người nhận:
+notify-broadcast-report-sent = • Đã gửi: { $sent }/{ $total }
+notify-broadcast-report-pending = • Đang chờ gửi: { $count }
+notify-broadcast-report-failed = • Không gửi được: { $count }{ $unreachable ->
+    [0] {""}
+   *[other] {" "}(trong đó { $unreachable } người đã chặn hoặc rời DTI Bot)
+  }
+notify-broadcast-report-uncertain = • Chưa rõ đã đến hay chưa (đường truyền gián đoạn khi gửi): { $count }
+notify-broadcast-report-acked = • Đã xác nhận «Đã nhận»: { $acked }/{ $sent }
+notify-button-refresh = 🔄 Cập nhật
+notify-button-nudge = 🔔 Nhắc người chưa xác nhận
+
+bot-publish-nothing = Chưa có kỳ đánh giá nào để công bố.
+bot-publish-choose = Xin chọn kỳ đánh giá cần công bố:
+bot-publish-preview = Công bố kết quả đánh giá chuyển đổi số năm { $year } ({ $ruleset }): { $units } đơn vị trong { $groups } nhóm xếp hạng?
+bot-publish-again = Kỳ này đã công bố trước đó; lần công bố này sẽ thay kết quả đã công bố, và mỗi đơn vị nhận thay đổi so với lần trước.
+bot-publish-incomplete = Lưu ý: { $count } đơn vị còn thiếu số liệu; các chỉ số thiếu được tính 0 điểm.
+bot-publish-what = Sau khi công bố, kỳ đánh giá không nhận số liệu mới; mỗi đơn vị nhận kết quả riêng của mình; Sở nhận bảng tổng hợp, biểu đồ xếp hạng và tệp Excel.
+bot-button-publish = ✅ Công bố
+bot-published = Đã công bố kết quả năm { $year }. { $queued } tin nhắn đang được gửi tới các đơn vị và Sở.
+notify-result-title = Kết quả đánh giá chuyển đổi số năm { $year } của { $unit }
+notify-result-total = Tổng điểm: { $total }/{ $max } ({ $percent }%){ $className ->
+    [none] {""}
+   *[other] , xếp loại { $className }
+  }.
+notify-result-rank = Xếp thứ { $rank }/{ $size } trong nhóm { $group }.
+notify-result-change = So với lần công bố ngày { $date }: { $placesDir ->
+    [up] tăng { $places } bậc
+    [down] giảm { $places } bậc
+   *[none] giữ nguyên thứ hạng
+  }, { $pointsDir ->
+    [up] +{ $points } điểm
+    [down] −{ $points } điểm
+   *[none] không đổi về điểm
+  }{ $items ->
+    [none] .
+   *[other] { $pointsUp ->
+        [yes] , chủ yếu nhờ { $items }.
+       *[no] , chủ yếu do { $items }.
+      }
+  }
+notify-result-gap = Để đạt loại { $className } cần thêm { $needed } điểm; nên ưu tiên: { $items }.
+notify-result-gap-far = Loại { $className } cần thêm { $needed } điểm, chưa thể đạt trong kỳ này; các chỉ số giúp tiến gần nhất: { $items }.
+notify-button-score = Điểm chi tiết
+notify-published-title = Đã công bố kết quả năm { $year } ({ $ruleset }): { $units } đơn vị, { $groups } nhóm; { $recipients } tin kết quả riêng đang được gửi tới các đơn vị.
+notify-published-group = • { $group } ({ $size } đơn vị): đứng đầu { $leader } ({ $total } điểm); { $classes }
+notify-published-chart = Biểu đồ xếp hạng chuyển đổi số năm { $year }
+notify-published-sheet = Bảng kết quả chi tiết (Excel)
+chart-points = Điểm
+chart-gap = … { $count } đơn vị khác (xem tệp Excel)
+chart-title = Kết quả đánh giá chuyển đổi số năm { $year } — { $province }
+notify-digest = Tuần qua (từ { $date }), { $unit } { $placesDir ->
+    [up] tăng { $places } bậc
+    [down] giảm { $places } bậc
+   *[none] giữ nguyên thứ hạng
+  } (hạng { $rankBefore } → { $rank }/{ $size }), tổng điểm tạm tính { $totalBefore } → { $total }.

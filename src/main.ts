@@ -1,9 +1,18 @@
 import type { Update } from "grammy/types";
+import { hostname } from "node:os";
 import { createCore } from "./bot/core.js";
+import { trackBroadcasts } from "./bot/notify/broadcasts.js";
+import { queueDigest } from "./bot/notify/digest.js";
+import { queueReminders, type NotifyDeps } from "./bot/notify/jobs.js";
+import type { Sender } from "./bot/ports/delivery.js";
+import type { ChannelName } from "./bot/ports/records.js";
 import { createScoreCache } from "./bot/score-cache.js";
 import { createItemSearch } from "./bot/search.js";
 import { runConsole } from "./channels/console/channel.js";
+import { createConsoleSender } from "./channels/console/sender.js";
 import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/channel.js";
+import { createTelegramSender } from "./channels/telegram/sender.js";
+import { createDeliveryWorker } from "./delivery/worker.js";
 import { loadConfig } from "./config.js";
 import { demoLogins } from "./demo/logins.js";
 import { seedDemo } from "./demo/seed.js";
@@ -11,7 +20,9 @@ import { createMetrics } from "./http/metrics.js";
 import { createHttpServer, type HealthReport } from "./http/server.js";
 import { createI18n } from "./i18n/index.js";
 import { createLogger } from "./logger.js";
+import { createReports } from "./reports.js";
 import { createCatalog, loadRulesetsOrThrow } from "./rulesets/index.js";
+import { startScheduler, type Job } from "./scheduler/index.js";
 import { createStore } from "./store/index.js";
 
 /** Composition root: config → logger → rulesets → store → core → channels → http. */
@@ -41,8 +52,27 @@ async function main(): Promise<void> {
     warn: (d: Record<string, unknown>, m: string) => logger.warn(d, m),
     error: (d: Record<string, unknown>, m: string) => logger.error(d, m),
   };
+  // Pushes (reminders, announcements, results) go through the delivery queue, sent by one worker per deployment.
+  const senders = new Map<ChannelName, Sender>();
+  if (config.TELEGRAM_BOT_TOKEN) {
+    senders.set("telegram", createTelegramSender({ token: config.TELEGRAM_BOT_TOKEN, ...(config.TELEGRAM_API_ROOT && { apiRoot: config.TELEGRAM_API_ROOT }), i18n }));
+  }
+  if (consoleMode) senders.set("console", createConsoleSender({ i18n, output: process.stdout }));
+  const instanceId = config.INSTANCE_ID ?? `${hostname()}-${process.pid}`;
+  const limits = {
+    globalPerSecond: config.DELIVERY_GLOBAL_PER_SECOND,
+    chatPerSecond: config.DELIVERY_CHAT_PER_SECOND,
+    groupPerMinute: config.DELIVERY_GROUP_PER_MINUTE,
+  };
+  const worker = createDeliveryWorker({
+    outbox: store.outbox, identities: store.identities, coordination: store.coordination, senders,
+    limits: new Map([["telegram", limits], ["console", { globalPerSecond: 50, chatPerSecond: 50, groupPerMinute: 600 }]]),
+    now, log: logger.child({ component: "delivery" }), metrics: metrics.delivery, instanceId,
+  });
+  const delivery = { channels: [...senders.keys()], wake: () => worker.wake() };
+  const scores = createScoreCache({ store, catalog });
   const core = createCore({
-    store, catalog, search: createItemSearch(catalog), scores: createScoreCache({ store, catalog }), now, log,
+    store, catalog, search: createItemSearch(catalog), scores, now, log, delivery, reports: createReports(i18n, now),
     ...(config.TELEGRAM_BOT_USERNAME && { botUsername: config.TELEGRAM_BOT_USERNAME }),
   });
 
@@ -89,13 +119,33 @@ async function main(): Promise<void> {
     }
   }
 
+  const running = senders.size > 0 ? worker.run() : Promise.resolve();
+  const [open, close] = config.OFFICE_HOURS.split("-") as [string, string];
+  const notify: NotifyDeps = {
+    store, catalog, scores, log: logger.child({ component: "jobs" }), channels: delivery.channels, wake: delivery.wake,
+    office: { start: open, end: close, days: config.OFFICE_DAYS.split(",").map(Number) },
+    reminders: { offsets: config.REMINDER_OFFSETS.split(",").map(Number), time: config.REMINDER_TIME },
+  };
+  const [digestHour, digestMinute] = config.DIGEST_TIME.split(":").map(Number) as [number, number];
+  // Without any channel to deliver on (a service with no terminal and no credentials), nothing is scheduled.
+  const jobs: Job[] = [
+    // Every ten minutes, and at start to catch up: each reminder has its key, so it goes once whatever runs.
+    { name: "reminders", cron: "*/10 * * * *", atStart: true, run: (at) => queueReminders(notify, at) },
+    { name: "broadcast-progress", cron: "*/5 * * * * *", run: (at) => trackBroadcasts({ store, wake: delivery.wake }, at) },
+    { name: "weekly-digest", cron: `${digestMinute} ${digestHour} * * ${config.DIGEST_DAY % 7}`, run: (at) => queueDigest(notify, at) },
+  ];
+  const scheduler = senders.size > 0 ? startScheduler({ coordination: store.coordination, instanceId, log: notify.log, now, jobs }) : null;
+
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, "shutting down: finishing the updates in hand");
+    logger.info({ signal }, "shutting down: finishing the updates and messages in hand");
     await http.close();
     await telegram?.stop();
+    await scheduler?.stop();
+    await worker.stop();
+    await running;
     await store.close();
     process.exit(0);
   };

@@ -45,6 +45,8 @@ export interface WorkCalendar {
 const DAY_MS = 86_400_000;
 
 export const dayOf = (at: Date): Day => new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+/** The first instant of a local day. */
+export const startOf = (day: Day): Date => new Date(Date.parse(`${day}T00:00:00Z`) - VN_OFFSET_MS);
 const addDays = (day: Day, n: number): Day => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const weekday = (day: Day): number => new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
 const minutes = (time: string): number => {

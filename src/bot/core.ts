@@ -1,6 +1,9 @@
 import { chooseUnit, helpReply, language, start, whoami } from "./handlers/account.js";
 import { ask, showItem } from "./handlers/ask.js";
+import { acknowledge, broadcastStep, nudgeUnacknowledged, reportNow, startBroadcast } from "./handlers/broadcast.js";
 import { cancel, confirm, type TapAnswer, type TapOutcome } from "./handlers/confirm.js";
+import { choosePublication } from "./handlers/publish.js";
+import { delegate, snooze } from "./handlers/reminders.js";
 import { approve, deadlines } from "./handlers/deadlines.js";
 import { missing, ranking, score, target } from "./handlers/score.js";
 import { submit, withdraw } from "./handlers/submit.js";
@@ -39,6 +42,14 @@ function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Rep
     case "ranking": return ranking(deps, session);
     case "deadlines": return deadlines(deps, session);
     case "approve": return approve(deps, session);
+    case "snooze": return snooze(deps, session, intent.text);
+    case "delegate": return delegate(deps, session, intent.text, intent.personId);
+    case "broadcast": return startBroadcast(deps, session, intent.text);
+    case "broadcast_step": return broadcastStep(deps, session, intent.id, intent.op, intent.arg);
+    case "ack": return acknowledge(deps, session, intent.id);
+    case "broadcast_report": return reportNow(deps, session, intent.id);
+    case "broadcast_nudge": return nudgeUnacknowledged(deps, session, intent.id);
+    case "publish": return choosePublication(deps, session, intent.periodId);
     case "unknown_command": return [reply([line("bot-unknown-command", { command: intent.command })]), helpReply(session)];
     case "ignore": return [];
   }

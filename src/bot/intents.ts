@@ -20,6 +20,14 @@ export type Intent =
   | { readonly kind: "item"; readonly rulesetId: string; readonly code: string }
   | { readonly kind: "confirm"; readonly id: number }
   | { readonly kind: "cancel"; readonly id: number }
+  | { readonly kind: "snooze"; readonly text: string }
+  | { readonly kind: "delegate"; readonly text: string; readonly personId?: number }
+  | { readonly kind: "broadcast"; readonly text: string }
+  | { readonly kind: "broadcast_step"; readonly id: number; readonly op: string; readonly arg?: string }
+  | { readonly kind: "ack"; readonly id: number }
+  | { readonly kind: "broadcast_report"; readonly id: number }
+  | { readonly kind: "broadcast_nudge"; readonly id: number }
+  | { readonly kind: "publish"; readonly periodId?: number }
   | { readonly kind: "unknown_command"; readonly command: string }
   | { readonly kind: "ignore" };
 
@@ -39,6 +47,10 @@ export const COMMANDS: Readonly<Record<string, Intent["kind"]>> = {
   duyet: "approve", approve: "approve",
   donvi: "unit", unit: "unit",
   chiso: "ask", hoi: "ask", item: "ask", ask: "ask",
+  hoanlai: "snooze", snooze: "snooze",
+  uyquyen: "delegate", delegate: "delegate",
+  thongbao: "broadcast", broadcast: "broadcast",
+  congbo: "publish", publish: "publish",
 };
 
 /** An invite code typed alone (Zalo users often just paste it). */
@@ -76,13 +88,26 @@ function fromCommand(command: string, rest: string): Intent {
       return rest ? { kind: "unit", code: rest.trim() } : { kind: "unit" };
     case "ask":
       return { kind: "ask", text: rest };
+    case "snooze":
+    case "delegate":
+    case "broadcast":
+      return { kind, text: rest };
     default:
       return { kind } as Intent;
   }
 }
 
+const id = (value: string | undefined): number | null => (value && /^\d+$/.test(value) ? Number(value) : null);
+
 function fromAction(action: string): Intent {
-  const [verb, a, b] = action.split(":");
+  const [verb, a, b, c] = action.split(":");
+  const n = id(a);
+  if (verb === "bc" && n !== null && b) return { kind: "broadcast_step", id: n, op: b, ...(c && { arg: c }) };
+  if (verb === "ack" && n !== null) return { kind: "ack", id: n };
+  if (verb === "bcr" && n !== null) return { kind: "broadcast_report", id: n };
+  if (verb === "bcn" && n !== null) return { kind: "broadcast_nudge", id: n };
+  if (verb === "pub" && n !== null) return { kind: "publish", periodId: n };
+  if (verb === "deleg" && n !== null) return { kind: "delegate", text: "", personId: n };
   if ((verb === "ok" || verb === "no") && a && /^\d+$/.test(a)) return { kind: verb === "ok" ? "confirm" : "cancel", id: Number(a) };
   if (verb === "item" && a && b) return { kind: "item", rulesetId: a, code: b };
   if (verb === "unit" && a) return { kind: "unit", code: a };

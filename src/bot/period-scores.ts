@@ -128,11 +128,15 @@ export async function scorePeriod(deps: { store: Store; catalog: Catalog }, peri
   return { ok: true, scores: { period, ruleset, groups, units: new Map(units.map((u) => [u.id, u])), figures } };
 }
 
-/** Snapshot rows of the reviewed scores, with the self-assessed total kept beside them. */
-export function snapshotUnits(scores: PeriodScores): SnapshotUnitRecord[] {
+/**
+ * Snapshot rows with the self-assessed total kept beside them: of the
+ * reviewed scores (publication), or of the units' own figures (the weekly
+ * provisional standing, as /diem shows it).
+ */
+export function snapshotUnits(scores: PeriodScores, basis: "reviewed" | "self" = "reviewed"): SnapshotUnitRecord[] {
   return scores.groups.flatMap((group) => {
     const selfById = new Map(group.self.units.map((u) => [u.unitId, u]));
-    return group.reviewed.units.map((u: UnitScore): SnapshotUnitRecord => ({
+    return group[basis].units.map((u: UnitScore): SnapshotUnitRecord => ({
       unitId: Number(u.unitId),
       groupCode: group.groupCode,
       rank: u.rank,

@@ -2,6 +2,7 @@ import type { Locale } from "../i18n/index.js";
 import type { Catalog } from "../rulesets/index.js";
 import type { Ruleset } from "../scoring/index.js";
 import type { IdentityRecord, PeriodRecord, PersonRecord, RoleName, RoleRecord, UnitRecord } from "./ports/records.js";
+import type { DeliveryPort, Reports } from "./ports/reports.js";
 import type { Store } from "./ports/store.js";
 import type { Inbound } from "./reply.js";
 import type { ScoreCache } from "./score-cache.js";
@@ -23,6 +24,9 @@ export interface CoreDeps {
   readonly log: LogPort;
   /** The bot's username on the channel, to recognise commands and mentions addressed to it. */
   readonly botUsername?: string;
+  /** The delivery queue, for announcements and results pushed to others; without it they are refused. */
+  readonly delivery?: DeliveryPort;
+  readonly reports?: Reports;
 }
 
 /** Who is writing, as the core needs to know them for one update. */

@@ -1,12 +1,9 @@
 import type { CoordinationRepo, OutboxRecord, OutboxRepo, PreparedPart, SendResult, Sender } from "../bot/ports/delivery.js";
+import type { DeliveryMetrics } from "../bot/ports/metrics.js";
 import type { ChannelName } from "../bot/ports/records.js";
 import type { IdentityRepo } from "../bot/ports/store.js";
 import type { LogPort } from "../bot/session.js";
 import { createRateLimiter, type DeliveryLimits } from "./limiter.js";
-
-export interface DeliveryMetrics {
-  delivered(channel: ChannelName, kind: string, outcome: "sent" | "retry" | "failed" | "uncertain" | "unreachable"): void;
-}
 
 export interface DeliveryDeps {
   readonly outbox: OutboxRepo;

@@ -1,9 +1,10 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
-import type { ChannelMetrics } from "../bot/ports/metrics.js";
+import type { ChannelMetrics, DeliveryMetrics } from "../bot/ports/metrics.js";
 
 export interface Metrics {
   readonly registry: Registry;
   readonly channel: ChannelMetrics;
+  readonly delivery: DeliveryMetrics;
 }
 
 /** Prometheus metrics for /metrics: process defaults plus what the channels report. */
@@ -18,8 +19,17 @@ export function createMetrics(): Metrics {
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
   });
   const sent = new Counter({ name: "dti_messages_sent_total", help: "Messages sent by channel and kind", labelNames: ["channel", "kind"], registers: [registry] });
+  const delivered = new Counter({
+    name: "dti_deliveries_total", help: "Pushed messages (reminders, announcements, results) by channel, kind and outcome",
+    labelNames: ["channel", "kind", "outcome"], registers: [registry],
+  });
   return {
     registry,
+    delivery: {
+      delivered(channel, kind, outcome) {
+        delivered.inc({ channel, kind, outcome });
+      },
+    },
     channel: {
       updateHandled(channel, outcome, s) {
         updates.inc({ channel, outcome });

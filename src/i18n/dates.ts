@@ -29,3 +29,8 @@ export function parseVnDate(text: string, options: { endOfDay?: boolean } = {}):
   if (month < 1 || month > 12 || probe.getUTCDate() !== day) return null;
   return options.endOfDay ? vnEndOfDay(year, month, day) : vnTime(year, month, day);
 }
+
+/** "08:00": the local time of an instant, 24-hour. */
+export function vnClock(at: Date): string {
+  return new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(11, 16);
+}

@@ -1,5 +1,6 @@
 import type { Audience, BroadcastRecord, BroadcastRepo } from "../bot/ports/delivery.js";
 import { audit } from "./audit.js";
+import { usePending } from "./chat-state.js";
 import type { Db } from "./client.js";
 import { enqueueIn } from "./outbox.js";
 import { isUniqueViolation } from "./retry.js";
@@ -17,8 +18,9 @@ const toBroadcast = (r: Row): BroadcastRecord => ({
 
 export function createBroadcastRepo(db: Db): BroadcastRepo {
   return {
-    async create(input, messages, now) {
+    async create(input, messages, now, pending) {
       return transact(db, async (tx) => {
+        if (pending && !(await usePending(tx, pending.id, pending.identityId, now))) return null;
         const { provinceId, senderId, body } = input;
         const audience = JSON.stringify(input.audience);
         const row = await tx.broadcast.create({ data: { provinceId, senderId, body, audience, createdAt: now } });

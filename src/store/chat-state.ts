@@ -21,6 +21,11 @@ export function createPendingRepo(db: Db): PendingRepo {
       if (row.identityId !== identityId) return { ok: false, reason: "not_yours" };
       return { ok: true, kind: row.kind, payload: JSON.parse(row.payload) as unknown };
     },
+    async update(id, identityId, payload) {
+      const data = { payload: JSON.stringify(payload) };
+      const changed = await db.pendingAction.updateMany({ where: { id, identityId, usedAt: null }, data });
+      return changed.count > 0;
+    },
     async take(id, identityId, now) {
       // One conditional update: a double tap cannot confirm twice.
       if (!(await usePending(db, id, identityId, now))) return null;

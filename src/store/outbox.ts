@@ -128,10 +128,12 @@ export function createOutboxRepo(db: Db): OutboxRepo {
         })),
       };
     },
-    async countsFor(broadcastId) {
+    async broadcastDelivery(broadcastId) {
       const counts = zeroCounts();
       for (const g of await db.outboxMessage.groupBy({ by: ["status"], where: { broadcastId }, _count: { _all: true } })) counts[g.status as OutboxStatus] = g._count._all;
-      return counts;
+      const unreachable = await db.outboxMessage.count({ where: { broadcastId, status: "failed", identity: { reachable: false } } });
+      const delivered = await db.outboxMessage.findMany({ where: { broadcastId, status: "sent" }, select: { identityId: true } });
+      return { counts, unreachable, delivered: delivered.map((d) => d.identityId) };
     },
   };
 }

@@ -1,7 +1,9 @@
 import type { SnapshotDetail, SnapshotKind, SnapshotRecord, SnapshotUnitRecord } from "../bot/ports/records.js";
 import type { SnapshotRepo } from "../bot/ports/store.js";
 import { audit } from "./audit.js";
-import type { Db } from "./client.js";
+import { usePending } from "./chat-state.js";
+import type { Db, Tx } from "./client.js";
+import { enqueueIn } from "./outbox.js";
 import { transact } from "./transact.js";
 
 type UnitRow = {
@@ -13,20 +15,42 @@ const toUnit = (r: UnitRow): SnapshotUnitRecord => ({
   classId: r.classId, detail: JSON.parse(r.detail) as SnapshotDetail,
 });
 
+async function saveIn(tx: Tx, periodId: number, kind: SnapshotKind, units: readonly SnapshotUnitRecord[], actor: string, now?: Date) {
+  const snapshot = await tx.scoreSnapshot.create({ data: { periodId, kind, createdBy: actor, ...(now && { createdAt: now }) } });
+  await tx.scoreSnapshotUnit.createMany({
+    data: units.map((u) => ({
+      snapshotId: snapshot.id, unitId: u.unitId, groupCode: u.groupCode, rank: u.rank, total: String(u.total), max: String(u.max),
+      value: String(u.value), classId: u.classId, detail: JSON.stringify(u.detail),
+    })),
+  });
+  await audit(tx, actor, "snapshot.save", `period:${periodId}`, { snapshotId: snapshot.id, kind, units: units.length });
+  return snapshot;
+}
+
 export function createSnapshotRepo(db: Db): SnapshotRepo {
   return {
     async save(periodId, kind, units, actor) {
       return transact(db, async (tx) => {
-        const snapshot = await tx.scoreSnapshot.create({ data: { periodId, kind, createdBy: actor } });
-        await tx.scoreSnapshotUnit.createMany({
-          data: units.map((u) => ({
-            snapshotId: snapshot.id, unitId: u.unitId, groupCode: u.groupCode, rank: u.rank, total: String(u.total), max: String(u.max),
-            value: String(u.value), classId: u.classId, detail: JSON.stringify(u.detail),
-          })),
-        });
-        await audit(tx, actor, "snapshot.save", `period:${periodId}`, { snapshotId: snapshot.id, kind, units: units.length });
+        const snapshot = await saveIn(tx, periodId, kind, units, actor);
         return { id: snapshot.id, periodId, kind, createdBy: actor, createdAt: snapshot.createdAt, units: [...units] };
       });
+    },
+    async saveAndNotify(input) {
+      return transact(db, async (tx) => {
+        if (input.pending && !(await usePending(tx, input.pending.id, input.pending.identityId, input.now))) return { ok: false, reason: "pending_gone" } as const;
+        if (input.status) {
+          const before = await tx.period.findUniqueOrThrow({ where: { id: input.periodId } });
+          await tx.period.update({ where: { id: input.periodId }, data: { status: input.status } });
+          await audit(tx, input.actor, "period.status", `period:${input.periodId}`, { from: before.status, to: input.status });
+        }
+        const snapshot = await saveIn(tx, input.periodId, input.kind, input.units, input.actor, input.now);
+        const fileIds: number[] = [];
+        for (const f of input.files ?? []) {
+          fileIds.push((await tx.outboxFile.create({ data: { kind: f.kind, filename: f.filename, data: Buffer.from(f.data) } })).id);
+        }
+        const queued = await enqueueIn(tx, input.messages(snapshot.id, fileIds), input.now);
+        return { ok: true, snapshotId: snapshot.id, queued } as const;
+      }, { timeout: 120_000, maxWait: 30_000 });
     },
     async latest(periodId, kind) {
       const row = await db.scoreSnapshot.findFirst({

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "@fluent/syntax";
 import { describe, expect, it } from "vitest";
@@ -32,6 +32,18 @@ describe("locales", () => {
 
   it("Vietnamese and English have the same messages", () => {
     expect(i18n.keys("en").sort()).toEqual(i18n.keys("vi").sort());
+  });
+
+  it("has a message for every key the code names", () => {
+    const files = readdirSync(join(import.meta.dirname, "..", "..", "src"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+    const named = new Set<string>();
+    for (const file of files) {
+      const source = readFileSync(join(import.meta.dirname, "..", "..", "src", file), "utf8");
+      for (const m of source.matchAll(/\bline\("([a-z0-9-]+)"/g)) named.add(m[1]!);
+      for (const m of source.matchAll(/\bt\((?:[a-z.]+, )?"([a-z][a-z0-9]*-[a-z0-9-]+)"/g)) named.add(m[1]!);
+    }
+    expect(named.size).toBeGreaterThan(100);
+    expect([...named].filter((key) => !i18n.has("vi", key) || !i18n.has("en", key))).toEqual([]);
   });
 
   it("has a message for every parse error and every ruleset problem", () => {

@@ -3,6 +3,8 @@ import type { PeriodRecord, UnitRecord } from "../ports/records.js";
 import type { FigureInput } from "../ports/store.js";
 import { line, reply, type Reply } from "../reply.js";
 import type { CoreDeps, Session } from "../session.js";
+import { broadcastConfirmed, type PendingBroadcast } from "./broadcast.js";
+import { publishConfirmed, type PendingPublish } from "./publish.js";
 import { preview, refusedReply, writableTarget, type PendingSubmit } from "./submit.js";
 
 /**
@@ -46,6 +48,8 @@ export async function confirm(deps: CoreDeps, session: Session, id: number): Pro
   if (!pending.ok) return pending.reason === "not_yours" ? notYours() : gone();
   const person = session.person;
   if (!person) return { replies: [reply([line("bot-not-bound")])], tap: "gone" };
+  if (pending.kind === "publish") return publishConfirmed(deps, session, id, pending.payload as PendingPublish);
+  if (pending.kind === "broadcast") return broadcastConfirmed(deps, session, id, pending.payload as PendingBroadcast);
   const use = { id, identityId: session.identity.id };
   const base = { enteredBy: person.id, enteredByLabel: person.fullName, channel: session.inbound.channel };
   const payload = pending.payload as { unitId: number; periodId: number };

@@ -72,6 +72,13 @@ export interface OutboxStats {
   readonly problems: readonly OutboxProblem[];
 }
 
+export interface BroadcastDelivery {
+  readonly counts: Readonly<Record<OutboxStatus, number>>;
+  readonly unreachable: number;
+  /** Identities the broadcast reached (sent). */
+  readonly delivered: readonly number[];
+}
+
 export interface OutboxRepo {
   /** Queue messages; a key already queued is skipped. Returns how many were new. */
   enqueue(messages: readonly OutboxInput[]): Promise<number>;
@@ -100,8 +107,8 @@ export interface OutboxRepo {
   /** Failed or uncertain messages back to pending (an operator's decision); returns how many. */
   requeue(ids: readonly number[], now: Date): Promise<number>;
   stats(options?: { problems?: number }): Promise<OutboxStats>;
-  /** Counts by status of one broadcast's messages. */
-  countsFor(broadcastId: number): Promise<Readonly<Record<OutboxStatus, number>>>;
+  /** How one broadcast's messages fared: counts by status, how many failed because the person is unreachable, who got it. */
+  broadcastDelivery(broadcastId: number): Promise<BroadcastDelivery>;
 }
 
 /** One message as the platform takes it: a text part, or a file. */
@@ -178,12 +185,13 @@ export interface BroadcastRecord {
 }
 
 export interface BroadcastRepo {
-  /** The broadcast and its queued messages, in one transaction. */
+  /** The broadcast and its queued messages, in one transaction that also uses up the confirmation; null when it was used already. */
   create(
     input: { provinceId: number; senderId: number; body: string; audience: Audience },
     messages: (broadcastId: number) => readonly OutboxInput[],
     now: Date,
-  ): Promise<BroadcastRecord>;
+    pending?: { readonly id: number; readonly identityId: number },
+  ): Promise<BroadcastRecord | null>;
   byId(id: number): Promise<BroadcastRecord | null>;
   /** Recent broadcasts of a province, newest first. */
   list(provinceId: number, limit: number): Promise<BroadcastRecord[]>;

@@ -1,5 +1,5 @@
 import type { Figure } from "../../scoring/index.js";
-import type { BroadcastRepo, CalendarRepo, CoordinationRepo, OutboxRepo, ReminderPrefsRepo } from "./delivery.js";
+import type { BroadcastRepo, CalendarRepo, CoordinationRepo, OutboxInput, OutboxRepo, ReminderPrefsRepo } from "./delivery.js";
 import type {
   AuditRecord, ChannelName, DeadlineRecord, EntryChannel, EvidenceRef, FigureRecord, FigureStatus, IdentityRecord,
   InviteRecord, PeriodRecord, PeriodStatus, PersonRecord, ProvinceRecord, ReopeningRecord, RoleName, RoleRecord,
@@ -223,6 +223,8 @@ export interface PendingRepo {
   create(identityId: number, kind: string, payload: unknown, expiresAt: Date): Promise<number>;
   /** Read a pending action without using it. */
   peek(id: number, identityId: number, now: Date): Promise<PendingLookup>;
+  /** Change a pending action that is still unused (a draft being composed). */
+  update(id: number, identityId: number, payload: unknown): Promise<boolean>;
   /** Use a pending action once: null when unknown, someone else's, used or expired. */
   take(id: number, identityId: number, now: Date): Promise<{ kind: string; payload: unknown } | null>;
 }
@@ -251,8 +253,26 @@ export interface InboxRepo {
 
 export const INBOX_CLAIM_MS = 60_000;
 
+/**
+ * A snapshot and what it causes, in one transaction: a publication (the
+ * period's new status, each unit's result, the department's summary with its
+ * files) or a weekly digest. Messages are built once the snapshot has its id.
+ */
+export interface SnapshotNotice {
+  readonly periodId: number;
+  readonly kind: SnapshotKind;
+  readonly units: readonly SnapshotUnitRecord[];
+  readonly actor: Actor;
+  readonly now: Date;
+  readonly status?: PeriodStatus;
+  readonly files?: readonly { readonly kind: "photo" | "document"; readonly filename: string; readonly data: Uint8Array }[];
+  readonly messages: (snapshotId: number, fileIds: readonly number[]) => readonly OutboxInput[];
+  readonly pending?: PendingUse;
+}
+
 export interface SnapshotRepo {
   save(periodId: number, kind: SnapshotKind, units: readonly SnapshotUnitRecord[], actor: Actor): Promise<SnapshotRecord>;
+  saveAndNotify(input: SnapshotNotice): Promise<{ ok: true; snapshotId: number; queued: number } | { ok: false; reason: "pending_gone" }>;
   latest(periodId: number, kind: SnapshotKind): Promise<SnapshotRecord | null>;
   list(periodId: number): Promise<Omit<SnapshotRecord, "units">[]>;
 }

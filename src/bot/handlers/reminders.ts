@@ -1,0 +1,111 @@
+import { parseVnDate, vnClock } from "../../i18n/dates.js";
+import { fold } from "../../scoring/index.js";
+import { dayOf, startOf } from "../calendar.js";
+import { holdersByUnit } from "../notify/jobs.js";
+import { line, reply, text, type Line, type Reply } from "../reply.js";
+import { periodForUnit, type CoreDeps, type Session } from "../session.js";
+
+const HOUR_MS = 3_600_000;
+const MAX_SNOOZE_MS = 30 * 24 * HOUR_MS;
+
+/** "2 ngay", "2 ngày", "2", "4 gio", "đến 30/11/2026": until when; null when unreadable. */
+export function snoozeUntil(argument: string, now: Date): Date | null {
+  const a = fold(argument).trim();
+  const amount = /^(\d{1,3})\s*(ngay|n|d|day|days|gio|g|h|hour|hours|tieng)?$/.exec(a);
+  if (amount) {
+    const n = Number(amount[1]);
+    const hours = /^(gio|g|h|hour|hours|tieng)$/.test(amount[2] ?? "") ? n : n * 24;
+    return new Date(now.getTime() + hours * HOUR_MS);
+  }
+  const until = /^(?:den|toi|until)\s+(.+)$/.exec(a);
+  if (until) return parseVnDate(until[1]!, { endOfDay: true });
+  return null;
+}
+
+/** /hoanlai: pause reminders for a while, see the pause, or end it. */
+export async function snooze(deps: CoreDeps, session: Session, argument: string): Promise<Reply[]> {
+  const person = session.person;
+  if (!person) return [reply([line("bot-not-bound"), line("bot-start-how")])];
+  const now = deps.now();
+  const a = fold(argument).trim();
+  if (a === "huy" || a === "tiep" || a === "off" || a === "stop") {
+    const had = await deps.store.reminderPrefs.unsnooze(person.id);
+    return [reply([line(had ? "bot-snooze-ended" : "bot-snooze-none")])];
+  }
+  if (!a) {
+    const until = (await deps.store.reminderPrefs.snoozes(now)).get(person.id);
+    return [reply([until ? line("bot-snooze-status", { date: until, time: vnClock(until) }) : line("bot-snooze-none"), line("bot-snooze-how")])];
+  }
+  const until = snoozeUntil(argument, now);
+  if (!until || until <= now) return [reply([line("bot-snooze-bad", { value: argument }), line("bot-snooze-how")])];
+  if (until.getTime() - now.getTime() > MAX_SNOOZE_MS) return [reply([line("bot-snooze-too-long")])];
+  await deps.store.reminderPrefs.snooze(person.id, until);
+  return [reply([line("bot-snooze-set", { date: until, time: vnClock(until) })])];
+}
+
+/** Colleagues in the person's unit who can take reminders: officers and leaders, themselves excluded. */
+async function colleagues(deps: CoreDeps, session: Session) {
+  const unit = session.unit!;
+  const roles = await deps.store.people.activeRoles(unit.provinceId);
+  const held = holdersByUnit(roles).get(unit.id) ?? { officers: [], leaders: [] };
+  const ids = [...new Set([...held.officers, ...held.leaders])].filter((id) => id !== session.person!.id);
+  const people = await Promise.all(ids.map((id) => deps.store.people.byId(id)));
+  return people.filter((p) => p !== null);
+}
+
+/**
+ * /uyquyen: hand one's reminders to a colleague of the unit for some days.
+ * "/uyquyen" lists colleagues (a tap hands over until the submission
+ * deadline); "/uyquyen 2 24/11/2026 30/11/2026" gives the range; "/uyquyen huy" ends it.
+ */
+export async function delegate(deps: CoreDeps, session: Session, argument: string, tappedPersonId?: number): Promise<Reply[]> {
+  const person = session.person;
+  if (!person) return [reply([line("bot-not-bound"), line("bot-start-how")])];
+  if (!session.unit) return [reply([line("bot-unit-choose-first")])];
+  const now = deps.now();
+  const a = fold(argument).trim();
+  if (a === "huy") {
+    const ended = await deps.store.reminderPrefs.cancelDelegations(person.id, now);
+    return [reply([line(ended > 0 ? "bot-delegate-ended" : "bot-delegate-none")])];
+  }
+  const list = await colleagues(deps, session);
+  if (list.length === 0) return [reply([line("bot-delegate-nobody", { unit: session.unit.name })])];
+  const found = await periodForUnit(deps, session.unit);
+  const deadline = found?.period.deadlines.find((d) => d.kind === "submission")?.dueAt ?? new Date(now.getTime() + 7 * 24 * HOUR_MS);
+  let to: number | undefined = tappedPersonId;
+  let fromDay = dayOf(now);
+  let toDay = dayOf(deadline);
+  if (to === undefined) {
+    const m = /^(\d{1,2})(?:\s+(\S+))?(?:\s+(\S+))?$/.exec(a);
+    if (!m) {
+      const lines: Line[] = [line("bot-delegate-choose", { unit: session.unit.name, date: deadline })];
+      list.forEach((p, i) => lines.push(text(`${i + 1}. ${p.fullName}`)));
+      lines.push(line("bot-delegate-how"));
+      return [reply(lines, list.map((p) => [{ label: text(p.fullName), action: `deleg:${p.id}` }]))];
+    }
+    to = list[Number(m[1]) - 1]?.id;
+    const first = m[2] ? parseVnDate(m[2]) : null;
+    const last = m[3] ? parseVnDate(m[3]) : m[2] ? parseVnDate(m[2]) : null;
+    if ((m[2] && !first) || (m[3] && !last)) return [reply([line("bot-delegate-bad-date"), line("bot-delegate-how")])];
+    if (m[3] && first) fromDay = dayOf(first);
+    if (last) toDay = dayOf(last);
+  }
+  const colleague = list.find((p) => p.id === to);
+  if (!colleague) return [reply([line("bot-delegate-unknown"), line("bot-delegate-how")])];
+  if (toDay < fromDay) return [reply([line("bot-delegate-bad-range")])];
+  const delegation = await deps.store.reminderPrefs.delegate({ personId: person.id, toPersonId: colleague.id, fromDay, toDay });
+  const [from, until] = [startOf(fromDay), startOf(toDay)];
+  // The colleague hears about it from the bot, through the queue, as any push.
+  if (deps.delivery) {
+    const reach = await deps.store.identities.preferred([colleague.id], deps.delivery.channels);
+    const identity = reach.get(colleague.id);
+    if (identity) {
+      await deps.store.outbox.enqueue([{
+        key: `delegation:${delegation.id}`, identityId: identity.id, kind: "notice", notBefore: now,
+        reply: { lines: [line("notify-delegated", { from: person.fullName, unit: session.unit.name, start: from, end: until })] },
+      }]);
+      deps.delivery.wake();
+    }
+  }
+  return [reply([line("bot-delegate-set", { name: colleague.fullName, start: from, end: until })])];
+}
