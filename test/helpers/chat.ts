@@ -6,6 +6,7 @@ import { createItemSearch } from "../../src/bot/search.js";
 import type { LogPort } from "../../src/bot/session.js";
 import { seedDemo } from "../../src/demo/seed.js";
 import { createI18n, type I18n } from "../../src/i18n/index.js";
+import { createReports } from "../../src/reports.js";
 import { createStore } from "../../src/store/index.js";
 import { tempDatabaseUrl } from "./cli.js";
 import { realCatalog } from "./real.js";
@@ -26,18 +27,24 @@ export interface ChatFixture {
 }
 
 /** The demo province on a fresh SQLite database, and the core over it, with a settable clock. */
-export async function chatFixture(options: { botUsername?: string } = {}): Promise<ChatFixture> {
+export async function chatFixture(options: { botUsername?: string; delivery?: boolean } = {}): Promise<ChatFixture> {
   const store = await createStore(tempDatabaseUrl());
   const catalog = realCatalog();
   await seedDemo({ store, catalog, now: SEEDED_AT });
   const clock = { now: new Date(SEEDED_AT.getTime() + 86_400_000) };
+  const i18n = createI18n();
+  const wakes = { count: 0 };
   const core = createCore({
     store, catalog, search: createItemSearch(catalog), scores: createScoreCache({ store, catalog }), now: () => clock.now, log: QUIET,
     ...(options.botUsername && { botUsername: options.botUsername }),
+    // Pushes to console identities, which the tests deliver with the real console sender.
+    ...(options.delivery && {
+      delivery: { channels: ["console" as const], wake: () => void (wakes.count += 1) }, reports: createReports(i18n, () => clock.now),
+    }),
   });
   const province = (await store.provinces.byCode("da-nang"))!;
   return {
-    store, core, i18n: createI18n(), clock,
+    store, core, i18n, clock,
     async invite(role, unitCode) {
       const unit = unitCode ? await store.units.byCode(province.id, unitCode) : null;
       const { code } = await store.invites.create({

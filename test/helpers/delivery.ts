@@ -1,6 +1,8 @@
+import { PassThrough } from "node:stream";
 import type { OutboxInput } from "../../src/bot/ports/delivery.js";
 import type { Store } from "../../src/bot/ports/store.js";
 import { text } from "../../src/bot/reply.js";
+import { createConsoleSender } from "../../src/channels/console/sender.js";
 import { createTelegramSender } from "../../src/channels/telegram/sender.js";
 import { createDeliveryWorker, type DeliveryWorker } from "../../src/delivery/worker.js";
 import { TELEGRAM_LIMITS, type DeliveryLimits } from "../../src/delivery/limiter.js";
@@ -47,4 +49,22 @@ export async function drain(store: Store, worker: DeliveryWorker, timeoutMs = 60
   }
   await worker.stop();
   await running;
+}
+
+/** Deliver everything queued for console identities with the real console sender; returns what it printed. */
+export async function deliverToConsole(store: Store, now: () => Date = () => new Date("2100-01-01T00:00:00Z")): Promise<string> {
+  const output = new PassThrough();
+  let printed = "";
+  output.on("data", (chunk: Buffer) => {
+    printed += chunk.toString("utf8");
+  });
+  const worker = createDeliveryWorker({
+    outbox: store.outbox, identities: store.identities, coordination: store.coordination,
+    senders: new Map([["console", createConsoleSender({ i18n: createI18n(), output })]]),
+    limits: new Map([["console", { globalPerSecond: 1000, chatPerSecond: 1000, groupPerMinute: 1000 }]]), now, log: QUIET,
+    // Every push is due: the test's clock is whatever the fixture says, not the wall clock.
+    instanceId: "console-test", idleMs: 20, leaseMs: 2_000,
+  });
+  await drain(store, worker);
+  return printed;
 }

@@ -43,12 +43,14 @@ export async function snooze(deps: CoreDeps, session: Session, argument: string)
   return [reply([line("bot-snooze-set", { date: until, time: vnClock(until) })])];
 }
 
-/** Colleagues in the person's unit who can take reminders: officers and leaders, themselves excluded. */
+/** Colleagues in the person's unit who can take reminders: officers and leaders the bot can reach, themselves excluded. */
 async function colleagues(deps: CoreDeps, session: Session) {
   const unit = session.unit!;
   const roles = await deps.store.people.activeRoles(unit.provinceId);
   const held = holdersByUnit(roles).get(unit.id) ?? { officers: [], leaders: [] };
-  const ids = [...new Set([...held.officers, ...held.leaders])].filter((id) => id !== session.person!.id);
+  const others = [...new Set([...held.officers, ...held.leaders])].filter((id) => id !== session.person!.id);
+  const reach = await deps.store.identities.preferred(others, deps.delivery?.channels ?? ["telegram", "zalo", "console"]);
+  const ids = others.filter((id) => reach.has(id));
   const people = await Promise.all(ids.map((id) => deps.store.people.byId(id)));
   return people.filter((p) => p !== null);
 }

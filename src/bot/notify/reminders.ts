@@ -1,6 +1,7 @@
 import { dayOf, type Day, type WorkCalendar } from "../calendar.js";
 import type { Delegation, OutboxKind, QueuedReply } from "../ports/delivery.js";
 import type { PeriodDeadlineKind, PeriodRecord, UnitKindCode } from "../ports/records.js";
+import { daysLeft } from "../handlers/dates.js";
 import { line, type Line } from "../reply.js";
 
 export interface ReminderSettings {
@@ -129,7 +130,7 @@ export function planReminders(input: ReminderInput): PlannedMessage[] {
   remind("submission", (u) => u.officers, (u) => u.missing.length > 0, (u, due) => [
     line("notify-remind-submission", {
       year: String(period.year), unit: u.unitName, count: u.missing.length, points: u.missing.reduce((a, m) => a + m.max, 0), date: due,
-      days: Math.max(0, Math.ceil((due.getTime() - now.getTime()) / 86_400_000)),
+      days: Math.max(0, daysLeft(now, due)),
     }, "bold"),
     ...missingLines(u),
     line("notify-remind-how"),
