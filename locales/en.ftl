@@ -731,3 +731,55 @@ notify-digest = Over the past week (since { $date }), { $unit } { $placesDir ->
     [down] fell { $places } place(s)
    *[none] kept its rank
   } (rank { $rankBefore } → { $rank }/{ $size }), provisional total { $totalBefore } → { $total }.
+
+## Delivery queue and working calendar (command line)
+
+outbox-status = { $status ->
+    [pending] waiting
+    [inflight] sending
+    [sent] sent
+    [failed] failed
+    [uncertain] uncertain
+   *[cancelled] cancelled
+  }
+outbox-kind = { $kind ->
+    [reminder] reminder
+    [escalation] late notice
+    [broadcast] announcement
+    [publication] published result
+    [digest] weekly digest
+    [progress] progress
+    [report] delivery report
+   *[notice] other
+  }
+cli-queue-header-status = Status
+cli-queue-header-count = Messages
+cli-queue-header-kind = Kind
+cli-queue-header-id = No.
+cli-queue-header-recipient = Recipient
+cli-queue-header-when = When
+cli-queue-header-reason = Reason
+cli-queue-oldest = The oldest waiting message was queued at { $time } on { $date }.
+cli-queue-problems = Recent messages that failed or may not have arrived:
+cli-queue-retry-how = An "uncertain" message may have reached its recipient; send it again only once checked: dti queue retry <no.> …
+cli-queue-bad-ids = Not valid message numbers: { $ids }
+cli-queue-requeued = Queued { $count }/{ $asked } message(s) again (only failed or uncertain ones can be).
+cli-calendar-bad-date = "{ $value }" is not a valid date; please write dd/mm/yyyy (the end not before the start).
+cli-calendar-default-note = { $kind ->
+    [workday] Make-up working day
+   *[holiday] Day off decided by the government
+  }
+cli-calendar-added = Added { $count } { $kind ->
+    [workday] make-up working day(s)
+   *[holiday] day(s) off
+  } ({ $from } – { $to }). Reminders that fall on a day off move to the next working hours.
+cli-calendar-removed = Removed { $day } from the department's calendar.
+cli-calendar-not-there = The department's calendar has no { $day }.
+cli-calendar-title = Days off and make-up days in { $year } (besides weekends):
+cli-calendar-header-day = Day
+cli-calendar-header-kind = Kind
+cli-calendar-header-note = Note
+cli-calendar-kind = { $kind ->
+    [workday] make-up working day
+   *[holiday] day off
+  }

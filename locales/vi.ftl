@@ -731,3 +731,55 @@ notify-digest = Tuần qua (từ { $date }), { $unit } { $placesDir ->
     [down] giảm { $places } bậc
    *[none] giữ nguyên thứ hạng
   } (hạng { $rankBefore } → { $rank }/{ $size }), tổng điểm tạm tính { $totalBefore } → { $total }.
+
+## Hàng đợi tin và lịch làm việc (dòng lệnh)
+
+outbox-status = { $status ->
+    [pending] đang chờ gửi
+    [inflight] đang gửi
+    [sent] đã gửi
+    [failed] không gửi được
+    [uncertain] chưa rõ đã đến
+   *[cancelled] đã huỷ
+  }
+outbox-kind = { $kind ->
+    [reminder] nhắc việc
+    [escalation] báo quá hạn
+    [broadcast] thông báo
+    [publication] kết quả công bố
+    [digest] tin tuần
+    [progress] tiến độ gửi
+    [report] báo cáo gửi
+   *[notice] tin khác
+  }
+cli-queue-header-status = Trạng thái
+cli-queue-header-count = Số tin
+cli-queue-header-kind = Loại
+cli-queue-header-id = Số
+cli-queue-header-recipient = Người nhận
+cli-queue-header-when = Lúc
+cli-queue-header-reason = Lý do
+cli-queue-oldest = Tin chờ lâu nhất được xếp lúc { $time } ngày { $date }.
+cli-queue-problems = Các tin gần đây không gửi được hoặc chưa rõ đã đến:
+cli-queue-retry-how = Tin «chưa rõ» có thể đã đến người nhận; chỉ gửi lại khi đã xác minh: dti queue retry <số> …
+cli-queue-bad-ids = Số thứ tự không hợp lệ: { $ids }
+cli-queue-requeued = Đã xếp gửi lại { $count }/{ $asked } tin (chỉ tin không gửi được hoặc chưa rõ mới gửi lại được).
+cli-calendar-bad-date = Ngày «{ $value }» không hợp lệ; xin ghi dạng dd/mm/yyyy (ngày kết thúc không trước ngày bắt đầu).
+cli-calendar-default-note = { $kind ->
+    [workday] Ngày làm việc bù
+   *[holiday] Ngày nghỉ theo quyết định của Chính phủ
+  }
+cli-calendar-added = Đã thêm { $count } { $kind ->
+    [workday] ngày làm việc bù
+   *[holiday] ngày nghỉ
+  } ({ $from } – { $to }). Nhắc việc rơi vào ngày nghỉ sẽ chuyển sang giờ làm việc kế tiếp.
+cli-calendar-removed = Đã bỏ ngày { $day } khỏi lịch của Sở.
+cli-calendar-not-there = Lịch của Sở không có ngày { $day }.
+cli-calendar-title = Ngày nghỉ và ngày làm bù năm { $year } (ngoài thứ Bảy, Chủ nhật):
+cli-calendar-header-day = Ngày
+cli-calendar-header-kind = Loại
+cli-calendar-header-note = Ghi chú
+cli-calendar-kind = { $kind ->
+    [workday] làm việc bù
+   *[holiday] nghỉ
+  }

@@ -64,7 +64,10 @@ export function vietnamHolidays(): (year: number) => Holiday[] {
       list = [];
       for (const h of source.getHolidays(year)) {
         if (h.type !== "public") continue;
-        for (let t = h.start.getTime(); t < h.end.getTime(); t += DAY_MS) list.push({ day: dayOf(new Date(t)), name: h.name });
+        // Tết is listed as one span from New Year's Eve ("Giao thừa"); the days after it are Tết itself.
+        for (let t = h.start.getTime(); t < h.end.getTime(); t += DAY_MS) {
+          list.push({ day: dayOf(new Date(t)), name: t === h.start.getTime() ? h.name : h.name.replace(/^Giao thừa\s+/i, "") });
+        }
       }
       cache.set(year, list);
     }

@@ -1,3 +1,5 @@
+import { calendarAddCommand, calendarListCommand, calendarRemoveCommand } from "./calendar.js";
+import { queueRetryCommand, queueStatusCommand } from "./queue.js";
 import { Command, Option } from "commander";
 import { loadConfig } from "../config.js";
 import type { Locale } from "../i18n/index.js";
@@ -101,6 +103,20 @@ export function buildProgram(make: (locale: Locale) => CliContext, setExit: (cod
   program.command("import").description("Nhập Excel").command("figures <period> <file>").description("Nhập số liệu theo mẫu đã xuất")
     .option("--force", "ghi cả sau hạn nộp (ghi nhật ký)")
     .action((id: string, file: string, o: { force?: boolean }) => act((ctx) => importFiguresCommand(ctx, id, file, o)));
+
+  const queue = program.command("queue").description("Hàng đợi tin gửi đi (nhắc việc, thông báo, kết quả)");
+  queue.command("status").description("Số tin đang chờ, đã gửi, không gửi được, chưa rõ; lý do các lỗi gần nhất").option("--json", "dạng JSON")
+    .action((o: { json?: boolean }) => act((ctx) => queueStatusCommand(ctx, o)));
+  queue.command("retry <ids...>").description("Gửi lại các tin không gửi được hoặc chưa rõ (theo số thứ tự)")
+    .action((ids: string[]) => act((ctx) => queueRetryCommand(ctx, ids)));
+
+  const calendar = program.command("calendar").description("Lịch làm việc: ngày nghỉ, ngày làm bù do Chính phủ quyết định hằng năm");
+  calendar.command("add <day>").description("Thêm ngày nghỉ (hoặc --workday: ngày làm bù), dd/mm/yyyy")
+    .option("--to <day>", "đến ngày (một khoảng)").option("--workday", "ngày làm việc bù").option("--note <text>", "ghi chú, ví dụ: Nghỉ Tết Nguyên đán")
+    .action((day: string, o: { to?: string; workday?: boolean; note?: string }) => act((ctx) => calendarAddCommand(ctx, day, o)));
+  calendar.command("remove <day>").description("Bỏ một ngày đã thêm").action((day: string) => act((ctx) => calendarRemoveCommand(ctx, day)));
+  calendar.command("list").description("Ngày nghỉ lễ và ngày do Sở thêm trong năm").option("--year <year>", "năm")
+    .action((o: { year?: string }) => act((ctx) => calendarListCommand(ctx, o)));
 
   program.command("demo").description("Dữ liệu minh hoạ").command("seed").description("Tạo tỉnh minh hoạ Đà Nẵng")
     .action(() => act((ctx) => demoSeedCommand(ctx)));

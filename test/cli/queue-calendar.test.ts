@@ -1,0 +1,74 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { text } from "../../src/bot/reply.js";
+import { calendarAddCommand, calendarListCommand, calendarRemoveCommand } from "../../src/cli/calendar.js";
+import { queueRetryCommand, queueStatusCommand } from "../../src/cli/queue.js";
+import { captured, tempDatabaseUrl } from "../helpers/cli.js";
+
+const url = tempDatabaseUrl();
+const opened: { ctx: { close(): Promise<void> } }[] = [];
+const cli = () => {
+  const c = captured({ databaseUrl: url, now: new Date("2026-11-20T03:00:00Z") });
+  opened.push(c);
+  return c;
+};
+afterAll(async () => {
+  for (const c of opened) await c.ctx.close();
+});
+
+describe("dti queue", () => {
+  it("shows counts by status and kind, and the failures with their reasons", async () => {
+    const { ctx, out } = cli();
+    const store = await ctx.store();
+    const a = await store.identities.touch("telegram", "901", new Date(), { chatId: "901", displayName: "Nguyễn Văn A" });
+    const b = await store.identities.touch("telegram", "902", new Date(), { chatId: "902", displayName: "Trần Thị B" });
+    await store.outbox.enqueue([
+      { key: "k1", identityId: a.id, kind: "reminder", reply: { lines: [text("x")] }, notBefore: new Date(0) },
+      { key: "k2", identityId: b.id, kind: "broadcast", reply: { lines: [text("y")] }, notBefore: new Date(0) },
+    ]);
+    const [first] = await store.outbox.due(new Date(), 1);
+    await store.outbox.claim(first!.id, new Date());
+    await store.outbox.fail(first!.id, "403 Forbidden: bot was blocked by the user", 0);
+    expect(await queueStatusCommand(ctx, {})).toBe(0);
+    const printed = out.join("\n");
+    expect(printed).toMatch(/đang chờ gửi\s*│\s*1/);
+    expect(printed).toMatch(/không gửi được\s*│\s*1/);
+    expect(printed).toMatch(/nhắc việc\s*│\s*không gửi được\s*│\s*1/);
+    expect(printed).toContain("telegram: Nguyễn Văn A");
+    expect(printed).toContain("403 Forbidden: bot was blocked by the user");
+    expect(printed).toContain("dti queue retry");
+  });
+
+  it("puts failed messages back on an operator's word, and refuses bad numbers", async () => {
+    const { ctx, out, err } = cli();
+    const store = await ctx.store();
+    const failed = (await store.outbox.stats()).problems[0]!;
+    expect(await queueRetryCommand(ctx, [String(failed.id)])).toBe(0);
+    expect(out.at(-1)).toBe("Đã xếp gửi lại 1/1 tin (chỉ tin không gửi được hoặc chưa rõ mới gửi lại được).");
+    expect((await store.outbox.stats()).byStatus.pending).toBe(2);
+    expect(await queueRetryCommand(ctx, ["abc"])).toBe(1);
+    expect(err.at(-1)).toBe("Số thứ tự không hợp lệ: abc");
+    const json = cli();
+    expect(await queueStatusCommand(json.ctx, { json: true })).toBe(0);
+    expect(JSON.parse(json.out.join("\n")).byStatus.pending).toBe(2);
+  });
+});
+
+describe("dti calendar", () => {
+  it("adds bridging days off and a make-up Saturday, lists them with the public holidays, and removes one", async () => {
+    const { ctx, out, err } = cli();
+    expect(await calendarAddCommand(ctx, "03/02/2027", { to: "04/02/2027", note: "Nghỉ bù Tết Đinh Mùi" })).toBe(0);
+    expect(out.at(-1)).toContain("Đã thêm 2 ngày nghỉ (03/02/2027 – 04/02/2027)");
+    expect(await calendarAddCommand(ctx, "20/02/2027", { workday: true })).toBe(0);
+    expect(await calendarListCommand(ctx, { year: "2027" })).toBe(0);
+    const listed = out.join("\n");
+    expect(listed).toMatch(/03\/02\/2027\s*│\s*nghỉ\s*│\s*Nghỉ bù Tết Đinh Mùi/);
+    expect(listed).toMatch(/06\/02\/2027\s*│\s*nghỉ\s*│\s*Tết Nguyên Đán/);
+    expect(listed).toMatch(/20\/02\/2027\s*│\s*làm việc bù\s*│\s*Ngày làm việc bù/);
+    expect(listed).toMatch(/02\/09\/2027\s*│\s*nghỉ\s*│\s*Quốc khánh/);
+    expect(await calendarRemoveCommand(ctx, "03/02/2027")).toBe(0);
+    expect(await calendarRemoveCommand(ctx, "03/02/2027")).toBe(1);
+    expect(await calendarAddCommand(ctx, "31/02/2027", {})).toBe(1);
+    expect(err.at(-1)).toContain("Ngày «31/02/2027» không hợp lệ");
+    expect((await (await ctx.store()).audit.list({ action: "calendar.set" })).length).toBe(3);
+  });
+});
