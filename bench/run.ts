@@ -5,6 +5,7 @@
  * `--strict` exits 1 when a target is missed.
  */
 import { chatBench } from "./chat.js";
+import { deliveryBench } from "./delivery.js";
 import { scoringBench } from "./scoring.js";
 import { storeBench } from "./store.js";
 
@@ -18,6 +19,7 @@ const SUITES: Record<string, () => Promise<BenchResult[]> | BenchResult[]> = {
   scoring: scoringBench,
   store: storeBench,
   chat: chatBench,
+  delivery: deliveryBench,
 };
 
 const args = process.argv.slice(2);

@@ -8,11 +8,12 @@ export interface DeliveryLimits {
 export const TELEGRAM_LIMITS: DeliveryLimits = { globalPerSecond: 30, chatPerSecond: 1, groupPerMinute: 20 };
 
 /**
- * Share of a limit actually used: sends are spaced evenly at this fraction
- * of the limit, so network jitter never puts one message too many into the
- * platform's one-second window.
+ * Share of a limit actually used. The overall rate is a token bucket that
+ * refills at this share of the limit and holds what is left of the limit in
+ * a second (a burst that absorbs timer delays): any one-second window then
+ * sees at most the limit, even when sends bunch up.
  */
-const HEADROOM = 0.95;
+const HEADROOM = 0.94;
 const MINUTE_MS = 60_000;
 
 export interface RateLimiter {
@@ -25,17 +26,24 @@ export interface RateLimiter {
 }
 
 /**
- * Spacing limiter: one message every 1/(rate × headroom) s overall, per chat
- * and, for groups, within a sliding minute. In process: one worker sends for
- * the whole deployment (it holds the delivery lease).
+ * Overall, per chat and, for groups, per sliding minute. In process: one
+ * worker sends for the whole deployment (it holds the delivery lease).
  */
 export function createRateLimiter(limits: DeliveryLimits): RateLimiter {
-  const globalGap = 1000 / (limits.globalPerSecond * HEADROOM);
+  const rate = (limits.globalPerSecond * HEADROOM) / 1000;
+  // A third of the headroom may go in a burst; the rest is left for arrivals bunched by pauses of this
+  // process or the network (messages started over 20 ms may reach the platform at once).
+  const burst = Math.max(1, Math.floor((limits.globalPerSecond * (1 - HEADROOM)) / 3));
   const chatGap = 1000 / (limits.chatPerSecond * HEADROOM);
-  let nextGlobal = 0;
+  let tokens = 1;
+  let filledAt = 0;
   let pausedUntil = 0;
   const nextChat = new Map<string, number>();
   const groupSends = new Map<string, number[]>();
+  const refill = (at: number) => {
+    tokens = Math.min(burst, tokens + Math.max(0, at - filledAt) * rate);
+    filledAt = Math.max(filledAt, at);
+  };
   const recentGroupSends = (chat: string, at: number): number[] => {
     const kept = (groupSends.get(chat) ?? []).filter((t) => t > at - MINUTE_MS);
     groupSends.set(chat, kept);
@@ -43,15 +51,17 @@ export function createRateLimiter(limits: DeliveryLimits): RateLimiter {
   };
   return {
     waitFor(chat, group, at) {
-      let ready = Math.max(nextGlobal, pausedUntil, nextChat.get(chat) ?? 0);
+      refill(at);
+      let ready = Math.max(pausedUntil, nextChat.get(chat) ?? 0, tokens >= 1 ? at : at + (1 - tokens) / rate);
       if (group) {
         const sends = recentGroupSends(chat, at);
         if (sends.length >= limits.groupPerMinute) ready = Math.max(ready, sends[sends.length - limits.groupPerMinute]! + MINUTE_MS);
       }
-      return Math.max(0, ready - at);
+      return Math.max(0, Math.ceil(ready - at));
     },
     take(chat, group, at) {
-      nextGlobal = Math.max(nextGlobal, at) + globalGap;
+      refill(at);
+      tokens -= 1;
       nextChat.set(chat, at + chatGap);
       if (group) recentGroupSends(chat, at).push(at);
       // Forget chats that are free again, so a long broadcast does not grow the map without end.
@@ -59,6 +69,9 @@ export function createRateLimiter(limits: DeliveryLimits): RateLimiter {
     },
     pause(ms, at) {
       pausedUntil = Math.max(pausedUntil, at + ms);
+      // After a pause the bucket starts empty, so the platform sees no burst.
+      tokens = Math.min(tokens, 0);
+      filledAt = Math.max(filledAt, at + ms);
     },
   };
 }

@@ -53,9 +53,10 @@ export function createIdentityRepo(db: Db): IdentityRepo {
     async preferred(personIds, channels) {
       const out = new Map<number, IdentityRecord>();
       const ids = [...new Set(personIds)];
-      for (let i = 0; i < ids.length; i += 5_000) {
+      // SQLite takes at most 999 parameters a statement through Prisma.
+      for (let i = 0; i < ids.length; i += 900) {
         const rows = await db.channelIdentity.findMany({
-          where: { personId: { in: ids.slice(i, i + 5_000) }, reachable: true, channel: { in: [...channels] } },
+          where: { personId: { in: ids.slice(i, i + 900) }, reachable: true, channel: { in: [...channels] } },
           orderBy: [{ lastInteractionAt: "desc" }, { id: "desc" }],
         });
         for (const row of rows) if (row.personId !== null && !out.has(row.personId)) out.set(row.personId, toIdentity(row));

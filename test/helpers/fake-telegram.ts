@@ -24,8 +24,9 @@ export interface FakeTelegram {
   readonly received: Received[];
   /** Requests answered 429 because they broke a limit the bot had been told about (a retry_after not honoured). */
   readonly violations: string[];
-  /** How many 429s were served in all. */
+  /** How many 429s were served in all, and why (global, chat, group, injected, penalty). */
   tooMany: number;
+  readonly tooManyReasons: string[];
   /** Chats whose user blocked the bot: 403. */
   readonly blocked: Set<string>;
   /** Answer the next `n` sends to a chat with this failure ("ok" lets one through, to fail a later one). */
@@ -67,11 +68,12 @@ export async function startFakeTelegram(limits: FakeLimits): Promise<FakeTelegra
   const groupSends = new Map<string, number[]>();
   let penaltyUntil = 0;
   let nextMessageId = 1;
-  const fake = { tooMany: 0 };
+  const fake = { tooMany: 0, tooManyReasons: [] as string[] };
 
   const reply = (res: ServerResponse, status: number, payload: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
-  const tooMany = (res: ServerResponse, seconds: number) => {
+  const tooMany = (res: ServerResponse, seconds: number, why: string) => {
     fake.tooMany += 1;
+    fake.tooManyReasons.push(why);
     penaltyUntil = Math.max(penaltyUntil, Date.now() + seconds * 1000);
     reply(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } });
   };
@@ -79,6 +81,12 @@ export async function startFakeTelegram(limits: FakeLimits): Promise<FakeTelegra
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const method = /^\/bot[^/]+\/([A-Za-z]+)/.exec(req.url ?? "")?.[1] ?? "";
     const raw = await body(req);
+    // Not part of the Bot API: what the fake has seen, for a test or benchmark in another process.
+    if (req.url === "/__stats") {
+      const texts = new Map<string, number>();
+      for (const r of received) texts.set(r.text, (texts.get(r.text) ?? 0) + 1);
+      return reply(res, 200, { received: received.length, distinct: texts.size, tooMany: fake.tooMany, reasons: [...new Set(fake.tooManyReasons)] });
+    }
     if (method === "getMe") return reply(res, 200, { ok: true, result: { id: 1, is_bot: true, first_name: "DTI Bot", username: "dti_fake_bot" } });
     if (!["sendMessage", "sendPhoto", "sendDocument", "editMessageText"].includes(method)) {
       return reply(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
@@ -88,19 +96,19 @@ export async function startFakeTelegram(limits: FakeLimits): Promise<FakeTelegra
     const now = Date.now();
     if (now < penaltyUntil) {
       violations.push(`${method} to ${chatId} during retry_after`);
-      return tooMany(res, Math.ceil((penaltyUntil - now) / 1000));
+      return tooMany(res, Math.ceil((penaltyUntil - now) / 1000), "penalty");
     }
     const failure = injected.get(chatId)?.shift();
-    if (failure === "429") return tooMany(res, 1);
+    if (failure === "429") return tooMany(res, 1, "injected");
     if (failure === "500") return reply(res, 500, { ok: false, error_code: 500, description: "Internal Server Error" });
     if (blocked.has(chatId)) return reply(res, 403, { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" });
     while (recent.length > 0 && recent[0]! <= now - 1000) recent.shift();
-    if (recent.length >= limits.globalPerSecond) return tooMany(res, 1);
-    if (now - (lastToChat.get(chatId) ?? -Infinity) < 1000 / limits.chatPerSecond) return tooMany(res, 1);
+    if (recent.length >= limits.globalPerSecond) return tooMany(res, 1, "global");
+    if (now - (lastToChat.get(chatId) ?? -Infinity) < 1000 / limits.chatPerSecond) return tooMany(res, 1, "chat");
     if (chatId.startsWith("-")) {
       const sends = (groupSends.get(chatId) ?? []).filter((t) => t > now - 60_000);
       groupSends.set(chatId, sends);
-      if (sends.length >= limits.groupPerMinute) return tooMany(res, 3);
+      if (sends.length >= limits.groupPerMinute) return tooMany(res, 3, "group");
       sends.push(now);
     }
     recent.push(now);
