@@ -23,7 +23,10 @@ describe("end to end over the Telegram Bot API", () => {
   let sent = 0;
 
   const start = async () => {
-    service = await startService({ DATABASE_URL: databaseUrl, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, CHAT_RATE_LIMIT: "50" });
+    // Reminders only on the deadline day (ten days away in the seeded demo), so none lands in these conversations.
+    service = await startService({
+      DATABASE_URL: databaseUrl, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, CHAT_RATE_LIMIT: "50", REMINDER_OFFSETS: "0",
+    });
     sent = 0;
   };
 
@@ -32,10 +35,10 @@ describe("end to end over the Telegram Bot API", () => {
     const store = await createStore(databaseUrl);
     const demo = await seedDemo({ store, catalog: realCatalog(), now: new Date() });
     const province = (await store.provinces.byCode("da-nang"))!;
-    for (const [name, role, unitCode] of [["officer", "officer", "S16"], ["leader", "leader", "S16"]] as const) {
-      const unit = (await store.units.byCode(province.id, unitCode))!;
+    for (const [name, role, unitCode] of [["officer", "officer", "S16"], ["leader", "leader", "S16"], ["admin", "admin", null]] as const) {
+      const unit = unitCode ? (await store.units.byCode(province.id, unitCode))! : null;
       invites[name] = (await store.invites.create({
-        provinceId: province.id, unitId: unit.id, role, maxUses: 1, expiresAt: new Date(Date.now() + 86_400_000),
+        provinceId: province.id, unitId: unit?.id ?? null, role, maxUses: 1, expiresAt: new Date(Date.now() + 86_400_000),
       }, "e2e")).code;
     }
     expect(demo.created).toBe(true);
@@ -126,6 +129,26 @@ describe("end to end over the Telegram Bot API", () => {
     await leader.send(`/start ${invites["leader"]!}`);
     expect(all(await leader.send("/xephang"))).toMatch(/Sở Tư pháp — [\d,]+\/100.*◀/);
     expect(all(await leader.send("6.2 = 90%"))).toContain("Chỉ cán bộ nhập liệu của Sở Tư pháp mới nộp");
+  });
+
+  it("delivers the department's announcement through the queue, takes the acknowledgement, and reports to the sender", async () => {
+    const admin = person(7010, "Quản Trị Sở");
+    expect(all(await admin.send(`/start ${invites["admin"]!}`))).toContain("tài khoản đã được gắn thành công");
+    expect(all(await admin.send("/thongbao Kính gửi các sở, ngành: hạn nộp số liệu DTI là 30/11."))).toContain("Xin chọn nơi nhận thông báo:");
+    expect(all(await admin.tap("Các sở, ban, ngành"))).toMatch(/Thông báo sẽ gửi tới 2 người thuộc \d+ đơn vị\.[\s\S]*qua Telegram: 2 người/);
+    expect(all(await admin.tap("Gửi"))).toMatch(/Đã xếp lịch gửi thông báo số \d+ tới 2 người/);
+    // The officer and the leader of Sở Tư pháp joined earlier: the worker delivers to both, with "Đã nhận".
+    const announced = (chat: number) => emulator.sentTo(chat).filter((m) => m.text.includes("Kính gửi các sở, ngành"));
+    await eventually(async () => (announced(7002).length === 1 && announced(7004).length === 1 ? true : undefined), "the announcement to arrive");
+    expect(announced(7002)[0]!.buttons.map((b) => b.text)).toEqual(["✅ Đã nhận"]);
+    const officer = person(7002, "Phạm Thị Nhập");
+    await officer.collect();
+    expect(all(await officer.tap("Đã nhận"))).toMatch(/Cảm ơn Anh\/Chị đã xác nhận đã nhận thông báo số \d+\./);
+    // The broadcast job sees it finished within seconds and sends the report to the admin.
+    await eventually(async () => (emulator.sentTo(7010).some((m) => m.text.includes("Báo cáo gửi thông báo số")) ? true : undefined), "the report", 20_000);
+    const report = plain(emulator.sentTo(7010).find((m) => m.text.includes("Báo cáo gửi thông báo số"))!.text);
+    expect(report).toContain("• Đã gửi: 2/2");
+    expect(report).toContain("• Đã xác nhận «Đã nhận»: 1/2");
   });
 
   it("answers what was sent while the service was down, once, after a crash and restart", async () => {
