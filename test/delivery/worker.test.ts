@@ -140,7 +140,8 @@ describe("delivery worker killed at random points", () => {
       const stats = await store.outbox.stats({ problems: 1_000 });
       expect(stats.byStatus).toMatchObject({ pending: 0, inflight: 0, failed: 0 });
       expect(stats.byStatus.sent + stats.byStatus.uncertain).toBe(200);
-      expect(stats.byStatus.uncertain).toBeLessThanOrEqual(kills);
+      // At most what each killed worker had on its way (8 messages at once by default).
+      expect(stats.byStatus.uncertain).toBeLessThanOrEqual(kills * 8);
       // Every message marked sent arrived; the only ones that may not have are flagged for an operator.
       expect(counts.size).toBeGreaterThanOrEqual(stats.byStatus.sent);
       expect(kills).toBeGreaterThan(0);
