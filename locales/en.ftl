@@ -668,6 +668,7 @@ bot-broadcast-change-audience = Change recipients
 bot-broadcast-queued = Announcement no. { $id } is queued for { $people } people. You will receive a report when it has gone out.
 bot-broadcast-thanks = Thank you for confirming that you received announcement no. { $id }.
 bot-broadcast-thanked-before = You had already confirmed announcement no. { $id }.
+bot-broadcast-not-yours = Announcement no. { $id } was not sent to you, so there is nothing to confirm.
 bot-broadcast-unknown = There is no announcement no. { $id }.
 bot-broadcast-nudged = Reminded { $count } people who have not confirmed.
 bot-broadcast-nudged-none = Nobody more to remind today ({ $waiting } not confirmed, already reminded today, or everyone confirmed).

@@ -668,6 +668,7 @@ bot-broadcast-change-audience = Đổi nơi nhận
 bot-broadcast-queued = Đã xếp lịch gửi thông báo số { $id } tới { $people } người. Anh/Chị sẽ nhận báo cáo khi gửi xong.
 bot-broadcast-thanks = Cảm ơn Anh/Chị đã xác nhận đã nhận thông báo số { $id }.
 bot-broadcast-thanked-before = Anh/Chị đã xác nhận thông báo số { $id } trước đó.
+bot-broadcast-not-yours = Thông báo số { $id } không gửi tới Anh/Chị nên Anh/Chị không cần xác nhận.
 bot-broadcast-unknown = Không có thông báo số { $id }.
 bot-broadcast-nudged = Đã gửi lời nhắc tới { $count } người chưa xác nhận.
 bot-broadcast-nudged-none = Không có ai cần nhắc thêm hôm nay ({ $waiting } người chưa xác nhận đã được nhắc hôm nay, hoặc tất cả đã xác nhận).

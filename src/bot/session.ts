@@ -50,8 +50,9 @@ export function rolesIn(session: Session, unitId: number | null | undefined): Se
 
 export async function loadSession(deps: CoreDeps, inbound: Inbound): Promise<Session> {
   const { store } = deps;
+  // Pushes go to the person's private chat: a group they wrote in does not replace it.
   const touched = await store.identities.touch(inbound.channel, inbound.userId, inbound.at, {
-    chatId: inbound.chatId, ...(inbound.displayName && { displayName: inbound.displayName }),
+    ...(inbound.chatType === "private" && { chatId: inbound.chatId }), ...(inbound.displayName && { displayName: inbound.displayName }),
   });
   let identity = touched;
   // First contact: speak the platform's language if it is English, Vietnamese otherwise.

@@ -18,7 +18,7 @@ export interface DeliveryDeps {
   readonly instanceId: string;
   /** Messages on their way at once (each to a different chat). */
   readonly concurrency?: number;
-  /** How long the lease lasts unless renewed; another instance takes over after it. */
+  /** How long the lease lasts unless renewed (every quarter of it); another instance takes over after it. */
   readonly leaseMs?: number;
   /** How often the queue is looked at when nothing is due (new messages also wake the worker). */
   readonly idleMs?: number;
@@ -50,7 +50,8 @@ const backoffMs = (attempts: number) => Math.min(600_000, 1000 * 2 ** attempts);
  */
 export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   const concurrency = deps.concurrency ?? 8;
-  const leaseMs = deps.leaseMs ?? 15_000;
+  // Longer than one Bot API call may take (30 s), so a slow call never outlives the lease.
+  const leaseMs = deps.leaseMs ?? 60_000;
   const idleMs = deps.idleMs ?? 1_000;
   const limiters = new Map([...deps.limits].map(([channel, limits]) => [channel, createRateLimiter(limits)]));
   const inFlight = new Map<number, Promise<void>>();
@@ -74,16 +75,31 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   const chatKey = (m: OutboxRecord) => `${m.identity.channel}:${m.identity.chatId ?? m.identity.externalId}`;
   const isGroup = (m: OutboxRecord) => (m.identity.chatId ?? "").startsWith("-");
 
+  /**
+   * Prepare (render, load the file), then claim, then send: the message is
+   * marked on its way only just before the request goes, so a worker that
+   * dies while preparing leaves it pending, not uncertain.
+   */
   async function deliver(m: OutboxRecord, sender: Sender): Promise<void> {
     const limiter = limiters.get(m.identity.channel)!;
     const key = chatKey(m);
     let partsDone = m.partsSent;
     let externalId = m.externalId;
+    let parts: PreparedPart[];
     try {
-      const parts: PreparedPart[] = await sender.prepare(m, async (id) => {
+      parts = await sender.prepare(m, async (id) => {
         const file = await deps.outbox.file(id);
         return file ? { data: file.data, ref: m.identity.channel === "telegram" ? file.telegramFileId : null } : null;
       });
+    } catch (error) {
+      // Nothing went out: the message cannot be made (a missing file, a broken payload), and trying again will not help.
+      deps.log.error({ outboxId: m.id, error: (error as Error).message }, "message could not be prepared");
+      await deps.outbox.failPending(m.id, (error as Error).message);
+      deps.metrics?.delivered(m.identity.channel, m.kind, "failed");
+      return;
+    }
+    if (!holding || !(await deps.outbox.claim(m.id, deps.now(), deps.instanceId))) return;
+    try {
       for (let i = m.partsSent; i < parts.length; i += 1) {
         if (i > m.partsSent) {
           // Later parts of a long message wait their turn in the chat like any message.
@@ -175,7 +191,7 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
         blocked.delete(key);
       }
       while (inFlight.size >= concurrency) await Promise.race(inFlight.values());
-      if (!(await deps.outbox.claim(m.id, deps.now()))) continue;
+      if (!holding) break;
       limiter.take(key, isGroup(m), Date.now());
       busyChats.add(key);
       const job = deliver(m, sender).finally(() => {
@@ -189,26 +205,31 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
 
   async function holdLease(): Promise<boolean> {
     const had = holding;
-    holding = await deps.coordination.lease(LEASE_NAME, deps.instanceId, deps.now(), leaseMs);
+    try {
+      holding = await deps.coordination.lease(LEASE_NAME, deps.instanceId, deps.now(), leaseMs);
+    } catch (error) {
+      // Without the database we cannot know that we still hold it: stop claiming until we do.
+      holding = false;
+      throw error;
+    }
     if (holding && !had) {
       // Whoever held the lease before is gone: what it left on its way may have arrived.
-      const orphans = await deps.outbox.markOrphansUncertain();
+      const orphans = await deps.outbox.markOrphansUncertain(deps.instanceId);
       if (orphans > 0) deps.log.warn({ orphans }, "messages left in flight by a stopped worker are marked uncertain");
     }
     return holding;
   }
 
   async function loop(): Promise<void> {
-    let renewedAt = 0;
+    // Only the holder sends. The lease is renewed on its own clock, whatever a pass is waiting on, so it
+    // never runs out under a live worker; a worker that loses it stops claiming at once.
+    const renew = setInterval(() => void holdLease().catch((error: unknown) => deps.log.error({ error: (error as Error).message }, "lease renewal failed")), leaseMs / 4);
+    renew.unref();
     while (running) {
       try {
-        if (Date.now() - renewedAt > leaseMs / 3 || !holding) {
-          // Only the holder sends; the lease is renewed well before it runs out.
-          if (!(await holdLease())) {
-            await sleep(leaseMs / 3);
-            continue;
-          }
-          renewedAt = Date.now();
+        if (!holding && !(await holdLease())) {
+          await sleep(leaseMs / 4);
+          continue;
         }
         const next = await pass();
         const pause = next === -1 ? await idleFor() : Number.isFinite(next) ? Math.max(5, next) : idleMs;
@@ -219,6 +240,7 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
         await sleep(idleMs);
       }
     }
+    clearInterval(renew);
     await Promise.all(inFlight.values());
     if (holding) await deps.coordination.release(LEASE_NAME, deps.instanceId).catch(() => undefined);
     holding = false;

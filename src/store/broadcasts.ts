@@ -39,19 +39,26 @@ export function createBroadcastRepo(db: Db): BroadcastRepo {
       return (await db.broadcast.findMany({ where: { provinceId }, orderBy: { id: "desc" }, take: limit })).map(toBroadcast);
     },
     async acknowledge(broadcastId, identityId, now) {
+      // Only someone the announcement reached can confirm having it.
+      const received = await db.outboxMessage.findFirst({ where: { broadcastId, identityId, status: "sent" }, select: { id: true } });
+      if (!received) return "not_recipient";
       try {
         await db.broadcastAck.create({ data: { broadcastId, identityId, at: now } });
-        return true;
+        return "new";
       } catch (error) {
-        if (isUniqueViolation(error)) return false;
+        if (isUniqueViolation(error)) return "again";
         throw error;
       }
     },
     async acknowledgedBy(broadcastId) {
       return new Set((await db.broadcastAck.findMany({ where: { broadcastId }, select: { identityId: true } })).map((a) => a.identityId));
     },
-    async complete(id, now) {
-      return (await db.broadcast.updateMany({ where: { id, completedAt: null }, data: { completedAt: now } })).count > 0;
+    async complete(id, now, report) {
+      return transact(db, async (tx) => {
+        if ((await tx.broadcast.updateMany({ where: { id, completedAt: null }, data: { completedAt: now } })).count === 0) return false;
+        await enqueueIn(tx, [report], now);
+        return true;
+      });
     },
     async incomplete() {
       return (await db.broadcast.findMany({ where: { completedAt: null }, orderBy: { id: "asc" } })).map(toBroadcast);

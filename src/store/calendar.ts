@@ -2,6 +2,7 @@ import type { CalendarOverride } from "../bot/calendar.js";
 import type { CalendarRepo, Delegation, ReminderPrefsRepo } from "../bot/ports/delivery.js";
 import { audit } from "./audit.js";
 import type { Db } from "./client.js";
+import { enqueueIn } from "./outbox.js";
 import { transact } from "./transact.js";
 
 export function createCalendarRepo(db: Db): CalendarRepo {
@@ -29,8 +30,9 @@ export function createCalendarRepo(db: Db): CalendarRepo {
 }
 
 export function createReminderPrefsRepo(db: Db): ReminderPrefsRepo {
-  const toDelegation = (r: { id: number; personId: number; toPersonId: number; fromDay: string; toDay: string }): Delegation => ({
-    id: r.id, personId: r.personId, toPersonId: r.toPersonId, fromDay: r.fromDay, toDay: r.toDay,
+  type Row = { id: number; personId: number; unitId: number | null; toPersonId: number; fromDay: string; toDay: string };
+  const toDelegation = (r: Row): Delegation => ({
+    id: r.id, personId: r.personId, unitId: r.unitId, toPersonId: r.toPersonId, fromDay: r.fromDay, toDay: r.toDay,
   });
   return {
     async snooze(personId, until) {
@@ -43,8 +45,13 @@ export function createReminderPrefsRepo(db: Db): ReminderPrefsRepo {
       const rows = await db.reminderSnooze.findMany({ where: { until: { gt: now } } });
       return new Map(rows.map((r) => [r.personId, r.until]));
     },
-    async delegate(input) {
-      return toDelegation(await db.reminderDelegation.create({ data: { ...input } }));
+    async delegate(input, notice, now) {
+      return transact(db, async (tx) => {
+        const row = await tx.reminderDelegation.create({ data: { ...input } });
+        const message = notice(row.id);
+        if (message) await enqueueIn(tx, [message], now);
+        return toDelegation(row);
+      });
     },
     async cancelDelegations(personId, now) {
       return (await db.reminderDelegation.updateMany({ where: { personId, cancelledAt: null }, data: { cancelledAt: now } })).count;

@@ -72,7 +72,15 @@ export function createOutboxRepo(db: Db): OutboxRepo {
       const row = await db.outboxMessage.findFirst({ where: { status: "pending" }, orderBy: { notBefore: "asc" }, select: { notBefore: true } });
       return row?.notBefore ?? null;
     },
-    claim: (id, now) => move(id, "pending", { status: "inflight", attempts: { increment: 1 }, updatedAt: now }),
+    async claim(id, now, holder) {
+      const taken = await db.outboxMessage.updateMany({
+        where: { id, status: "pending", notBefore: { lte: now } }, data: { status: "inflight", attempts: { increment: 1 }, claimedBy: holder, updatedAt: now },
+      });
+      return taken.count > 0;
+    },
+    async failPending(id, error) {
+      await move(id, "pending", { status: "failed", lastError: clip(error) });
+    },
     async partSent(id, partsSent, externalId) {
       await db.outboxMessage.updateMany({ where: { id, status: "inflight" }, data: { partsSent, ...(externalId && { externalId }) } });
     },
@@ -101,9 +109,10 @@ export function createOutboxRepo(db: Db): OutboxRepo {
     async failPendingOf(identityId, reason) {
       return (await db.outboxMessage.updateMany({ where: { identityId, status: "pending" }, data: { status: "failed", lastError: clip(reason) } })).count;
     },
-    async markOrphansUncertain() {
+    async markOrphansUncertain(holder) {
       return (await db.outboxMessage.updateMany({
-        where: { status: "inflight" }, data: { status: "uncertain", lastError: "the sending process stopped while this message was on its way" },
+        where: { status: "inflight", OR: [{ claimedBy: null }, { claimedBy: { not: holder } }] },
+        data: { status: "uncertain", lastError: "the sending process stopped while this message was on its way" },
       })).count;
     },
     async requeue(ids, now) {

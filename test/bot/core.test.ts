@@ -177,6 +177,12 @@ describe("chat core", () => {
     expect(await stranger.say("/xephang")).toContain("Tài khoản của Anh/Chị chưa được gắn với đơn vị nào.");
   });
 
+  it("keeps a person's private chat for pushes when they also write in a group", async () => {
+    await officerOf("c13", "S11");
+    await fixture.core.handle({ channel: "console", updateId: String(++updateId), userId: "c13", chatId: "-100500", chatType: "group", text: "/xephang", addressed: true, at: fixture.clock.now });
+    expect((await fixture.store.identities.find("console", "c13"))!.chatId).toBe("c13");
+  });
+
   it("answers an unknown command with the list of commands", async () => {
     const officer = await officerOf("c11", "S09");
     const answer = await officer.say("/xyz");

@@ -91,6 +91,8 @@ describe("announcements, results and reminders", () => {
     const ward = person("n2");
     expect(await ward.act(`ack:${broadcastId}`)).toBe(`Cảm ơn Anh/Chị đã xác nhận đã nhận thông báo số ${broadcastId}.`);
     expect(await ward.act(`ack:${broadcastId}`)).toBe(`Anh/Chị đã xác nhận thông báo số ${broadcastId} trước đó.`);
+    // Someone it was not sent to cannot confirm it, and does not count.
+    expect(await person("n-stranger").act(`ack:${broadcastId}`)).toContain("không gửi tới Anh/Chị");
 
     // Nothing left to send: the sender gets the report, once.
     expect(await trackBroadcasts({ store: fixture.store }, fixture.clock.now)).toBe(1);

@@ -42,7 +42,8 @@ describe("who is reminded, and when", () => {
     const messages = plan({ units: [unit(1, 3), unit(2, 0), unit(3, 1)] });
     expect(who(messages)).toEqual(["reminder:10", "reminder:30"]);
     expect(messages[0]!.key).toBe("remind:submission:7:1:2026-11-25:10");
-    expect(local(messages[0]!.notBefore)).toBe("2026-11-25 08:00");
+    // Planned at 09:00, after the slot opened: it goes now.
+    expect(local(messages[0]!.notBefore)).toBe("2026-11-25 09:00");
   });
 
   it("plans the same keys when run again later in the same slot, and new ones at the next slot", () => {
@@ -64,9 +65,25 @@ describe("who is reminded, and when", () => {
 
   it("sends a person's reminders to the colleague they handed them to, within the days given, once", () => {
     const units = [unit(1, 3, { officers: [10, 11] })];
-    const delegations = [{ id: 1, personId: 10, toPersonId: 11, fromDay: "2026-11-24", toDay: "2026-11-26" }];
+    const delegations = [{ id: 1, personId: 10, unitId: 1, toPersonId: 11, fromDay: "2026-11-24", toDay: "2026-11-26" }];
     expect(who(plan({ units, delegations }))).toEqual(["reminder:11"]);
     expect(who(plan({ units, delegations, now: at("2026-11-27T09:00") }))).toEqual(["reminder:10", "reminder:11"]);
+  });
+
+  it("hands over only the unit it was given for, when the person serves several", () => {
+    const units = [unit(1, 3, { officers: [10] }), unit(2, 2, { officers: [10] })];
+    const delegations = [{ id: 1, personId: 10, unitId: 1, toPersonId: 13, fromDay: "2026-11-24", toDay: "2026-11-26" }];
+    expect(plan({ units, delegations }).map((m) => `${m.key.split(":")[3]}→${m.personId}`).sort()).toEqual(["1→13", "2→10"]);
+  });
+
+  it("waits for office hours when planned late, and drops a reminder whose next working slot is past the deadline", () => {
+    // A snooze ended at 20:00: the reminder of the day's slot waits for the next morning.
+    const evening = plan({ units: [unit(1, 3)], now: at("2026-11-25T20:10") });
+    expect(evening.map((m) => local(m.notBefore))).toEqual(["2026-11-26 07:30"]);
+    // Planned at 21:00 on the deadline day itself: the next morning is too late for a reminder.
+    expect(plan({ units: [unit(1, 3)], now: at("2026-11-30T21:00") })).toEqual([]);
+    // A catch-up on Saturday sends Friday's reminder on Monday morning.
+    expect(plan({ units: [unit(1, 3)], period: period("2026-12-04"), now: at("2026-11-28T10:00") }).map((m) => local(m.notBefore))).toEqual(["2026-11-30 07:30"]);
   });
 
   it("reminds leaders of figures waiting for their approval, before their own deadline", () => {

@@ -26,7 +26,7 @@ describe("dti queue", () => {
       { key: "k2", identityId: b.id, kind: "broadcast", reply: { lines: [text("y")] }, notBefore: new Date(0) },
     ]);
     const [first] = await store.outbox.due(new Date(), 1);
-    await store.outbox.claim(first!.id, new Date());
+    await store.outbox.claim(first!.id, new Date(), "test");
     await store.outbox.fail(first!.id, "403 Forbidden: bot was blocked by the user", 0);
     expect(await queueStatusCommand(ctx, {})).toBe(0);
     const printed = out.join("\n");

@@ -83,6 +83,45 @@ describe("delivery worker against a fake Bot API that enforces the limits", () =
     expect(await store.outbox.requeue([stats.problems[0]!.id], new Date())).toBe(1);
   });
 
+  it("keeps order in a chat when a slow send fails and is retried", async () => {
+    const [person] = await recipients(store, 1, 7500);
+    fake.delayMs = 300;
+    fake.failNext("7500", 1, "500");
+    await store.outbox.enqueue([push("o-a", person!), push("o-b", person!), push("o-c", person!)]);
+    await drain(store, telegramWorker(store, fake.apiRoot, { limits: LIMITS }));
+    expect(deliveredKeys()).toEqual(["o-a", "o-b", "o-c"]);
+  });
+
+  it("keeps its lease while calls are slower than the lease, so a second worker never sends alongside", async () => {
+    const people = await recipients(store, 6, 7600);
+    fake.delayMs = 700;
+    await store.outbox.enqueue(people.flatMap((id, i) => [push(`s-${i}-a`, id), push(`s-${i}-b`, id)]));
+    const first = telegramWorker(store, fake.apiRoot, { limits: LIMITS, instanceId: "slow-a", leaseMs: 600 });
+    const second = telegramWorker(store, fake.apiRoot, { limits: LIMITS, instanceId: "slow-b", leaseMs: 600 });
+    const firstRun = first.run();
+    await new Promise((r) => setTimeout(r, 100));
+    await drain(store, second);
+    await first.stop();
+    await firstRun;
+    const texts = deliveredKeys();
+    expect([...texts].sort()).toEqual(people.flatMap((_, i) => [`s-${i}-a`, `s-${i}-b`]).sort());
+    for (let i = 0; i < 6; i += 1) expect(texts.indexOf(`s-${i}-a`)).toBeLessThan(texts.indexOf(`s-${i}-b`));
+    expect((await store.outbox.stats()).byStatus).toMatchObject({ sent: 12, uncertain: 0 });
+  });
+
+  it("fails a message it cannot prepare (its file is gone) without marking anything uncertain", async () => {
+    const [person] = await recipients(store, 1, 7700);
+    await store.outbox.enqueue([{
+      key: "no-file", identityId: person!, kind: "publication", notBefore: new Date(0),
+      reply: { lines: [], attachment: { kind: "photo", filename: "x.png", fileId: 999_999 } },
+    }]);
+    await drain(store, telegramWorker(store, fake.apiRoot, { limits: LIMITS }));
+    const stats = await store.outbox.stats();
+    expect(stats.byStatus).toMatchObject({ failed: 1, uncertain: 0 });
+    expect(stats.problems[0]!.error).toBe("attachment file 999999 is missing");
+    expect(fake.received).toEqual([]);
+  });
+
   it("lets one worker send at a time: a second waits for the first one's lease", async () => {
     const people = await recipients(store, 10, 7400);
     await store.outbox.enqueue(people.map((id, i) => push(`l-${i}`, id)));

@@ -29,6 +29,8 @@ export interface FakeTelegram {
   readonly tooManyReasons: string[];
   /** Chats whose user blocked the bot: 403. */
   readonly blocked: Set<string>;
+  /** Every send takes this long to answer (a slow network or a busy platform). */
+  delayMs: number;
   /** Answer the next `n` sends to a chat with this failure ("ok" lets one through, to fail a later one). */
   failNext(chatId: string, n: number, failure: Failure): void;
   close(): Promise<void>;
@@ -68,7 +70,7 @@ export async function startFakeTelegram(limits: FakeLimits): Promise<FakeTelegra
   const groupSends = new Map<string, number[]>();
   let penaltyUntil = 0;
   let nextMessageId = 1;
-  const fake = { tooMany: 0, tooManyReasons: [] as string[] };
+  const fake = { tooMany: 0, tooManyReasons: [] as string[], delayMs: 0 };
 
   const reply = (res: ServerResponse, status: number, payload: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
   const tooMany = (res: ServerResponse, seconds: number, why: string) => {
@@ -93,6 +95,7 @@ export async function startFakeTelegram(limits: FakeLimits): Promise<FakeTelegra
     }
     const f = fields(req, raw);
     const chatId = String(f["chat_id"] ?? "");
+    if (fake.delayMs > 0) await new Promise((r) => setTimeout(r, fake.delayMs));
     const now = Date.now();
     if (now < penaltyUntil) {
       violations.push(`${method} to ${chatId} during retry_after`);

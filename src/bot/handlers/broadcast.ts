@@ -136,8 +136,9 @@ export async function broadcastConfirmed(deps: CoreDeps, session: Session, pendi
 export async function acknowledge(deps: CoreDeps, session: Session, broadcastId: number): Promise<TapAnswer> {
   const broadcast = await deps.store.broadcasts.byId(broadcastId);
   if (!broadcast) return { replies: [reply([line("bot-pending-gone")])], tap: "gone" };
-  const fresh = await deps.store.broadcasts.acknowledge(broadcastId, session.identity.id, deps.now());
-  return { replies: [reply([line(fresh ? "bot-broadcast-thanks" : "bot-broadcast-thanked-before", { id: broadcastId })])], tap: "done" };
+  const outcome = await deps.store.broadcasts.acknowledge(broadcastId, session.identity.id, deps.now());
+  if (outcome === "not_recipient") return { replies: [reply([line("bot-broadcast-not-yours", { id: broadcastId })])], tap: "not_yours" };
+  return { replies: [reply([line(outcome === "new" ? "bot-broadcast-thanks" : "bot-broadcast-thanked-before", { id: broadcastId })])], tap: "done" };
 }
 
 async function ownBroadcast(deps: CoreDeps, session: Session, id: number): Promise<BroadcastRecord | Reply[]> {
@@ -154,7 +155,7 @@ export async function reportNow(deps: CoreDeps, session: Session, id: number): P
   if (Array.isArray(broadcast)) return broadcast;
   const delivery = await deps.store.outbox.broadcastDelivery(id);
   const acked = await deps.store.broadcasts.acknowledgedBy(id);
-  return [broadcastReport(broadcast, delivery, acked.size) as Reply];
+  return [broadcastReport(broadcast, delivery, acked) as Reply];
 }
 
 /** Remind everyone who received a broadcast and has not acknowledged it (once a day at most). */

@@ -2,6 +2,7 @@ import { parseVnDate, vnClock } from "../../i18n/dates.js";
 import { fold } from "../../scoring/index.js";
 import { dayOf, startOf } from "../calendar.js";
 import { holdersByUnit } from "../notify/jobs.js";
+import type { OutboxInput } from "../ports/delivery.js";
 import { line, reply, text, type Line, type Reply } from "../reply.js";
 import { periodForUnit, type CoreDeps, type Session } from "../session.js";
 
@@ -95,19 +96,19 @@ export async function delegate(deps: CoreDeps, session: Session, argument: strin
   const colleague = list.find((p) => p.id === to);
   if (!colleague) return [reply([line("bot-delegate-unknown"), line("bot-delegate-how")])];
   if (toDay < fromDay) return [reply([line("bot-delegate-bad-range")])];
-  const delegation = await deps.store.reminderPrefs.delegate({ personId: person.id, toPersonId: colleague.id, fromDay, toDay });
   const [from, until] = [startOf(fromDay), startOf(toDay)];
-  // The colleague hears about it from the bot, through the queue, as any push.
-  if (deps.delivery) {
-    const reach = await deps.store.identities.preferred([colleague.id], deps.delivery.channels);
-    const identity = reach.get(colleague.id);
-    if (identity) {
-      await deps.store.outbox.enqueue([{
-        key: `delegation:${delegation.id}`, identityId: identity.id, kind: "notice", notBefore: now,
-        reply: { lines: [line("notify-delegated", { from: person.fullName, unit: session.unit.name, start: from, end: until })] },
-      }]);
-      deps.delivery.wake();
-    }
-  }
+  // The colleague hears about it from the bot, through the queue, in the same transaction as the hand-over.
+  const reach = deps.delivery ? await deps.store.identities.preferred([colleague.id], deps.delivery.channels) : new Map();
+  const identity = reach.get(colleague.id);
+  const unit = session.unit;
+  const notice = (delegationId: number): OutboxInput | null => {
+    if (!identity) return null;
+    return {
+      key: `delegation:${delegationId}`, identityId: identity.id, kind: "notice", notBefore: now,
+      reply: { lines: [line("notify-delegated", { from: person.fullName, unit: unit.name, start: from, end: until })] },
+    };
+  };
+  await deps.store.reminderPrefs.delegate({ personId: person.id, unitId: unit.id, toPersonId: colleague.id, fromDay, toDay }, notice, now);
+  deps.delivery?.wake();
   return [reply([line("bot-delegate-set", { name: colleague.fullName, start: from, end: until })])];
 }

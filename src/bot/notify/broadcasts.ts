@@ -14,8 +14,10 @@ export function broadcastMessage(id: number, body: string, nudge = false): Queue
   };
 }
 
-export function broadcastReport(broadcast: BroadcastRecord, delivery: BroadcastDelivery, acknowledged: number): QueuedReply {
+/** The delivery report; acknowledgements count only from people the announcement reached. */
+export function broadcastReport(broadcast: BroadcastRecord, delivery: BroadcastDelivery, acknowledgedBy: ReadonlySet<number>): QueuedReply {
   const c = delivery.counts;
+  const acknowledged = delivery.delivered.filter((id) => acknowledgedBy.has(id)).length;
   return {
     lines: [
       line("notify-broadcast-report", { id: broadcast.id, date: broadcast.createdAt, total: broadcast.recipients }, "bold"),
@@ -39,13 +41,15 @@ export function broadcastReport(broadcast: BroadcastRecord, delivery: BroadcastD
  */
 export async function trackBroadcasts(deps: { store: Store; wake?: () => void }, now: Date): Promise<number> {
   const messages: OutboxInput[] = [];
+  let queued = 0;
   for (const b of await deps.store.broadcasts.incomplete()) {
     const delivery = await deps.store.outbox.broadcastDelivery(b.id);
     const left = delivery.counts.pending + delivery.counts.inflight;
     if (left === 0) {
-      if (!(await deps.store.broadcasts.complete(b.id, now))) continue;
+      // Completed and reported in one transaction: a failure leaves it incomplete, to report on the next run.
       const acked = await deps.store.broadcasts.acknowledgedBy(b.id);
-      messages.push({ key: `broadcast:${b.id}:report`, identityId: b.senderId, kind: "report", reply: broadcastReport(b, delivery, acked.size), notBefore: now });
+      const report = { key: `broadcast:${b.id}:report`, identityId: b.senderId, kind: "report" as const, reply: broadcastReport(b, delivery, acked), notBefore: now };
+      if (await deps.store.broadcasts.complete(b.id, now, report)) queued += 1;
       continue;
     }
     if (b.recipients < PROGRESS_FROM) continue;
@@ -57,7 +61,7 @@ export async function trackBroadcasts(deps: { store: Store; wake?: () => void },
       reply: { lines: [line("notify-broadcast-progress", { id: b.id, done: b.recipients - left, total: b.recipients, percent: Math.round(((b.recipients - left) * 100) / b.recipients) })] },
     });
   }
-  const queued = await deps.store.outbox.enqueue(messages);
+  queued += await deps.store.outbox.enqueue(messages);
   if (queued > 0) deps.wake?.();
   return queued;
 }

@@ -2,7 +2,7 @@ import { dayOf } from "../calendar.js";
 import { snapshotUnits } from "../period-scores.js";
 import type { OutboxInput } from "../ports/delivery.js";
 import { line, movement } from "../reply.js";
-import { holdersByUnit, type NotifyDeps, type QueueOutcome } from "./jobs.js";
+import { holdersByUnit, loadCalendar, type NotifyDeps, type QueueOutcome } from "./jobs.js";
 
 /**
  * The weekly digest: each open period's provisional standing is kept as a
@@ -12,6 +12,8 @@ import { holdersByUnit, type NotifyDeps, type QueueOutcome } from "./jobs.js";
  */
 export async function queueDigest(deps: NotifyDeps, now: Date): Promise<QueueOutcome> {
   const total = { planned: 0, queued: 0, unreachable: 0 };
+  // A digest day that falls on a holiday waits for the next working morning.
+  const notBefore = (await loadCalendar(deps)).nextOpen(now);
   for (const province of await deps.store.provinces.list()) {
     const periods = (await deps.store.periods.list(province.id)).filter((p) => p.status === "open");
     if (periods.length === 0) continue;
@@ -41,7 +43,7 @@ export async function queueDigest(deps: NotifyDeps, now: Date): Promise<QueueOut
           const identity = reach.get(p.personId);
           return identity
             ? [{
-                key: `digest:${period.id}:${week}:${identity.id}:${p.unitId}`, identityId: identity.id, kind: "digest", notBefore: now,
+                key: `digest:${period.id}:${week}:${identity.id}:${p.unitId}`, identityId: identity.id, kind: "digest", notBefore,
                 reply: { lines: p.lines, buttons: [[{ label: line("notify-button-score"), action: "cmd:diem" }]] },
               }]
             : [];

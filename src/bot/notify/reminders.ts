@@ -79,9 +79,11 @@ function currentSlot(slots: { day: Day; at: Date }[], dueAt: Date, now: Date): {
   return slots.filter((s) => s.at <= now).at(-1) ?? null;
 }
 
-/** Who gets a person's reminders on a day: a colleague they handed them to, or themselves. */
-function recipientFor(personId: number, day: Day, delegations: readonly Delegation[]): number {
-  return delegations.find((d) => d.personId === personId && d.fromDay <= day && day <= d.toDay)?.toPersonId ?? personId;
+/** Who gets a person's reminders for a unit on a day: a colleague they handed that unit's reminders to, or themselves. */
+function recipientFor(personId: number, unitId: number, day: Day, delegations: readonly Delegation[]): number {
+  const covers = (d: Delegation) =>
+    d.personId === personId && (d.unitId === null || d.unitId === unitId) && d.fromDay <= day && day <= d.toDay;
+  return delegations.find(covers)?.toPersonId ?? personId;
 }
 
 function deadlineOf(period: PeriodRecord, kind: PeriodDeadlineKind): Date | null {
@@ -116,12 +118,16 @@ export function planReminders(input: ReminderInput): PlannedMessage[] {
     const slot = currentSlot(reminderSlots(calendar, settings, due), due, now);
     if (!slot) return;
     for (const u of input.units.filter(owes)) {
-      const people = new Set(pick(u).map((p) => recipientFor(p, slot.day, input.delegations)));
+      // Planned late (a restart, a snooze that ended in the evening, someone who joined at night): it still
+      // waits for office hours, and is dropped if those come only after the deadline.
+      const notBefore = calendar.nextOpen(now > slot.at ? now : slot.at);
+      if (notBefore >= due) return;
+      const people = new Set(pick(u).map((p) => recipientFor(p, u.unitId, slot.day, input.delegations)));
       for (const personId of people) {
         if (quiet(personId)) continue;
         out.push({
           key: `remind:${kind}:${period.id}:${u.unitId}:${slot.day}:${personId}`, personId, kind: "reminder",
-          reply: { lines: body(u, due), buttons: BUTTONS }, notBefore: slot.at,
+          reply: { lines: body(u, due), buttons: BUTTONS }, notBefore,
         });
       }
     }
@@ -146,10 +152,11 @@ export function planReminders(input: ReminderInput): PlannedMessage[] {
     // Leaders hear at the first reminder time after the deadline; the department one working day later.
     const leadersAt = firstSlotAfter(calendar, settings.time, submission);
     if (now >= leadersAt) {
+      const notBefore = calendar.nextOpen(now);
       for (const u of late) {
         for (const personId of new Set(u.leaders)) {
           out.push({
-            key: `late:leader:${period.id}:${u.unitId}:${personId}`, personId, kind: "escalation", notBefore: leadersAt,
+            key: `late:leader:${period.id}:${u.unitId}:${personId}`, personId, kind: "escalation", notBefore,
             reply: { lines: [line("notify-late-leader", { unit: u.unitName, count: u.missing.length, date: submission }, "bold"), ...missingLines(u)], buttons: BUTTONS },
           });
         }
@@ -170,7 +177,7 @@ export function planReminders(input: ReminderInput): PlannedMessage[] {
       for (const u of listed.slice(0, LISTED_UNITS)) lines.push(line("notify-late-unit", { unit: u.unitName, count: u.missing.length }));
       if (listed.length > LISTED_UNITS) lines.push(line("notify-missing-more-units", { count: listed.length - LISTED_UNITS }));
       for (const personId of new Set(input.admins)) {
-        out.push({ key: `late:department:${period.id}:${personId}`, personId, kind: "escalation", notBefore: departmentAt, reply: { lines } });
+        out.push({ key: `late:department:${period.id}:${personId}`, personId, kind: "escalation", notBefore: calendar.nextOpen(now), reply: { lines } });
       }
     }
   }

@@ -90,8 +90,14 @@ export interface OutboxRepo {
   due(now: Date, limit: number): Promise<OutboxRecord[]>;
   /** When the next pending message falls due, or null when none is pending. */
   nextDue(): Promise<Date | null>;
-  /** pending → inflight, counting the attempt; false when another worker took it. */
-  claim(id: number, now: Date): Promise<boolean>;
+  /**
+   * pending → inflight for the worker `holder`, counting the attempt; false
+   * when another worker took it, or it is no longer due (a retry of an
+   * earlier message to the same person pushed it back).
+   */
+  claim(id: number, now: Date, holder: string): Promise<boolean>;
+  /** A pending message that cannot be prepared (its file is gone): failed, without an attempt. */
+  failPending(id: number, error: string): Promise<void>;
   /** A part of a long message was delivered; recorded before the next part is sent. */
   partSent(id: number, partsSent: number, externalId: string | null): Promise<void>;
   sent(id: number, now: Date, externalId: string | null, partsSent: number): Promise<void>;
@@ -102,8 +108,8 @@ export interface OutboxRepo {
   markUncertain(id: number, error: string, partsSent: number): Promise<void>;
   /** Pending messages of an identity that can no longer be reached: failed, with the reason. */
   failPendingOf(identityId: number, reason: string): Promise<number>;
-  /** Messages left inflight by a worker that stopped: uncertain. Returns how many. */
-  markOrphansUncertain(): Promise<number>;
+  /** Messages left inflight by other workers, which have stopped (this one holds the lease now): uncertain. */
+  markOrphansUncertain(holder: string): Promise<number>;
   /** Failed or uncertain messages back to pending (an operator's decision); returns how many. */
   requeue(ids: readonly number[], now: Date): Promise<number>;
   stats(options?: { problems?: number }): Promise<OutboxStats>;
@@ -149,6 +155,8 @@ export interface CalendarRepo {
 export interface Delegation {
   readonly id: number;
   readonly personId: number;
+  /** The unit whose reminders are handed over; null (older hand-overs) means every unit of the person. */
+  readonly unitId: number | null;
   readonly toPersonId: number;
   /** Local days, inclusive. */
   readonly fromDay: string;
@@ -160,7 +168,8 @@ export interface ReminderPrefsRepo {
   snooze(personId: number, until: Date): Promise<void>;
   unsnooze(personId: number): Promise<boolean>;
   snoozes(now: Date): Promise<ReadonlyMap<number, Date>>;
-  delegate(input: Omit<Delegation, "id">): Promise<Delegation>;
+  /** Record a hand-over and queue the colleague's notice in the same transaction. */
+  delegate(input: Omit<Delegation, "id">, notice: (delegationId: number) => OutboxInput | null, now: Date): Promise<Delegation>;
   cancelDelegations(personId: number, now: Date): Promise<number>;
   /** Hand-overs not cancelled whose range ends on or after `fromDay`. */
   delegations(fromDay: string): Promise<Delegation[]>;
@@ -195,11 +204,11 @@ export interface BroadcastRepo {
   byId(id: number): Promise<BroadcastRecord | null>;
   /** Recent broadcasts of a province, newest first. */
   list(provinceId: number, limit: number): Promise<BroadcastRecord[]>;
-  /** "Đã nhận": false when this identity had acknowledged already. */
-  acknowledge(broadcastId: number, identityId: number, now: Date): Promise<boolean>;
+  /** "Đã nhận" from a recipient: "new", "again", or "not_recipient" when this identity was not sent the broadcast. */
+  acknowledge(broadcastId: number, identityId: number, now: Date): Promise<"new" | "again" | "not_recipient">;
   acknowledgedBy(broadcastId: number): Promise<ReadonlySet<number>>;
-  /** Mark a broadcast complete once; true for the caller that did. */
-  complete(id: number, now: Date): Promise<boolean>;
+  /** Mark a broadcast complete once, queueing its report in the same transaction; true for the caller that did. */
+  complete(id: number, now: Date, report: OutboxInput): Promise<boolean>;
   /** Broadcasts still being delivered. */
   incomplete(): Promise<BroadcastRecord[]>;
 }

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN     "claimedBy" TEXT;
+
+-- AlterTable
+ALTER TABLE "ReminderDelegation" ADD COLUMN     "unitId" INTEGER;
+
