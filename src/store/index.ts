@@ -14,21 +14,23 @@ import { createPeopleRepo } from "./people.js";
 import { createPeriodRepo } from "./periods.js";
 import { createProvinceRepo } from "./provinces.js";
 import { createSnapshotRepo } from "./snapshots.js";
+import { createTokenRepo } from "./tokens.js";
 import { createUnitRepo } from "./units.js";
 
 export { DEFAULT_SQLITE_URL, providerOf, type Provider };
 export { migrate } from "./migrate.js";
 export { hashCode, normaliseCode } from "./invites.js";
 
-/**
- * Open the store: migrate the database (creating the SQLite file on first
- * start) and return repositories that speak the project's own records.
- */
 /** Used when INVITE_SECRET is not configured (demo and development); production sets its own. */
 export const DEVELOPMENT_INVITE_SECRET = "dti-bot-development-invite-secret";
 
+/**
+ * Open the store: migrate the database (creating the SQLite file on first
+ * start) and return repositories that speak the project's own records.
+ * `tokenKey` (ZALO_TOKEN_KEY) encrypts channel tokens; without it they can be neither saved nor read.
+ */
 export async function createStore(
-  url: string = DEFAULT_SQLITE_URL, options: { inviteSecret?: string } = {},
+  url: string = DEFAULT_SQLITE_URL, options: { inviteSecret?: string; tokenKey?: string } = {},
 ): Promise<Store & { readonly migrationsApplied: readonly string[] }> {
   const { db, provider, migrationsApplied } = await openDatabase(url);
   return {
@@ -50,6 +52,7 @@ export async function createStore(
     reminderPrefs: createReminderPrefsRepo(db),
     broadcasts: createBroadcastRepo(db),
     coordination: createCoordinationRepo(db),
+    tokens: createTokenRepo(db, options.tokenKey),
     isEmpty: async () => (await db.province.count()) === 0,
     close: () => db.$disconnect(),
   };

@@ -1,4 +1,5 @@
 import type { Figure } from "../../scoring/index.js";
+import type { TokenRepo } from "./credentials.js";
 import type { BroadcastRepo, CalendarRepo, CoordinationRepo, OutboxInput, OutboxRepo, ReminderPrefsRepo } from "./delivery.js";
 import type {
   AuditRecord, ChannelName, DeadlineRecord, EntryChannel, EvidenceRef, FigureRecord, FigureStatus, IdentityRecord,
@@ -300,6 +301,8 @@ export interface Store {
   readonly reminderPrefs: ReminderPrefsRepo;
   readonly broadcasts: BroadcastRepo;
   readonly coordination: CoordinationRepo;
+  /** Channel OAuth tokens (Zalo OA), encrypted at rest. */
+  readonly tokens: TokenRepo;
   /** True when no province exists yet (a fresh database). */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;
