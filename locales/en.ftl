@@ -741,6 +741,7 @@ outbox-status = { $status ->
     [sent] sent
     [failed] failed
     [uncertain] uncertain
+    [rerouted] sent on another channel
    *[cancelled] cancelled
   }
 outbox-kind = { $kind ->
@@ -784,3 +785,41 @@ cli-calendar-kind = { $kind ->
     [workday] make-up working day
    *[holiday] day off
   }
+
+## Zalo OA
+
+notify-cannot-reach = Dear colleague: DTI Bot could not deliver { $kind ->
+    [reminder] a reminder
+    [broadcast] an announcement from the department
+    [publication] the evaluation results
+    [digest] the weekly digest
+   *[other] a message
+  } to { $name } ({ $unit }) on { $channel ->
+    [zalo] Zalo
+   *[other] { $channel }
+  }, and they have not connected any other channel.
+notify-cannot-reach-how = Under Zalo's rules an Official Account may only message people who have written to it recently. Please ask { $name } to send any message to the department's Zalo OA (or connect Telegram) to keep receiving reminders and announcements.
+notify-broadcast-report-rerouted = • Sent on Telegram instead of Zalo (the recipient had not written to the Zalo OA for a while): { $count }
+zalo-text-only = DTI Bot reads text messages only for now. Please type your question or your figures, for example: 4.14 = 394/508.
+zalo-document-elsewhere = The file { $filename } cannot be sent through the Zalo OA. Please receive it on Telegram or ask the department for an electronic copy.
+zalo-choices-intro = To choose, please type the matching code:
+zalo-choice-typed = • { $label }: type { $typed }
+zalo-more-choices = More choices:
+notify-zalo-reauthorize = DTI Bot could not renew the department's Zalo OA access token ({ $reason }). The Zalo OA must authorise DTI Bot again: an administrator runs "npx dti zalo authorize" and opens the link with the OA admin account. Meanwhile, messages to Zalo users go through Telegram where they have connected it.
+zalo-authorized = The Zalo OA has authorised DTI Bot. The access token is stored (encrypted) and renewed automatically; you may close this page.
+zalo-authorize-expired = This authorisation link is invalid or older than 10 minutes. Please run "npx dti zalo authorize" again.
+zalo-authorize-failed = Zalo refused the authorisation code: { $reason }. Please run "npx dti zalo authorize" again.
+cli-zalo-not-configured = The Zalo OA is not configured: set ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_ID, ZALO_OA_SECRET_KEY and ZALO_TOKEN_KEY.
+cli-zalo-no-redirect = ZALO_REDIRECT_URL is not set: the public HTTPS address of the service's GET /zalo/oauth, registered in the Zalo app.
+cli-zalo-authorize = Open this link with the Zalo OA admin account and choose "Allow" (valid for 10 minutes):
+    { $url }
+cli-zalo-status = Zalo OA { $oa }: { $state ->
+    [ok] working
+    [expired] access token expired, waiting for renewal
+    [failed] must be authorised again (npx dti zalo authorize)
+   *[missing] not authorised yet (npx dti zalo authorize)
+  }
+    Access token valid until: { $access }
+    Refresh token valid until: { $refresh }
+    Last updated: { $updated }
+cli-zalo-failure = Last renewal failure ({ $at }): { $reason }

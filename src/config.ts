@@ -52,7 +52,31 @@ const schema = z.object({
   DELIVERY_GROUP_PER_MINUTE: z.coerce.number().positive().max(600).default(20),
   /** Name of this instance in job runs and the delivery lease; default host and process id. */
   INSTANCE_ID: z.string().min(1).max(100).optional(),
+  /** Zalo Official Account: the app (developers.zalo.me), its OA, and the keys. Zalo ids stay strings. */
+  ZALO_APP_ID: z.string().regex(/^\d{5,25}$/, "the app id, digits").optional(),
+  ZALO_APP_SECRET: z.string().min(8).optional(),
+  ZALO_OA_ID: z.string().regex(/^\d{5,25}$/, "the OA id, digits").optional(),
+  ZALO_OA_SECRET_KEY: z.string().min(8).optional(),
+  /** Encrypts the OA's tokens in the database; at least 32 characters. */
+  ZALO_TOKEN_KEY: z.string().min(32, "at least 32 characters").optional(),
+  /** A refresh token from the Zalo developer console, used once while the database holds none. */
+  ZALO_REFRESH_TOKEN: z.string().min(8).optional(),
+  /** Where the OAuth authorisation comes back (GET /zalo/oauth on this service, behind HTTPS). */
+  ZALO_REDIRECT_URL: z.url().optional(),
+  ZALO_API_ROOT: z.url().optional(),
+  ZALO_OAUTH_ROOT: z.url().optional(),
+  ZALO_WINDOW_HOURS: z.coerce.number().positive().max(168, "Zalo allows at most 7 days (168 hours)").default(48),
+  ZALO_TEXT_LIMIT: z.coerce.number().int().min(100).max(2000).default(2000),
+  ZALO_BUTTONS: z.enum(["template", "text"]).default("template"),
+  ZALO_PROMOTION_KINDS: z.string().regex(/^([a-z]+(,[a-z]+)*)?$/, "like broadcast,digest").default(""),
+  ZALO_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  ZALO_RATE_PER_MINUTE: z.coerce.number().positive().max(4000).default(3000),
 }).superRefine((c, ctx) => {
+  if (c.ZALO_APP_ID) {
+    for (const key of ["ZALO_APP_SECRET", "ZALO_OA_ID", "ZALO_OA_SECRET_KEY", "ZALO_TOKEN_KEY"] as const) {
+      if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when ZALO_APP_ID is set" });
+    }
+  }
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_SECRET"], message: "required when TELEGRAM_WEBHOOK_URL is set" });
   }

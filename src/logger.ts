@@ -6,7 +6,8 @@ export type { Logger };
 export const REDACT_PATHS = [
   "token", "*.token", "accessToken", "*.accessToken", "refreshToken", "*.refreshToken", "secret", "*.secret",
   "password", "*.password", "authorization", "*.authorization", "req.headers.authorization",
-  "req.headers[\"x-telegram-bot-api-secret-token\"]",
+  "req.headers[\"x-telegram-bot-api-secret-token\"]", "access_token", "*.access_token", "refresh_token", "*.refresh_token",
+  "req.headers.access_token", "req.headers.secret_key", "req.headers[\"x-zevent-signature\"]",
 ];
 
 /** One pino root for the process; pretty output only on a terminal. */

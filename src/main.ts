@@ -4,6 +4,7 @@ import { createCore } from "./bot/core.js";
 import { trackBroadcasts } from "./bot/notify/broadcasts.js";
 import { queueDigest } from "./bot/notify/digest.js";
 import { queueReminders, type NotifyDeps } from "./bot/notify/jobs.js";
+import { createRerouter } from "./bot/notify/reroute.js";
 import type { Sender } from "./bot/ports/delivery.js";
 import type { ChannelName } from "./bot/ports/records.js";
 import { createScoreCache } from "./bot/score-cache.js";
@@ -13,6 +14,7 @@ import { createConsoleSender } from "./channels/console/sender.js";
 import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/channel.js";
 import { createTelegramSender } from "./channels/telegram/sender.js";
 import { createDeliveryWorker } from "./delivery/worker.js";
+import { createZalo, type Zalo } from "./zalo.js";
 import { loadConfig } from "./config.js";
 import { demoLogins } from "./demo/logins.js";
 import { seedDemo } from "./demo/seed.js";
@@ -36,10 +38,12 @@ async function main(): Promise<void> {
   logger.info({ rulesets: rulesets.length, scorable: rulesets.filter((r) => r.completeness === "full").length }, "rulesets loaded");
   if (!config.INVITE_SECRET && config.NODE_ENV === "production") logger.warn({}, "INVITE_SECRET is not set: invite codes use the development key");
 
-  const store = await createStore(config.DATABASE_URL, { ...(config.INVITE_SECRET && { inviteSecret: config.INVITE_SECRET }) });
+  const store = await createStore(config.DATABASE_URL, {
+    ...(config.INVITE_SECRET && { inviteSecret: config.INVITE_SECRET }), ...(config.ZALO_TOKEN_KEY && { tokenKey: config.ZALO_TOKEN_KEY }),
+  });
   logger.info({ provider: store.provider, migrationsApplied: store.migrationsApplied }, "database ready");
-  const telegramConfigured = Boolean(config.TELEGRAM_BOT_TOKEN);
-  if (config.DEMO_AUTOSEED && !telegramConfigured && (await store.isEmpty())) {
+  const channelConfigured = Boolean(config.TELEGRAM_BOT_TOKEN || config.ZALO_APP_ID);
+  if (config.DEMO_AUTOSEED && !channelConfigured && (await store.isEmpty())) {
     const demo = await seedDemo({ store, catalog, now: new Date() });
     logger.info({ periods: demo.periodIds, invites: demo.invites.map((i) => `${i.label}: ${i.code}`) }, "empty database: demo province seeded");
   }
@@ -59,17 +63,26 @@ async function main(): Promise<void> {
   }
   if (consoleMode) senders.set("console", createConsoleSender({ i18n, output: process.stdout }));
   const instanceId = config.INSTANCE_ID ?? `${hostname()}-${process.pid}`;
+  // Zalo OA: its tokens, its sender; its channel joins once the core exists.
+  let worker: { wake(): void } | null = null;
+  const zalo: Zalo | null = createZalo({ config, store, i18n, now, instanceId, log: logger.child({ channel: "zalo" }), wake: () => worker?.wake() });
+  if (zalo) senders.set("zalo", zalo.sender);
   const limits = {
     globalPerSecond: config.DELIVERY_GLOBAL_PER_SECOND,
     chatPerSecond: config.DELIVERY_CHAT_PER_SECOND,
     groupPerMinute: config.DELIVERY_GROUP_PER_MINUTE,
   };
-  const worker = createDeliveryWorker({
+  const delivering = createDeliveryWorker({
     outbox: store.outbox, identities: store.identities, coordination: store.coordination, senders,
-    limits: new Map([["telegram", limits], ["console", { globalPerSecond: 50, chatPerSecond: 50, groupPerMinute: 600 }]]),
+    limits: new Map([
+      ["telegram", limits], ["console", { globalPerSecond: 50, chatPerSecond: 50, groupPerMinute: 600 }],
+      ["zalo", { globalPerSecond: config.ZALO_RATE_PER_MINUTE / 60, chatPerSecond: 1, groupPerMinute: 60 }],
+    ]),
     now, log: logger.child({ component: "delivery" }), metrics: metrics.delivery, instanceId,
+    reroute: createRerouter({ store, channels: [...senders.keys()], now }),
   });
-  const delivery = { channels: [...senders.keys()], wake: () => worker.wake() };
+  worker = delivering;
+  const delivery = { channels: [...senders.keys()], wake: () => delivering.wake() };
   const scores = createScoreCache({ store, catalog });
   const core = createCore({
     store, catalog, search: createItemSearch(catalog), scores, now, log, delivery, reports: createReports(i18n, now),
@@ -83,13 +96,20 @@ async function main(): Promise<void> {
       core, i18n, inbox: store.inbox, log: logger.child({ channel: "telegram" }), metrics: metrics.channel, rateLimit: config.CHAT_RATE_LIMIT, now,
     });
   }
+  const zaloChannel = zalo?.channel(core, metrics.channel) ?? null;
   const http = createHttpServer({
     logger,
     metrics: metrics.registry,
     health: async (): Promise<HealthReport> => {
       try {
         await store.isEmpty();
-        return { status: "ok", checks: { rulesets: `${rulesets.length} loaded`, database: store.provider, telegram: telegram ? "on" : "off" } };
+        return {
+          status: "ok",
+          checks: {
+            rulesets: `${rulesets.length} loaded`, database: store.provider, telegram: telegram ? "on" : "off",
+            zalo: zalo ? (await zalo.keeper.status()).state : "off",
+          },
+        };
       } catch (error) {
         return { status: "degraded", checks: { rulesets: `${rulesets.length} loaded`, database: `error: ${(error as Error).message}` } };
       }
@@ -101,8 +121,13 @@ async function main(): Promise<void> {
         process: (update) => void telegram!.process(update as Update),
       },
     }),
+    ...(zalo && zaloChannel && { zalo: zalo.webhook(zaloChannel), zaloOAuth: zalo.oauthCallback }),
   });
   await http.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });
+  if (zaloChannel) {
+    const recovered = await zaloChannel.recover();
+    if (recovered > 0) logger.info({ recovered }, "zalo: handled events left over from the last run");
+  }
   logger.info({ url: `http://${config.HTTP_HOST}:${config.HTTP_PORT}/healthz` }, "DTI Bot is running");
 
   if (telegram) {
@@ -119,7 +144,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const running = senders.size > 0 ? worker.run() : Promise.resolve();
+  const running = senders.size > 0 ? delivering.run() : Promise.resolve();
   const [open, close] = config.OFFICE_HOURS.split("-") as [string, string];
   const notify: NotifyDeps = {
     store, catalog, scores, log: logger.child({ component: "jobs" }), channels: delivery.channels, wake: delivery.wake,
@@ -132,6 +157,7 @@ async function main(): Promise<void> {
     // Every ten minutes, and at start to catch up: each reminder has its key, so it goes once whatever runs.
     { name: "reminders", cron: "*/10 * * * *", atStart: true, run: (at) => queueReminders(notify, at) },
     { name: "broadcast-progress", cron: "*/5 * * * * *", run: (at) => trackBroadcasts({ store, wake: delivery.wake }, at) },
+    ...(zalo ? [{ name: "zalo-tokens", cron: "*/30 * * * *", atStart: true, run: async () => void (await zalo.keeper.check()) }] : []),
     { name: "weekly-digest", cron: `${digestMinute} ${digestHour} * * ${config.DIGEST_DAY % 7}`, run: (at) => queueDigest(notify, at) },
   ];
   const scheduler = senders.size > 0 ? startScheduler({ coordination: store.coordination, instanceId, log: notify.log, now, jobs }) : null;
@@ -144,7 +170,8 @@ async function main(): Promise<void> {
     await http.close();
     await telegram?.stop();
     await scheduler?.stop();
-    await worker.stop();
+    await zaloChannel?.stop();
+    await delivering.stop();
     await running;
     await store.close();
     process.exit(0);

@@ -18,9 +18,19 @@ export interface CliContext {
   /** Written to the audit log as the author of administrative actions. */
   readonly actor: string;
   readonly now: () => Date;
+  /** The Zalo OA settings, when configured (`dti zalo`). */
+  readonly zalo: ZaloSettings | null;
   /** The store, opened (and migrated) on first use. */
   store(): Promise<Store>;
   close(): Promise<void>;
+}
+
+export interface ZaloSettings {
+  readonly appId: string;
+  readonly appSecret: string;
+  readonly oaId: string;
+  readonly redirectUrl: string | null;
+  readonly oauthRoot: string | null;
 }
 
 export interface ContextOptions {
@@ -33,6 +43,10 @@ export interface ContextOptions {
   botUsername?: string | undefined;
   actor?: string;
   now?: () => Date;
+  /** The service's secrets, so what the command line writes (invite codes, tokens) works in the service. */
+  inviteSecret?: string | undefined;
+  tokenKey?: string | undefined;
+  zalo?: ZaloSettings | null;
 }
 
 export function createContext(options: ContextOptions): CliContext {
@@ -47,8 +61,11 @@ export function createContext(options: ContextOptions): CliContext {
     botUsername: options.botUsername,
     actor: options.actor ?? `cli:${userInfo().username}`,
     now: options.now ?? (() => new Date()),
+    zalo: options.zalo ?? null,
     store() {
-      store ??= createStore(options.databaseUrl);
+      store ??= createStore(options.databaseUrl, {
+        ...(options.inviteSecret && { inviteSecret: options.inviteSecret }), ...(options.tokenKey && { tokenKey: options.tokenKey }),
+      });
       return store;
     },
     async close() {

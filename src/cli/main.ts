@@ -1,5 +1,6 @@
 import { calendarAddCommand, calendarListCommand, calendarRemoveCommand } from "./calendar.js";
 import { queueRetryCommand, queueStatusCommand } from "./queue.js";
+import { zaloAuthorizeCommand, zaloStatusCommand } from "./zalo.js";
 import { Command, Option } from "commander";
 import { loadConfig } from "../config.js";
 import type { Locale } from "../i18n/index.js";
@@ -118,6 +119,12 @@ export function buildProgram(make: (locale: Locale) => CliContext, setExit: (cod
   calendar.command("list").description("Ngày nghỉ lễ và ngày do Sở thêm trong năm").option("--year <year>", "năm")
     .action((o: { year?: string }) => act((ctx) => calendarListCommand(ctx, o)));
 
+  const zalo = program.command("zalo").description("Zalo Official Account: uỷ quyền cho DTI Bot, tình trạng khoá truy cập");
+  zalo.command("authorize").description("Tạo đường dẫn để quản trị viên OA uỷ quyền cho DTI Bot (hiệu lực 10 phút)")
+    .action(() => act((ctx) => zaloAuthorizeCommand(ctx)));
+  zalo.command("status").description("Khoá truy cập của OA: còn hạn đến khi nào, lỗi gần nhất").option("--json", "dạng JSON")
+    .action((o: { json?: boolean }) => act((ctx) => zaloStatusCommand(ctx, o)));
+
   program.command("demo").description("Dữ liệu minh hoạ").command("seed").description("Tạo tỉnh minh hoạ Đà Nẵng")
     .action(() => act((ctx) => demoSeedCommand(ctx)));
   return program;
@@ -132,6 +139,12 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     databaseUrl: config.DATABASE_URL,
     botUsername: config.TELEGRAM_BOT_USERNAME,
     ...(config.LOCALES_DIR && { localesDir: config.LOCALES_DIR }),
+    inviteSecret: config.INVITE_SECRET,
+    tokenKey: config.ZALO_TOKEN_KEY,
+    zalo: config.ZALO_APP_ID && config.ZALO_APP_SECRET && config.ZALO_OA_ID
+      ? { appId: config.ZALO_APP_ID, appSecret: config.ZALO_APP_SECRET, oaId: config.ZALO_OA_ID,
+          redirectUrl: config.ZALO_REDIRECT_URL ?? null, oauthRoot: config.ZALO_OAUTH_ROOT ?? null }
+      : null,
   });
   let exitCode = 0;
   await buildProgram(make, (code) => {

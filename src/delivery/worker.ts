@@ -1,4 +1,4 @@
-import type { CoordinationRepo, OutboxRecord, OutboxRepo, PreparedPart, SendResult, Sender } from "../bot/ports/delivery.js";
+import type { CoordinationRepo, OutboxRecord, OutboxRepo, PreparedPart, ReroutePlan, SendResult, Sender } from "../bot/ports/delivery.js";
 import type { DeliveryMetrics } from "../bot/ports/metrics.js";
 import type { ChannelName } from "../bot/ports/records.js";
 import type { IdentityRepo } from "../bot/ports/store.js";
@@ -20,6 +20,8 @@ export interface DeliveryDeps {
   readonly concurrency?: number;
   /** How long the lease lasts unless renewed (every quarter of it); another instance takes over after it. */
   readonly leaseMs?: number;
+  /** Where a message goes that its channel cannot take now (another channel of the person, or notices); without it, it fails. */
+  readonly reroute?: (message: OutboxRecord, reason: string) => Promise<ReroutePlan>;
   /** How often the queue is looked at when nothing is due (new messages also wake the worker). */
   readonly idleMs?: number;
 }
@@ -162,6 +164,18 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
         await deps.outbox.markUncertain(m.id, result.error, partsDone);
         deps.metrics?.delivered(m.identity.channel, m.kind, "uncertain");
         return;
+      case "deferred":
+        await deps.outbox.retryLater(m.id, result.until, result.error, partsDone, { countAttempt: false });
+        deps.metrics?.delivered(m.identity.channel, m.kind, "retry");
+        return;
+      case "switch_channel": {
+        const plan = deps.reroute ? await deps.reroute(m, result.error) : { via: null, notices: [] };
+        await deps.outbox.reroute(m.id, result.error, partsDone, plan);
+        if (plan.via || plan.notices.length > 0) wakeUp?.();
+        deps.log.info({ outboxId: m.id, channel: m.identity.channel, via: plan.via ? "another channel" : "none", reason: result.error }, "message rerouted");
+        deps.metrics?.delivered(m.identity.channel, m.kind, plan.via ? "rerouted" : "unreachable");
+        return;
+      }
     }
   }
 

@@ -16,11 +16,26 @@ export interface TelegramWebhook {
   process(update: { update_id: number }): void;
 }
 
+export interface ZaloWebhook {
+  /**
+   * Check the signature over the raw bytes, the app and the age, and record
+   * the event; `handle` (for a new event) runs after the HTTP answer has gone.
+   */
+  accept(rawBody: Buffer, signature: string | undefined): Promise<{ readonly outcome: "new" | "duplicate" | "ignored" | "rejected"; readonly handle?: () => void }>;
+}
+
+export interface ZaloOAuthCallback {
+  /** Exchange the code of an authorisation started with `dti zalo authorize`; a message for the admin's browser. */
+  complete(code: string, state: string): Promise<{ ok: boolean; message: string }>;
+}
+
 export interface HttpDeps {
   readonly logger: Logger;
   readonly health: () => Promise<HealthReport>;
   readonly metrics?: Registry;
   readonly telegram?: TelegramWebhook;
+  readonly zalo?: ZaloWebhook;
+  readonly zaloOAuth?: ZaloOAuthCallback;
 }
 
 const sameSecret = (given: string | undefined, expected: string): boolean => {
@@ -58,6 +73,30 @@ export function createHttpServer(deps: HttpDeps): FastifyInstance {
       const fresh = await telegram.accept(update as { update_id: number });
       if (fresh) setImmediate(() => telegram.process(update as { update_id: number }));
       return reply.code(200).send({ ok: true });
+    });
+  }
+  const zalo = deps.zalo;
+  if (zalo) {
+    // Its own scope: the signature is computed over the exact bytes, so this route reads the body as a buffer.
+    void app.register(async (scope) => {
+      scope.addContentTypeParser("application/json", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+      scope.post("/webhooks/zalo", async (request, reply) => {
+        const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const { outcome, handle } = await zalo.accept(raw, request.headers["x-zevent-signature"] as string | undefined);
+        if (outcome === "rejected") return reply.code(401).send({ error: -1, message: "invalid signature" });
+        // Zalo wants an answer within about 2 seconds: handling happens after it.
+        if (handle) setImmediate(handle);
+        return reply.code(200).send({ error: 0, message: "Success" });
+      });
+    });
+  }
+  const oauth = deps.zaloOAuth;
+  if (oauth) {
+    app.get("/zalo/oauth", async (request, reply) => {
+      const query = request.query as { code?: string; state?: string };
+      if (!query.code || !query.state) return reply.code(400).type("text/plain; charset=utf-8").send("Thiếu mã uỷ quyền (code, state).");
+      const result = await oauth.complete(query.code, query.state);
+      return reply.code(result.ok ? 200 : 400).type("text/plain; charset=utf-8").send(result.message);
     });
   }
   return app;

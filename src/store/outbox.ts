@@ -1,5 +1,5 @@
 import type { OutboxInput, OutboxKind, OutboxRecord, OutboxRepo, OutboxStatus } from "../bot/ports/delivery.js";
-import { OUTBOX_STATUSES } from "../bot/ports/delivery.js";
+import { CANNOT_REACH, OUTBOX_STATUSES } from "../bot/ports/delivery.js";
 import type { ChannelName } from "../bot/ports/records.js";
 import { decodeReply, encodeReply } from "../bot/reply-codec.js";
 import { Prisma, type Db, type Tx } from "./client.js";
@@ -106,6 +106,15 @@ export function createOutboxRepo(db: Db): OutboxRepo {
     async markUncertain(id, error, partsSent) {
       await move(id, "inflight", { status: "uncertain", partsSent, lastError: clip(error) });
     },
+    async reroute(id, error, partsSent, plan) {
+      await transact(db, async (tx) => {
+        const status = plan.via ? "rerouted" : "failed";
+        const moved = await tx.outboxMessage.updateMany({
+          where: { id, status: "inflight" }, data: { status, partsSent, lastError: clip(plan.via ? error : `${CANNOT_REACH}${error}`) },
+        });
+        if (moved.count > 0) await enqueueIn(tx, [...(plan.via ? [plan.via] : []), ...plan.notices], new Date());
+      });
+    },
     async failPendingOf(identityId, reason) {
       return (await db.outboxMessage.updateMany({ where: { identityId, status: "pending" }, data: { status: "failed", lastError: clip(reason) } })).count;
     },
@@ -140,7 +149,9 @@ export function createOutboxRepo(db: Db): OutboxRepo {
     async broadcastDelivery(broadcastId) {
       const counts = zeroCounts();
       for (const g of await db.outboxMessage.groupBy({ by: ["status"], where: { broadcastId }, _count: { _all: true } })) counts[g.status as OutboxStatus] = g._count._all;
-      const unreachable = await db.outboxMessage.count({ where: { broadcastId, status: "failed", identity: { reachable: false } } });
+      const unreachable = await db.outboxMessage.count({
+        where: { broadcastId, status: "failed", OR: [{ identity: { reachable: false } }, { lastError: { startsWith: CANNOT_REACH } }] },
+      });
       const delivered = await db.outboxMessage.findMany({ where: { broadcastId, status: "sent" }, select: { identityId: true } });
       return { counts, unreachable, delivered: delivered.map((d) => d.identityId) };
     },

@@ -1,22 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatFixture, type ChatFixture } from "../helpers/chat.js";
-import { consoleDriver, telegramDriver, type ChatDriver, type Seen } from "../helpers/drivers.js";
+import { consoleDriver, telegramDriver, zaloDriver, type ChatDriver, type Seen } from "../helpers/drivers.js";
 
 const all = (seen: Seen[]) => seen.map((s) => s.text).join("\n");
 
 /**
  * The contract every channel passes: the same conversations give the same
- * answers, whatever carries them. Zalo joins this suite in its own issue.
+ * answers, whatever carries them.
  */
 describe.each([
   ["console", consoleDriver],
   ["telegram", telegramDriver],
+  ["zalo", zaloDriver],
 ] as const)("chat contract on %s", (_name, makeDriver) => {
   let fixture: ChatFixture;
   let driver: ChatDriver;
   beforeAll(async () => {
     fixture = await chatFixture();
-    driver = makeDriver(fixture);
+    driver = await makeDriver(fixture);
   });
   afterAll(async () => {
     await driver.close();

@@ -13,6 +13,9 @@ import { realCatalog } from "./real.js";
 
 export const SEEDED_AT = new Date("2026-11-20T03:00:00Z");
 
+/** Encrypts channel tokens in test databases. */
+export const TEST_TOKEN_KEY = "test-token-key-0123456789abcdefghijklmnop";
+
 export const QUIET: LogPort = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export interface ChatFixture {
@@ -28,7 +31,7 @@ export interface ChatFixture {
 
 /** The demo province on a fresh SQLite database, and the core over it, with a settable clock. */
 export async function chatFixture(options: { botUsername?: string; delivery?: boolean } = {}): Promise<ChatFixture> {
-  const store = await createStore(tempDatabaseUrl());
+  const store = await createStore(tempDatabaseUrl(), { tokenKey: TEST_TOKEN_KEY });
   const catalog = realCatalog();
   await seedDemo({ store, catalog, now: SEEDED_AT });
   const clock = { now: new Date(SEEDED_AT.getTime() + 86_400_000) };

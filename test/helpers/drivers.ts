@@ -3,6 +3,11 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import type { InboxRepo } from "../../src/bot/ports/store.js";
 import { runConsole } from "../../src/channels/console/channel.js";
 import { createTelegramChannel } from "../../src/channels/telegram/channel.js";
+import { createZaloChannel } from "../../src/channels/zalo/channel.js";
+import { createZaloClient } from "../../src/channels/zalo/client.js";
+import { createZaloOAuth } from "../../src/channels/zalo/oauth.js";
+import type { ZaloEvent } from "../../src/channels/zalo/webhook.js";
+import { startFakeZalo } from "./fake-zalo.js";
 import { QUIET, type ChatFixture } from "./chat.js";
 
 /** A reply as the person sees it: plain text and the labels of its buttons. */
@@ -147,5 +152,60 @@ export function consoleDriver(fixture: ChatFixture): ChatDriver {
     close: async () => {
       for (const input of sessions) input.end();
     },
+  };
+}
+
+/** A Zalo user id for a test id: 19 digits, beyond what a JavaScript number holds exactly. */
+export const zaloUserId = (id: string): string => `8${id.padStart(18, "0")}`;
+
+/**
+ * Zalo OA through the real client over HTTP to the local fake Zalo server;
+ * each message is a user_send_text event handed to the channel (the webhook
+ * in front of it has its own tests), each tap the button's text sent back.
+ */
+export async function zaloDriver(fixture: ChatFixture, options: { buttons?: "template" | "text" } = {}): Promise<ChatDriver> {
+  const now = () => fixture.clock.now;
+  const fake = await startFakeZalo({ now });
+  const oauth = createZaloOAuth({ fetch, appId: fake.appId, appSecret: fake.appSecret, base: fake.url, now });
+  // The clock moves in some conversations: a refused token is refreshed, as the token keeper would.
+  let grant = await oauth.refresh(fake.grantRefreshToken());
+  const tokens = {
+    current: async () => grant.accessToken,
+    refused: async () => (grant = await oauth.refresh(grant.refreshToken)).accessToken,
+  };
+  const channel = createZaloChannel({
+    client: createZaloClient({ fetch, tokens, apiBase: fake.url }), core: fixture.core, i18n: fixture.i18n, inbox: fixture.store.inbox,
+    identities: fixture.store.identities, outbox: fixture.store.outbox, log: QUIET, now, buttons: options.buttons ?? "template", textLimit: 2000,
+  });
+  let msg = 0;
+  return {
+    name: "zalo",
+    async user(id, displayName = "Cán bộ thử") {
+      const userId = zaloUserId(id);
+      fake.addUser({ id: userId, name: displayName, follower: true, lastInteraction: now() });
+      let lastButtons: { title: string; payload: unknown }[] = [];
+      const say = async (text: string): Promise<Seen[]> => {
+        msg += 1;
+        fake.setLastInteraction(userId, now());
+        const before = fake.sent.length;
+        const event: ZaloEvent = {
+          name: "user_send_text", appId: fake.appId, timestamp: String(now().getTime()), userId, msgId: `m${msg}-${userId}`, text, attachments: 0,
+        };
+        await channel.process(event);
+        return fake.sent.slice(before).filter((m) => m.userId === userId).map((m) => {
+          if (m.buttons.length > 0) lastButtons = m.buttons;
+          return { text: m.text ?? "", buttons: m.buttons.map((b) => b.title) };
+        });
+      };
+      return {
+        send: say,
+        async tap(label) {
+          const button = lastButtons.find((b) => (typeof label === "string" ? b.title.includes(label) : label.test(b.title)));
+          if (!button) throw new Error(`no button ${String(label)} among ${lastButtons.map((b) => b.title).join(", ")}`);
+          return say(String(button.payload));
+        },
+      };
+    },
+    close: () => fake.close(),
   };
 }

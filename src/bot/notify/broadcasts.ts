@@ -25,6 +25,7 @@ export function broadcastReport(broadcast: BroadcastRecord, delivery: BroadcastD
       ...(c.pending + c.inflight > 0 ? [line("notify-broadcast-report-pending", { count: c.pending + c.inflight })] : []),
       ...(c.failed > 0 ? [line("notify-broadcast-report-failed", { count: c.failed, unreachable: delivery.unreachable })] : []),
       ...(c.uncertain > 0 ? [line("notify-broadcast-report-uncertain", { count: c.uncertain })] : []),
+      ...(c.rerouted > 0 ? [line("notify-broadcast-report-rerouted", { count: c.rerouted })] : []),
       line("notify-broadcast-report-acked", { acked: acknowledged, sent: c.sent }),
     ],
     buttons: [[

@@ -11,9 +11,14 @@ export const OUTBOX_KINDS: readonly OutboxKind[] = ["reminder", "escalation", "b
  * with a later `notBefore`; one that will not (blocked, bad request) is
  * failed. A message that was on its way when the process died is uncertain:
  * it is not sent again, since it may have arrived (never twice to a person).
+ * A message its channel cannot take now (Zalo's window) is rerouted: a copy
+ * goes to the person on another channel.
  */
-export type OutboxStatus = "pending" | "inflight" | "sent" | "failed" | "uncertain" | "cancelled";
-export const OUTBOX_STATUSES: readonly OutboxStatus[] = ["pending", "inflight", "sent", "failed", "uncertain", "cancelled"];
+export type OutboxStatus = "pending" | "inflight" | "sent" | "failed" | "uncertain" | "cancelled" | "rerouted";
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = ["pending", "inflight", "sent", "failed", "uncertain", "cancelled", "rerouted"];
+
+/** The reason a message failed that starts with this counts as "cannot reach" in reports (no channel could take it). */
+export const CANNOT_REACH = "cannot reach: ";
 
 /** A file stored once and attached to many queued messages. */
 export interface QueuedAttachment {
@@ -72,6 +77,14 @@ export interface OutboxStats {
   readonly problems: readonly OutboxProblem[];
 }
 
+/** Where a message goes when its channel cannot take it. */
+export interface ReroutePlan {
+  /** The same message to the person on another channel; null when they have none. */
+  readonly via: OutboxInput | null;
+  /** When there is no other way: who is told that the person cannot be reached. */
+  readonly notices: readonly OutboxInput[];
+}
+
 export interface BroadcastDelivery {
   readonly counts: Readonly<Record<OutboxStatus, number>>;
   readonly unreachable: number;
@@ -106,6 +119,13 @@ export interface OutboxRepo {
   fail(id: number, error: string, partsSent: number): Promise<void>;
   /** inflight → uncertain: it may have arrived, so it is not sent again without an operator. */
   markUncertain(id: number, error: string, partsSent: number): Promise<void>;
+  /**
+   * inflight → rerouted with a copy to another channel of the person, or →
+   * failed as "cannot reach" with notices to whoever must know; in one
+   * transaction, so the copy and the notices exist exactly when the original
+   * has given up.
+   */
+  reroute(id: number, error: string, partsSent: number, plan: ReroutePlan): Promise<void>;
   /** Pending messages of an identity that can no longer be reached: failed, with the reason. */
   failPendingOf(identityId: number, reason: string): Promise<number>;
   /** Messages left inflight by other workers, which have stopped (this one holds the lease now): uncertain. */
@@ -129,7 +149,11 @@ export type SendResult =
   /** The platform refused the message itself (a bug or a limit); do not try again. */
   | { readonly ok: false; readonly kind: "rejected"; readonly error: string }
   /** The request may have reached the platform (the connection broke mid-way): do not send again. */
-  | { readonly ok: false; readonly kind: "uncertain"; readonly error: string };
+  | { readonly ok: false; readonly kind: "uncertain"; readonly error: string }
+  /** Not on this channel now (Zalo: no message from the person within the window): reach them on another. */
+  | { readonly ok: false; readonly kind: "switch_channel"; readonly error: string }
+  /** Not before `until` (Zalo: no promotion messages at night); nothing was sent and no attempt is counted. */
+  | { readonly ok: false; readonly kind: "deferred"; readonly until: Date; readonly error: string };
 
 /** One platform message of a queued reply, prepared by the channel (rendered, split). */
 export interface PreparedPart {

@@ -1,0 +1,159 @@
+import type { Core } from "../../bot/core.js";
+import type { OutboxRepo } from "../../bot/ports/delivery.js";
+import { NO_METRICS, type ChannelMetrics } from "../../bot/ports/metrics.js";
+import type { IdentityRepo, InboxRepo } from "../../bot/ports/store.js";
+import type { Inbound, Reply } from "../../bot/reply.js";
+import type { LogPort } from "../../bot/session.js";
+import type { I18n, Locale } from "../../i18n/index.js";
+import type { ZaloClient } from "./client.js";
+import { zaloMessages, tapAction, type ButtonMode } from "./render.js";
+import { eventKey, type ZaloEvent } from "./webhook.js";
+
+export interface ZaloChannelDeps {
+  readonly client: ZaloClient;
+  readonly core: Core;
+  readonly i18n: I18n;
+  readonly inbox: InboxRepo;
+  readonly identities: Pick<IdentityRepo, "find" | "markUnreachable" | "touch">;
+  readonly outbox: Pick<OutboxRepo, "failPendingOf">;
+  readonly log: LogPort;
+  readonly metrics?: ChannelMetrics;
+  readonly now: () => Date;
+  readonly buttons: ButtonMode;
+  readonly textLimit: number;
+}
+
+export interface ZaloChannel {
+  /** Record a verified webhook event; false when it was seen before (Zalo re-sent it, or a replay). */
+  accept(event: ZaloEvent): Promise<boolean>;
+  /** Handle a recorded event; events of one person run in order. */
+  process(event: ZaloEvent): Promise<void>;
+  /** Events recorded but never finished (the process stopped in between). */
+  recover(): Promise<number>;
+  /** Finish the events in hand. */
+  stop(): Promise<void>;
+}
+
+const CHANNEL = "zalo";
+/** How often events left unfinished by a dead process are looked for (their claims last INBOX_CLAIM_MS). */
+const RECOVERY_EVERY_MS = 30_000;
+/** What the bot acts on; other events (seen, received, the OA's own echoes) are recorded and left. */
+const HANDLED = new Set(["user_send_text", "follow", "unfollow", "user_send_image", "user_send_file", "user_send_link", "user_send_sticker"]);
+
+/**
+ * Zalo OA as a channel of the core: verified webhook events in, customer-
+ * service messages out. A follow greets the person as /start does; an
+ * unfollow marks them unreachable on Zalo (queued messages to them fail at
+ * once, and their leader hears of it through the delivery report).
+ */
+export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
+  const metrics = deps.metrics ?? NO_METRICS;
+  const queues = new Map<string, Promise<void>>();
+  let sweeper: NodeJS.Timeout | null = null;
+
+  async function send(userId: string, locale: Locale, reply: Reply): Promise<void> {
+    for (const out of zaloMessages(deps.i18n, locale, reply, { mode: deps.buttons, textLimit: deps.textLimit })) {
+      if (out.kind === "text") {
+        await deps.client.sendText(userId, out.text, { buttons: out.buttons });
+        metrics.messageSent(CHANNEL, "text");
+      } else if (out.kind === "photo" && reply.attachment) {
+        const attachmentId = await deps.client.uploadImage(reply.attachment.data, reply.attachment.filename);
+        await deps.client.sendImage(userId, attachmentId, { ...(out.caption && { text: out.caption }) });
+        metrics.messageSent(CHANNEL, "photo");
+      } else if (out.kind === "document") {
+        await deps.client.sendText(userId, deps.i18n.t(locale, "zalo-document-elsewhere", { filename: out.filename }));
+      }
+    }
+  }
+
+  /** Zalo's events carry no name: on first contact it comes from the profile (a failure only costs the greeting its name). */
+  async function nameOf(userId: string): Promise<string | undefined> {
+    const known = await deps.identities.find(CHANNEL, userId);
+    if (known?.displayName) return undefined;
+    return (await deps.client.profile(userId).catch(() => null))?.displayName ?? undefined;
+  }
+
+  function toInbound(event: ZaloEvent, userId: string, text: string, displayName: string | undefined): Inbound {
+    const action = tapAction(text);
+    return {
+      channel: CHANNEL, updateId: eventKey(event), userId, chatId: userId, chatType: "private", ...(displayName && { displayName }),
+      ...(action ? { action } : { text: text.normalize("NFC") }), addressed: true, at: new Date(Number(event.timestamp)),
+    };
+  }
+
+  async function handle(event: ZaloEvent): Promise<void> {
+    const userId = event.userId;
+    if (!userId) return;
+    if (event.name === "unfollow") {
+      const identity = await deps.identities.find(CHANNEL, userId);
+      if (identity) {
+        await deps.identities.markUnreachable(identity.id, "zalo: unfollowed the OA");
+        await deps.outbox.failPendingOf(identity.id, "zalo: unfollowed the OA");
+      }
+      return;
+    }
+    // A follow greets like /start; a file or an image is not read yet, and the person is told so.
+    const text = event.name === "follow" ? "/start" : event.name === "user_send_text" ? event.text ?? "" : null;
+    if (text === null) {
+      const identity = await deps.identities.touch(CHANNEL, userId, new Date(Number(event.timestamp)), { chatId: userId });
+      await deps.client.sendText(userId, deps.i18n.t(identity.language, "zalo-text-only"));
+      return;
+    }
+    const { replies, locale } = await deps.core.handle(toInbound(event, userId, text, await nameOf(userId)));
+    for (const r of replies) await send(userId, locale, r);
+  }
+
+  async function run(event: ZaloEvent): Promise<void> {
+    const key = eventKey(event);
+    const started = performance.now();
+    if (!(await deps.inbox.claim(CHANNEL, key, JSON.stringify(event), deps.now()))) {
+      metrics.updateHandled(CHANNEL, "duplicate", 0);
+      return;
+    }
+    try {
+      await handle(event);
+      await deps.inbox.done(CHANNEL, key, deps.now());
+      metrics.updateHandled(CHANNEL, "ok", (performance.now() - started) / 1000);
+    } catch (error) {
+      // The channel's error boundary: log, record, and tell the person something went wrong.
+      deps.log.error({ event: key, error: (error as Error).message }, "zalo event failed");
+      await deps.inbox.done(CHANNEL, key, deps.now(), (error as Error).message).catch(() => undefined);
+      metrics.updateHandled(CHANNEL, "error", (performance.now() - started) / 1000);
+      if (event.userId && event.name === "user_send_text") {
+        await deps.client.sendText(event.userId, deps.i18n.t("vi", "bot-error")).catch(() => undefined);
+      }
+    }
+  }
+
+  const channel: ZaloChannel = {
+    async accept(event) {
+      if (!HANDLED.has(event.name)) return false;
+      return (await deps.inbox.record(CHANNEL, eventKey(event), JSON.stringify(event), deps.now())) !== "done";
+    },
+    process(event) {
+      const key = event.userId ?? "none";
+      const next = (queues.get(key) ?? Promise.resolve()).then(() => run(event));
+      queues.set(key, next);
+      void next.finally(() => {
+        if (queues.get(key) === next) queues.delete(key);
+      });
+      return next;
+    },
+    async recover() {
+      const once = async () => {
+        const pending = await deps.inbox.unhandled(CHANNEL, deps.now());
+        for (const p of pending) await channel.process(JSON.parse(p.payload) as ZaloEvent);
+        return pending.length;
+      };
+      // Events claimed by a process that died are taken again once their claim runs out.
+      sweeper ??= setInterval(() => void once().catch((error: unknown) => deps.log.error({ error: (error as Error).message }, "zalo recovery failed")), RECOVERY_EVERY_MS);
+      sweeper.unref();
+      return once();
+    },
+    async stop() {
+      if (sweeper) clearInterval(sweeper);
+      await Promise.all([...queues.values()]);
+    },
+  };
+  return channel;
+}

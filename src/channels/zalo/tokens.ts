@@ -1,0 +1,161 @@
+import type { ChannelTokens, TokenInput, TokenRepo } from "../../bot/ports/credentials.js";
+import type { CoordinationRepo } from "../../bot/ports/delivery.js";
+import type { LogPort } from "../../bot/session.js";
+import { AppError } from "../../errors.js";
+import type { AccessTokenSource } from "./client.js";
+import { ZaloApiError } from "./errors.js";
+import type { ZaloOAuth } from "./oauth.js";
+
+/** The OA's tokens cannot be renewed: an admin must authorise the OA again. */
+export class ZaloAuthError extends AppError {
+  constructor(message: string) {
+    super("ZALO_AUTH", message);
+  }
+}
+
+export interface TokenKeeperDeps {
+  readonly repo: TokenRepo;
+  readonly coordination: CoordinationRepo;
+  readonly oauth: ZaloOAuth;
+  /** The OA id. */
+  readonly account: string;
+  readonly instanceId: string;
+  readonly now: () => Date;
+  readonly log: LogPort;
+  /** A refresh failed for good: tell the admins (once per failure; the keeper does not try that token again). */
+  readonly onFailure: (reason: string) => Promise<void>;
+  /** Refresh when the access token has less than this left (default 6 hours). */
+  readonly refreshAheadMs?: number;
+  /** A refresh token from the Zalo developer console, used only while nothing is stored. */
+  readonly seedRefreshToken?: string;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export interface TokenKeeper extends AccessTokenSource {
+  /** The scheduled check: refresh ahead of expiry. */
+  check(): Promise<"fresh" | "refreshed" | "missing" | "failed">;
+  /** Tokens from an authorisation (the OAuth callback). */
+  authorised(tokens: TokenInput, actor: string): Promise<void>;
+  status(): Promise<{ readonly state: "ok" | "missing" | "failed"; readonly accessExpiresAt: Date | null; readonly failure: string | null }>;
+}
+
+const CHANNEL = "zalo";
+/** The refresh lock outlives one OAuth call (30 s); a holder that dies frees it after this. */
+const LOCK_MS = 60_000;
+const LOCK_WAIT_MS = 500;
+const LOCK_TRIES = 60;
+
+/**
+ * Keeps the OA's access token fresh. Zalo's refresh tokens work once and
+ * rotate on every refresh, so only one refresher may run at a time across
+ * instances (a lease in the database), it re-reads the stored tokens once it
+ * holds the lease (another instance may have refreshed meanwhile), and the
+ * new pair is saved before the new access token is used: a crash after the
+ * refresh cannot lose the only valid refresh token.
+ */
+export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
+  const ahead = deps.refreshAheadMs ?? 6 * 3_600_000;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const lock = `zalo-token:${deps.account}`;
+  let cache: ChannelTokens | null = null;
+  let inflight: Promise<string> | null = null;
+
+  const left = (t: ChannelTokens) => t.accessExpiresAt.getTime() - deps.now().getTime();
+  const load = async () => (cache = await deps.repo.get(CHANNEL, deps.account));
+
+  /** Stored tokens another caller made that serve this request: not the refused one, and with enough time left. */
+  const serves = (t: ChannelTokens | null, refused: string | null): string | null => {
+    if (t === null || t.failure !== null) return null;
+    const good = refused === null ? left(t) > ahead : t.accessToken !== refused && left(t) > 0;
+    return good ? t.accessToken : null;
+  };
+
+  async function refreshLocked(refused: string | null): Promise<string> {
+    const stored = await load();
+    const ready = serves(stored, refused);
+    if (ready) return ready;
+    if (stored?.failure) throw new ZaloAuthError(`the Zalo OA must be authorised again: ${stored.failure}`);
+    const refreshToken = stored?.refreshToken ?? deps.seedRefreshToken;
+    if (!refreshToken) throw new ZaloAuthError("the Zalo OA has not been authorised yet (dti zalo authorize)");
+    let grant: TokenInput;
+    try {
+      grant = await deps.oauth.refresh(refreshToken);
+    } catch (error) {
+      if (!(error instanceof ZaloApiError)) throw error;
+      // Zalo refused the refresh token (used, expired or revoked): nothing but a new authorisation helps.
+      const reason = `${error.errorCode}: ${error.message}`;
+      await deps.repo.markFailed(CHANNEL, deps.account, reason, deps.now()).catch(() => undefined);
+      deps.log.error({ account: deps.account, errorCode: error.errorCode }, "zalo: refresh token refused; an admin must authorise the OA again");
+      await deps.onFailure(reason).catch((e: unknown) => deps.log.error({ error: (e as Error).message }, "zalo: could not tell the admins"));
+      cache = await deps.repo.get(CHANNEL, deps.account).catch(() => cache);
+      throw new ZaloAuthError(`the Zalo OA must be authorised again: ${reason}`);
+    }
+    cache = await deps.repo.save(CHANNEL, deps.account, grant, "zalo-token-keeper", deps.now());
+    deps.log.info({ account: deps.account, accessExpiresAt: grant.accessExpiresAt.toISOString() }, "zalo: access token refreshed");
+    return cache.accessToken;
+  }
+
+  /** One refresh at a time in this process, and across instances through the lease. */
+  function refresh(refused: string | null): Promise<string> {
+    inflight ??= (async () => {
+      for (let i = 0; !(await deps.coordination.lease(lock, deps.instanceId, deps.now(), LOCK_MS)); i += 1) {
+        // Another instance is refreshing: its result is what we need.
+        if (i >= LOCK_TRIES) throw new AppError("ZALO_TOKEN_BUSY", "zalo: another instance has held the token refresh lock for too long");
+        await sleep(LOCK_WAIT_MS);
+        const ready = serves(await load(), refused);
+        if (ready) return ready;
+      }
+      try {
+        return await refreshLocked(refused);
+      } finally {
+        await deps.coordination.release(lock, deps.instanceId).catch(() => undefined);
+      }
+    })().finally(() => {
+      inflight = null;
+    });
+    return inflight;
+  }
+
+  return {
+    async current() {
+      const t = cache ?? (await load());
+      if (t && left(t) > ahead) return t.accessToken;
+      if (t?.failure) {
+        if (left(t) > 0) return t.accessToken;
+        throw new ZaloAuthError(`the Zalo OA must be authorised again: ${t.failure}`);
+      }
+      try {
+        return await refresh(null);
+      } catch (error) {
+        // A refresh that failed for a passing reason: the old token still works for a while.
+        if (t && left(t) > 0 && !(error instanceof ZaloAuthError)) {
+          deps.log.warn({ error: (error as Error).message }, "zalo: refresh failed, the current token is used meanwhile");
+          return t.accessToken;
+        }
+        throw error;
+      }
+    },
+    refused: (token) => refresh(token),
+    async check() {
+      const t = await load();
+      if (!t && !deps.seedRefreshToken) return "missing";
+      if (t?.failure) return "failed";
+      if (t && left(t) > ahead) return "fresh";
+      try {
+        await refresh(null);
+        return "refreshed";
+      } catch (error) {
+        if (error instanceof ZaloAuthError) return "failed";
+        throw error;
+      }
+    },
+    async authorised(tokens, actor) {
+      cache = await deps.repo.save(CHANNEL, deps.account, tokens, actor, deps.now());
+    },
+    async status() {
+      const t = await load();
+      if (!t) return { state: "missing", accessExpiresAt: null, failure: null };
+      return { state: t.failure ? "failed" : "ok", accessExpiresAt: t.accessExpiresAt, failure: t.failure };
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { alertAdmins } from "./bot/notify/alerts.js";
+import type { Core } from "./bot/core.js";
+import type { OutboxKind, Sender } from "./bot/ports/delivery.js";
+import type { ChannelMetrics } from "./bot/ports/metrics.js";
+import type { Store } from "./bot/ports/store.js";
+import { line } from "./bot/reply.js";
+import type { LogPort } from "./bot/session.js";
+import { createZaloChannel, type ZaloChannel } from "./channels/zalo/channel.js";
+import { createZaloClient } from "./channels/zalo/client.js";
+import { createZaloOAuth } from "./channels/zalo/oauth.js";
+import { createZaloSender } from "./channels/zalo/sender.js";
+import { createTokenKeeper, type TokenKeeper } from "./channels/zalo/tokens.js";
+import { verifyWebhook } from "./channels/zalo/webhook.js";
+import type { Config } from "./config.js";
+import type { ZaloOAuthCallback, ZaloWebhook } from "./http/server.js";
+import type { I18n } from "./i18n/index.js";
+
+export interface Zalo {
+  readonly keeper: TokenKeeper;
+  readonly sender: Sender;
+  channel(core: Core, metrics: ChannelMetrics): ZaloChannel;
+  webhook(channel: ZaloChannel): ZaloWebhook;
+  readonly oauthCallback: ZaloOAuthCallback;
+}
+
+/** An authorisation link is good for 10 minutes (Zalo's codes too). */
+const AUTH_STATE_MAX_AGE_MS = 600_000;
+
+/**
+ * The Zalo OA, assembled from configuration: the token keeper, the client,
+ * the delivery queue's sender, the channel, the webhook and the OAuth
+ * callback. Null when ZALO_APP_ID is not set.
+ */
+export function createZalo(deps: {
+  config: Config; store: Store; i18n: I18n; now: () => Date; instanceId: string; log: LogPort; wake: () => void; fetch?: typeof fetch;
+}): Zalo | null {
+  const { config, store, i18n, now, log } = deps;
+  if (!config.ZALO_APP_ID || !config.ZALO_APP_SECRET || !config.ZALO_OA_ID || !config.ZALO_OA_SECRET_KEY) return null;
+  const fetchFn = deps.fetch ?? fetch;
+  const appId = config.ZALO_APP_ID;
+  const oaSecretKey = config.ZALO_OA_SECRET_KEY;
+  const oauth = createZaloOAuth({
+    fetch: fetchFn, appId, appSecret: config.ZALO_APP_SECRET, now, ...(config.ZALO_OAUTH_ROOT && { base: config.ZALO_OAUTH_ROOT }),
+  });
+  const keeper = createTokenKeeper({
+    repo: store.tokens, coordination: store.coordination, oauth, account: config.ZALO_OA_ID, instanceId: deps.instanceId, now, log,
+    ...(config.ZALO_REFRESH_TOKEN && { seedRefreshToken: config.ZALO_REFRESH_TOKEN }),
+    // Only Telegram can carry this: Zalo is what is broken.
+    onFailure: (reason) => alertAdmins({ store, wake: deps.wake }, "zalo-auth", [line("notify-zalo-reauthorize", { reason })], ["telegram"], now())
+      .then(() => undefined),
+  });
+  const client = createZaloClient({ fetch: fetchFn, tokens: keeper, ...(config.ZALO_API_ROOT && { apiBase: config.ZALO_API_ROOT }) });
+  const options = { buttons: config.ZALO_BUTTONS, textLimit: config.ZALO_TEXT_LIMIT };
+  return {
+    keeper,
+    sender: createZaloSender({
+      client, i18n, now, windowHours: config.ZALO_WINDOW_HOURS, ...options,
+      promotionKinds: new Set(config.ZALO_PROMOTION_KINDS.split(",").filter(Boolean) as OutboxKind[]),
+    }),
+    channel: (core, metrics) => createZaloChannel({
+      client, core, i18n, inbox: store.inbox, identities: store.identities, outbox: store.outbox, log, metrics, now, ...options,
+    }),
+    webhook: (channel) => ({
+      async accept(raw, signature) {
+        const maxAgeMs = config.ZALO_WEBHOOK_MAX_AGE_SECONDS * 1000;
+        const verdict = verifyWebhook(raw, signature, { appId, oaSecretKey, maxAgeMs, now: now() });
+        if (!verdict.ok) {
+          log.warn({ reason: verdict.reason }, "zalo: webhook request refused");
+          return { outcome: "rejected" };
+        }
+        if (!(await channel.accept(verdict.event))) return { outcome: "duplicate" };
+        return { outcome: "new", handle: () => void channel.process(verdict.event) };
+      },
+    }),
+    oauthCallback: {
+      async complete(code, state) {
+        const verifier = await store.tokens.takeAuthState(state, now(), AUTH_STATE_MAX_AGE_MS);
+        if (!verifier) return { ok: false, message: i18n.t("vi", "zalo-authorize-expired") };
+        try {
+          await keeper.authorised(await oauth.exchange(code, verifier), "zalo-oauth");
+          log.info({ account: config.ZALO_OA_ID }, "zalo: the OA authorised DTI Bot");
+          return { ok: true, message: i18n.t("vi", "zalo-authorized") };
+        } catch (error) {
+          log.error({ error: (error as Error).message }, "zalo: authorisation code refused");
+          return { ok: false, message: i18n.t("vi", "zalo-authorize-failed", { reason: (error as Error).message }) };
+        }
+      },
+    },
+  };
+}

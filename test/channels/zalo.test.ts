@@ -1,0 +1,149 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NO_METRICS } from "../../src/bot/ports/metrics.js";
+import type { ZaloChannel } from "../../src/channels/zalo/channel.js";
+import { pkcePair } from "../../src/channels/zalo/oauth.js";
+import { parseConfig } from "../../src/config.js";
+import { createHttpServer } from "../../src/http/server.js";
+import { createLogger } from "../../src/logger.js";
+import { createZalo, type Zalo } from "../../src/zalo.js";
+import { chatFixture, QUIET, TEST_TOKEN_KEY, type ChatFixture } from "../helpers/chat.js";
+import { zaloUserId } from "../helpers/drivers.js";
+import { startFakeZalo, type FakeZalo } from "../helpers/fake-zalo.js";
+
+/** Wait until the bot has done something the test can see (handling runs after the webhook's answer). */
+async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
+  for (let i = 0; i < 250; i += 1) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+describe("Zalo OA over its webhook and the real HTTP server", () => {
+  let fixture: ChatFixture;
+  let fake: FakeZalo;
+  let zalo: Zalo;
+  let channel: ZaloChannel;
+  let http: FastifyInstance;
+  let base: string;
+  let hook: string;
+  const textsTo = (userId: string) => fake.sent.filter((m) => m.userId === userId).map((m) => m.text ?? "");
+  const replyTo = (userId: string, after: number, pattern: RegExp) =>
+    until(() => textsTo(userId).slice(after).find((t) => pattern.test(t)), `a reply matching ${String(pattern)}`);
+
+  beforeAll(async () => {
+    fixture = await chatFixture();
+    fake = await startFakeZalo({ now: () => fixture.clock.now });
+    const config = parseConfig({
+      ZALO_APP_ID: fake.appId, ZALO_APP_SECRET: fake.appSecret, ZALO_OA_ID: fake.oaId, ZALO_OA_SECRET_KEY: fake.oaSecretKey,
+      ZALO_TOKEN_KEY: TEST_TOKEN_KEY, ZALO_API_ROOT: fake.url, ZALO_OAUTH_ROOT: fake.url, ZALO_REFRESH_TOKEN: fake.grantRefreshToken(),
+    });
+    zalo = createZalo({ config, store: fixture.store, i18n: fixture.i18n, now: () => fixture.clock.now, instanceId: "test", log: QUIET, wake: () => undefined })!;
+    channel = zalo.channel(fixture.core, NO_METRICS);
+    http = createHttpServer({
+      logger: createLogger({ level: "silent" }), health: async () => ({ status: "ok", checks: {} }), zalo: zalo.webhook(channel), zaloOAuth: zalo.oauthCallback,
+    });
+    base = await http.listen({ host: "127.0.0.1", port: 0 });
+    hook = `${base}/webhooks/zalo`;
+  });
+  afterAll(async () => {
+    await channel.stop();
+    await http.close();
+    await fake.close();
+    await fixture.close();
+  });
+
+  it("greets a new follower, binds them with the code typed alone, and answers with their 19-digit id kept exact", async () => {
+    const userId = zaloUserId("7001");
+    fake.addUser({ id: userId, name: "Phạm Thị Zalo", follower: false });
+    expect((await fake.deliver(hook, { kind: "follow", userId })).status).toBe(200);
+    expect(await replyTo(userId, 0, /mã mời/)).toContain("xin vui lòng nhập mã mời do Sở cấp");
+    const code = await fixture.invite("officer", "S19");
+    // Zalo ids written as bare JSON numbers must not lose digits on the way in.
+    await fake.deliver(hook, { kind: "text", userId, text: code }, { numericIds: true });
+    expect(await replyTo(userId, 1, /gắn thành công/)).toMatch(/Kính chào Phạm Thị Zalo, tài khoản đã được gắn thành công\./);
+    const identity = await fixture.store.identities.find("zalo", userId);
+    expect(identity?.externalId).toBe(userId);
+    expect(identity?.personId).not.toBeNull();
+    const before = textsTo(userId).length;
+    await fake.deliver(hook, { kind: "text", userId, text: "chỉ số 6.2 là gì" });
+    expect(await replyTo(userId, before, /6\.2\./)).toMatch(/6\.2\. Văn bản điện tử được ký số/);
+  });
+
+  it("refuses a forged signature, a request for another app and a stale one, and handles none of them", async () => {
+    const userId = zaloUserId("7002");
+    fake.addUser({ id: userId, name: "Người Giả" });
+    const forged = await fake.deliver(hook, { kind: "text", userId, text: "/start" }, { signature: `mac=${"0".repeat(64)}` });
+    expect(forged.status).toBe(401);
+    const stale = await fake.deliver(hook, { kind: "text", userId, text: "/start", at: new Date(fixture.clock.now.getTime() - 3_600_000) });
+    expect(stale.status).toBe(401);
+    const unsigned = await fetch(hook, { method: "POST", headers: { "content-type": "application/json" }, body: forged.body });
+    expect(unsigned.status).toBe(401);
+    // A request that passes is handled; by the time it is answered, the refused ones would have been too.
+    await fake.deliver(hook, { kind: "text", userId, text: "/huongdan" });
+    await replyTo(userId, 0, /./);
+    expect(textsTo(userId)).toHaveLength(1);
+    expect(await fixture.store.inbox.unhandled("zalo", fixture.clock.now)).toEqual([]);
+  });
+
+  it("answers a replayed event 200 and handles it once", async () => {
+    const userId = zaloUserId("7003");
+    fake.addUser({ id: userId, name: "Gửi Lại" });
+    const first = await fake.deliver(hook, { kind: "text", userId, text: "/huongdan", msgId: "replayed-message-1" });
+    await replyTo(userId, 0, /./);
+    const count = textsTo(userId).length;
+    expect(await fake.redeliver(hook, first.body, first.signature)).toBe(200);
+    // Another event after the replay: once it is answered, the replay would have been too.
+    await fake.deliver(hook, { kind: "text", userId, text: "/toi" });
+    await replyTo(userId, count, /./);
+    expect(textsTo(userId).filter((t) => t === textsTo(userId)[0])).toHaveLength(1);
+  });
+
+  it("marks an unfollower unreachable and fails what was waiting for them; tells a sender of images that only text is read", async () => {
+    const userId = zaloUserId("7004");
+    fake.addUser({ id: userId, name: "Bỏ Theo Dõi" });
+    await fake.deliver(hook, { kind: "text", userId, text: "/toi" });
+    await replyTo(userId, 0, /./);
+    const identity = (await fixture.store.identities.find("zalo", userId))!;
+    await fixture.store.outbox.enqueue([{ key: `t:${userId}`, identityId: identity.id, kind: "notice", reply: { lines: [] }, notBefore: fixture.clock.now }]);
+    await fake.deliver(hook, { kind: "unfollow", userId });
+    const gone = await until(async () => {
+      const i = await fixture.store.identities.find("zalo", userId);
+      return i && !i.reachable ? i : undefined;
+    }, "the identity marked unreachable");
+    expect(gone.unreachableReason).toContain("unfollowed");
+    const stats = await fixture.store.outbox.stats();
+    expect(stats.problems.find((p) => p.recipient === identity.displayName || p.recipient === userId)?.error).toContain("unfollowed");
+
+    const other = zaloUserId("7005");
+    fake.addUser({ id: other, name: "Gửi Ảnh" });
+    const raw = JSON.stringify({
+      app_id: fake.appId, user_id_by_app: "1", event_name: "user_send_image", timestamp: String(fixture.clock.now.getTime()),
+      sender: { id: other }, recipient: { id: fake.oaId }, message: { msg_id: "image-1", attachments: [{ type: "image", payload: { url: "https://x.invalid/a.jpg" } }] },
+    });
+    const { zaloMac } = await import("../../src/channels/zalo/webhook.js");
+    const answer = await fetch(hook, {
+      method: "POST", headers: { "content-type": "application/json", "x-zevent-signature": zaloMac(fake.appId, raw, String(fixture.clock.now.getTime()), fake.oaSecretKey) }, body: raw,
+    });
+    expect(answer.status).toBe(200);
+    expect(await replyTo(other, 0, /./)).toContain("chỉ đọc tin nhắn dạng chữ");
+  });
+
+  it("completes an OA authorisation started from the command line, once", async () => {
+    const { verifier } = pkcePair();
+    await fixture.store.tokens.saveAuthState("state-1", verifier, fixture.clock.now);
+    const { createZaloOAuth } = await import("../../src/channels/zalo/oauth.js");
+    const oauth = createZaloOAuth({ fetch, appId: fake.appId, appSecret: fake.appSecret, base: fake.url, now: () => fixture.clock.now });
+    const approval = await fetch(oauth.permissionUrl(`${base}/zalo/oauth`, "state-1", verifier), { redirect: "manual" });
+    const back = approval.headers.get("location")!;
+    const done = await fetch(back);
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain("Đã uỷ quyền Zalo OA cho DTI Bot");
+    expect((await fixture.store.tokens.get("zalo", fake.oaId))?.refreshToken).toBe(fake.currentRefreshToken());
+    const again = await fetch(back);
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain("đã quá 10 phút");
+  });
+});
