@@ -89,7 +89,7 @@ export function createZaloClient(deps: ZaloClientDeps): ZaloClient {
   };
 
   return {
-    sendText(userId, text, options = {}) {
+    async sendText(userId, text, options = {}) {
       const buttons = options.buttons ?? [];
       if (buttons.length > ZALO_MAX_BUTTONS) throw new RangeError(`a Zalo message carries at most ${ZALO_MAX_BUTTONS} buttons`);
       const message = buttons.length === 0

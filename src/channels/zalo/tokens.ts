@@ -41,9 +41,10 @@ export interface TokenKeeper extends AccessTokenSource {
 
 const CHANNEL = "zalo";
 /** The refresh lock outlives one OAuth call (30 s); a holder that dies frees it after this. */
-const LOCK_MS = 60_000;
+const LOCK_MS = 45_000;
 const LOCK_WAIT_MS = 500;
-const LOCK_TRIES = 60;
+/** A waiter outlasts a dead holder's lock (50 s > 45 s), so it takes over rather than giving up. */
+const LOCK_TRIES = 100;
 
 /**
  * Keeps the OA's access token fresh. Zalo's refresh tokens work once and
@@ -59,6 +60,8 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
   const lock = `zalo-token:${deps.account}`;
   let cache: ChannelTokens | null = null;
   let inflight: Promise<string> | null = null;
+  /** Why Zalo refused the seed refresh token: with nothing stored there is no row to mark failed, so it is remembered here. */
+  let seedRefused: string | null = null;
 
   const left = (t: ChannelTokens) => t.accessExpiresAt.getTime() - deps.now().getTime();
   const load = async () => (cache = await deps.repo.get(CHANNEL, deps.account));
@@ -77,6 +80,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
     if (stored?.failure) throw new ZaloAuthError(`the Zalo OA must be authorised again: ${stored.failure}`);
     const refreshToken = stored?.refreshToken ?? deps.seedRefreshToken;
     if (!refreshToken) throw new ZaloAuthError("the Zalo OA has not been authorised yet (dti zalo authorize)");
+    if (!stored && seedRefused) throw new ZaloAuthError(`the Zalo OA must be authorised again: ${seedRefused}`);
     let grant: TokenInput;
     try {
       grant = await deps.oauth.refresh(refreshToken);
@@ -85,6 +89,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
       // Zalo refused the refresh token (used, expired or revoked): nothing but a new authorisation helps.
       const reason = `${error.errorCode}: ${error.message}`;
       await deps.repo.markFailed(CHANNEL, deps.account, reason, deps.now()).catch(() => undefined);
+      if (!stored) seedRefused = reason;
       deps.log.error({ account: deps.account, errorCode: error.errorCode }, "zalo: refresh token refused; an admin must authorise the OA again");
       await deps.onFailure(reason).catch((e: unknown) => deps.log.error({ error: (e as Error).message }, "zalo: could not tell the admins"));
       cache = await deps.repo.get(CHANNEL, deps.account).catch(() => cache);
@@ -127,8 +132,8 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
       try {
         return await refresh(null);
       } catch (error) {
-        // A refresh that failed for a passing reason: the old token still works for a while.
-        if (t && left(t) > 0 && !(error instanceof ZaloAuthError)) {
+        // The refresh failed (the admins are told when it is for good): the old token still works for a while.
+        if (t && left(t) > 0) {
           deps.log.warn({ error: (error as Error).message }, "zalo: refresh failed, the current token is used meanwhile");
           return t.accessToken;
         }
