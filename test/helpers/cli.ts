@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createContext, type CliContext } from "../../src/cli/context.js";
+import { createContext, type CliContext, type ZaloSettings } from "../../src/cli/context.js";
 import type { Locale } from "../../src/i18n/index.js";
 import { RULESETS_DIR } from "./real.js";
 
@@ -17,7 +17,10 @@ export function tempDatabaseUrl(): string {
 }
 
 /** A CLI context that records what a command prints. */
-export function captured(options: { locale?: Locale; rulesetsDir?: string; databaseUrl?: string; botUsername?: string; now?: Date } = {}): Captured {
+export function captured(options: {
+  locale?: Locale; rulesetsDir?: string; databaseUrl?: string; botUsername?: string; now?: Date;
+  inviteSecret?: string; tokenKey?: string; zalo?: ZaloSettings;
+} = {}): Captured {
   const out: string[] = [];
   const err: string[] = [];
   const ctx = createContext({
@@ -27,6 +30,7 @@ export function captured(options: { locale?: Locale; rulesetsDir?: string; datab
     botUsername: options.botUsername,
     actor: "cli:test",
     ...(options.now && { now: () => options.now! }),
+    inviteSecret: options.inviteSecret, tokenKey: options.tokenKey, zalo: options.zalo ?? null,
     out: (line) => out.push(line),
     err: (line) => err.push(line),
   });
