@@ -799,7 +799,7 @@ notify-cannot-reach = Dear colleague: DTI Bot could not deliver { $kind ->
    *[other] { $channel }
   }, and they have not connected any other channel.
 notify-cannot-reach-how = Under Zalo's rules an Official Account may only message people who have written to it recently. Please ask { $name } to send any message to the department's Zalo OA (or connect Telegram) to keep receiving reminders and announcements.
-notify-broadcast-report-rerouted = • Sent on Telegram instead of Zalo (the recipient had not written to the Zalo OA for a while): { $count }
+notify-broadcast-report-rerouted = • Moved to Telegram because Zalo could not take them (the recipient had not written to the Zalo OA for a while, or the OA must be authorised again): { $count }
 zalo-text-only = DTI Bot reads text messages only for now. Please type your question or your figures, for example: 4.14 = 394/508.
 zalo-document-elsewhere = The file { $filename } cannot be sent through the Zalo OA. Please receive it on Telegram or ask the department for an electronic copy.
 zalo-choices-intro = To choose, please type the matching code:
@@ -808,6 +808,7 @@ zalo-more-choices = More choices:
 notify-zalo-reauthorize = DTI Bot could not renew the department's Zalo OA access token ({ $reason }). The Zalo OA must authorise DTI Bot again: an administrator runs "npx dti zalo authorize" and opens the link with the OA admin account. Meanwhile, messages to Zalo users go through Telegram where they have connected it.
 zalo-authorized = The Zalo OA has authorised DTI Bot. The access token is stored (encrypted) and renewed automatically; you may close this page.
 zalo-authorize-expired = This authorisation link is invalid or older than 10 minutes. Please run "npx dti zalo authorize" again.
+zalo-authorize-wrong-oa = The account that approved is Zalo OA { $given }, not the department's configured OA ({ $expected }). Please sign in as an admin of the right OA and run "npx dti zalo authorize" again.
 zalo-authorize-failed = Zalo refused the authorisation code: { $reason }. Please run "npx dti zalo authorize" again.
 cli-zalo-not-configured = The Zalo OA is not configured: set ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_ID, ZALO_OA_SECRET_KEY and ZALO_TOKEN_KEY.
 cli-zalo-no-redirect = ZALO_REDIRECT_URL is not set: the public HTTPS address of the service's GET /zalo/oauth, registered in the Zalo app.

@@ -799,7 +799,7 @@ notify-cannot-reach = Kính gửi Anh/Chị: DTI Bot không gửi được { $ki
    *[other] { $channel }
   }, và người nhận chưa kết nối kênh nào khác.
 notify-cannot-reach-how = Theo quy định của Zalo, Zalo OA chỉ được nhắn cho người đã nhắn tin tới OA trong thời gian gần đây. Đề nghị Anh/Chị nhắc { $name } gửi một tin nhắn bất kỳ tới Zalo OA của Sở (hoặc kết nối Telegram) để tiếp tục nhận nhắc việc và thông báo.
-notify-broadcast-report-rerouted = • Gửi qua Telegram thay cho Zalo (người nhận lâu chưa nhắn tin tới Zalo OA): { $count }
+notify-broadcast-report-rerouted = • Chuyển sang Telegram vì Zalo không gửi được (người nhận lâu chưa nhắn tin tới Zalo OA, hoặc Zalo OA đang cần uỷ quyền lại): { $count }
 zalo-text-only = DTI Bot hiện chỉ đọc tin nhắn dạng chữ. Xin Anh/Chị gõ nội dung cần hỏi hoặc số liệu cần nộp, ví dụ: 4.14 = 394/508.
 zalo-document-elsewhere = Tệp { $filename } không gửi được qua Zalo OA. Xin Anh/Chị nhận tệp qua Telegram hoặc liên hệ Sở để được gửi bản điện tử.
 zalo-choices-intro = Để chọn, xin Anh/Chị gõ đúng mã tương ứng:
@@ -808,6 +808,7 @@ zalo-more-choices = Các lựa chọn khác:
 notify-zalo-reauthorize = DTI Bot không gia hạn được khoá truy cập Zalo OA của Sở ({ $reason }). Zalo OA cần được uỷ quyền lại cho DTI Bot: quản trị viên chạy «npx dti zalo authorize» và mở đường dẫn bằng tài khoản quản trị OA. Trong thời gian chờ, tin nhắn tới người dùng Zalo được gửi qua Telegram nếu họ đã kết nối.
 zalo-authorized = Đã uỷ quyền Zalo OA cho DTI Bot. Khoá truy cập được lưu (đã mã hoá) và tự gia hạn; có thể đóng trang này.
 zalo-authorize-expired = Đường dẫn uỷ quyền không hợp lệ hoặc đã quá 10 phút. Xin chạy lại «npx dti zalo authorize».
+zalo-authorize-wrong-oa = Tài khoản đã uỷ quyền là Zalo OA { $given }, không phải OA của Sở đã cấu hình ({ $expected }). Xin đăng nhập bằng tài khoản quản trị của đúng OA và chạy lại «npx dti zalo authorize».
 zalo-authorize-failed = Zalo không chấp nhận mã uỷ quyền: { $reason }. Xin chạy lại «npx dti zalo authorize».
 cli-zalo-not-configured = Chưa cấu hình Zalo OA: cần đặt ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_ID, ZALO_OA_SECRET_KEY và ZALO_TOKEN_KEY.
 cli-zalo-no-redirect = Chưa đặt ZALO_REDIRECT_URL: địa chỉ HTTPS công khai dẫn tới GET /zalo/oauth của dịch vụ, đã khai báo trong ứng dụng Zalo.

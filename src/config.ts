@@ -69,7 +69,7 @@ const schema = z.object({
   ZALO_TEXT_LIMIT: z.coerce.number().int().min(100).max(2000).default(2000),
   ZALO_BUTTONS: z.enum(["template", "text"]).default("template"),
   ZALO_PROMOTION_KINDS: z.string().regex(/^([a-z]+(,[a-z]+)*)?$/, "like broadcast,digest").default(""),
-  ZALO_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  ZALO_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(43_200),
   ZALO_RATE_PER_MINUTE: z.coerce.number().positive().max(4000).default(3000),
 }).superRefine((c, ctx) => {
   if (c.ZALO_APP_ID) {

@@ -50,7 +50,8 @@ export function createZalo(deps: {
       .then(() => undefined),
   });
   const client = createZaloClient({ fetch: fetchFn, tokens: keeper, ...(config.ZALO_API_ROOT && { apiBase: config.ZALO_API_ROOT }) });
-  const options = { buttons: config.ZALO_BUTTONS, textLimit: config.ZALO_TEXT_LIMIT };
+  // One policy for replies and pushes: if Zalo refuses buttons once, both write the choices out.
+  const options = { buttons: { mode: config.ZALO_BUTTONS }, textLimit: config.ZALO_TEXT_LIMIT };
   return {
     keeper,
     sender: createZaloSender({
@@ -73,9 +74,11 @@ export function createZalo(deps: {
       },
     }),
     oauthCallback: {
-      async complete(code, state) {
+      async complete(code, state, oaId) {
         const verifier = await store.tokens.takeAuthState(state, now(), AUTH_STATE_MAX_AGE_MS);
         if (!verifier) return { ok: false, message: i18n.t("vi", "zalo-authorize-expired") };
+        // An admin of another OA approved: its tokens must not be kept as this OA's.
+        if (oaId && oaId !== config.ZALO_OA_ID) return { ok: false, message: i18n.t("vi", "zalo-authorize-wrong-oa", { given: oaId, expected: config.ZALO_OA_ID! }) };
         try {
           await keeper.authorised(await oauth.exchange(code, verifier), "zalo-oauth");
           log.info({ account: config.ZALO_OA_ID }, "zalo: the OA authorised DTI Bot");

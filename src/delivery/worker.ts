@@ -148,13 +148,18 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
           deps.metrics?.delivered(m.identity.channel, m.kind, "retry");
         }
         return;
-      case "unreachable":
-        await deps.outbox.fail(m.id, result.error, partsDone);
+      case "unreachable": {
+        // Gone from this channel (blocked the bot, unfollowed the OA): this message may still reach them on another.
+        const plan = deps.reroute ? await deps.reroute(m, result.error) : null;
+        if (plan?.via) await deps.outbox.reroute(m.id, result.error, partsDone, { via: plan.via, notices: [] });
+        else await deps.outbox.fail(m.id, result.error, partsDone);
         await deps.identities.markUnreachable(m.identity.id, result.error);
         await deps.outbox.failPendingOf(m.identity.id, result.error);
         deps.log.warn({ identityId: m.identity.id, channel: m.identity.channel, reason: result.error }, "recipient unreachable");
         deps.metrics?.delivered(m.identity.channel, m.kind, "unreachable");
+        if (plan?.via) wakeUp?.();
         return;
+      }
       case "rejected":
         await deps.outbox.fail(m.id, result.error, partsDone);
         deps.log.error({ outboxId: m.id, reason: result.error }, "message rejected by the platform");
@@ -170,6 +175,11 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
         return;
       case "switch_channel": {
         const plan = deps.reroute ? await deps.reroute(m, result.error) : { via: null, notices: [] };
+        if (!plan.via && result.orWaitUntil) {
+          await deps.outbox.retryLater(m.id, result.orWaitUntil, result.error, partsDone, { countAttempt: false });
+          deps.metrics?.delivered(m.identity.channel, m.kind, "retry");
+          return;
+        }
         await deps.outbox.reroute(m.id, result.error, partsDone, plan);
         if (plan.via || plan.notices.length > 0) wakeUp?.();
         deps.log.info({ outboxId: m.id, channel: m.identity.channel, via: plan.via ? "another channel" : "none", reason: result.error }, "message rerouted");

@@ -26,7 +26,7 @@ export interface ZaloWebhook {
 
 export interface ZaloOAuthCallback {
   /** Exchange the code of an authorisation started with `dti zalo authorize`; a message for the admin's browser. */
-  complete(code: string, state: string): Promise<{ ok: boolean; message: string }>;
+  complete(code: string, state: string, oaId: string | undefined): Promise<{ ok: boolean; message: string }>;
 }
 
 export interface HttpDeps {
@@ -93,9 +93,9 @@ export function createHttpServer(deps: HttpDeps): FastifyInstance {
   const oauth = deps.zaloOAuth;
   if (oauth) {
     app.get("/zalo/oauth", async (request, reply) => {
-      const query = request.query as { code?: string; state?: string };
+      const query = request.query as { code?: string; state?: string; oa_id?: string };
       if (!query.code || !query.state) return reply.code(400).type("text/plain; charset=utf-8").send("Thiếu mã uỷ quyền (code, state).");
-      const result = await oauth.complete(query.code, query.state);
+      const result = await oauth.complete(query.code, query.state, query.oa_id);
       return reply.code(result.ok ? 200 : 400).type("text/plain; charset=utf-8").send(result.message);
     });
   }

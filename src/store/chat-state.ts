@@ -2,6 +2,9 @@ import { INBOX_CLAIM_MS, type InboxRepo, type PendingRepo } from "../bot/ports/s
 import type { Db, Tx } from "./client.js";
 import { isUniqueViolation } from "./retry.js";
 
+/** How long a recorded update may wait for its claim before another instance treats it as left over. */
+const RECORDED_GRACE_MS = 30_000;
+
 /** Use a pending action inside a transaction; false when it was used already, expired or is someone else's. */
 export async function usePending(tx: Tx | Db, id: number, identityId: number, now: Date): Promise<boolean> {
   const taken = await tx.pendingAction.updateMany({
@@ -68,7 +71,13 @@ export function createInboxRepo(db: Db): InboxRepo {
     },
     async unhandled(channel, now) {
       const rows = await db.inboundUpdate.findMany({
-        where: { channel, processedAt: null, OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }] }, orderBy: { id: "asc" },
+        // A row recorded but not yet claimed is normally about to be claimed by the process that took it from the
+        // webhook: it counts as left over only after a while, so a sweeper elsewhere does not take it first.
+        where: {
+          channel, processedAt: null,
+          OR: [{ claimedUntil: null, receivedAt: { lte: new Date(now.getTime() - RECORDED_GRACE_MS) } }, { claimedUntil: { lte: now } }],
+        },
+        orderBy: { id: "asc" },
       });
       return rows.map((r) => ({ externalId: r.externalId, payload: r.payload }));
     },

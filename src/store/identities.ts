@@ -22,9 +22,12 @@ export function createIdentityRepo(db: Db): IdentityRepo {
     },
     async touch(channel, externalId, at, details = {}) {
       // A message from the person proves they are reachable again (unblocked, followed again).
-      const update = { lastInteractionAt: at, reachable: true, unreachableReason: null, ...details };
       const where = { channel_externalId: { channel, externalId } };
-      if (!(await db.channelIdentity.findUnique({ where, select: { id: true } }))) {
+      const known = await db.channelIdentity.findUnique({ where, select: { id: true, lastInteractionAt: true } });
+      // An event handled late (recovered after a restart) must not move the last interaction back: Zalo's window counts from it.
+      const latest = known?.lastInteractionAt && known.lastInteractionAt > at ? known.lastInteractionAt : at;
+      const update = { lastInteractionAt: latest, reachable: true, unreachableReason: null, ...details };
+      if (!known) {
         try {
           const row = await db.channelIdentity.create({ data: { channel, externalId, lastInteractionAt: at, ...details } });
           return { ...toIdentity(row), created: true };

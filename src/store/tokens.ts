@@ -107,10 +107,11 @@ export function createTokenRepo(db: Db, secret: string | undefined): TokenRepo {
         } satisfies ChannelTokens;
       });
     },
-    async markFailed(channel, account, reason, now) {
+    async markFailed(channel, account, reason, now, version) {
       const failure = reason.slice(0, MAX_REASON_CHARS);
       await transact(db, async (tx) => {
-        const marked = await tx.channelToken.updateMany({ where: { channel, account }, data: { failure, failedAt: now } });
+        const where = { channel, account, ...(version !== undefined && { version }) };
+        const marked = await tx.channelToken.updateMany({ where, data: { failure, failedAt: now } });
         if (marked.count > 0) {
           await audit(tx, "system", "channel.tokens_failed", target(channel, account), { channel, account, reason: failure, failedAt: now.toISOString() });
         }

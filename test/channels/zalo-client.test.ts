@@ -217,6 +217,18 @@ describe("Zalo client against the fake Zalo server", () => {
     expect(classifyZalo(error, clock.now).kind).toBe("uncertain");
   });
 
+  it("makes a failure to get an access token a send that never left, not an uncertain one; the OA needing authorisation stays what it is", async () => {
+    const broken = { current: async () => Promise.reject(new Error("database is locked")), refused: async () => "x" };
+    const error = await failure(createZaloClient({ fetch, tokens: broken, apiBase: fake.url }).sendText(USER, "Xin chào"));
+    expect(error).toMatchObject({ notSent: true });
+    expect(classifyZalo(error, clock.now).kind).toBe("transient");
+    expect(fake.sent).toHaveLength(0);
+    const unauthorised = { current: async () => Promise.reject(new ZaloAuthError("the Zalo OA must be authorised again")), refused: async () => "x" };
+    const refused = await failure(createZaloClient({ fetch, tokens: unauthorised, apiBase: fake.url }).sendText(USER, "Xin chào"));
+    // The OA is out of order, not the person: another channel, or wait; never "cannot reach".
+    expect(classifyZalo(refused, clock.now)).toMatchObject({ kind: "switch_channel", orWaitUntil: new Date(clock.now.getTime() + 600_000) });
+  });
+
   it("makes a refused connection a ZaloTransportError that was not sent", async () => {
     const port = await closedPort();
     const error = await failure(createZaloClient({ fetch, tokens, apiBase: `http://127.0.0.1:${port}` }).sendText(USER, "Xin chào"));
@@ -275,9 +287,9 @@ describe("classifyZalo", () => {
     ["-227 banned or inactive", api(-227), "unreachable"],
     ["-230 out of the window", api(-230), "switch_channel"],
     ["-232 interaction expired", api(-232), "switch_channel"],
-    ["-211 out of quota (the OA cannot send)", api(-211), "switch_channel"],
-    ["-14014 refresh refused", api(-14014), "switch_channel"],
-    ["the OA must be authorised again", new ZaloAuthError("authorise again"), "switch_channel"],
+    ["-211 out of quota (the OA cannot send)", api(-211), "switch_channel, or wait"],
+    ["-14014 refresh refused", api(-14014), "switch_channel, or wait"],
+    ["the OA must be authorised again", new ZaloAuthError("authorise again"), "switch_channel, or wait"],
     ["-201 invalid field", api(-201), "rejected"],
     ["-233 unsupported message", api(-233), "rejected"],
     ["-220 still refused after the refresh", api(-220), "transient"],
@@ -288,7 +300,9 @@ describe("classifyZalo", () => {
     ["an unknown error", new Error("boom"), "uncertain"],
   ])("%s → %s", (_case, error, kind) => {
     const result = classifyZalo(error, at);
-    expect(result.kind).toBe(kind);
+    // The person's window closed: another channel or "cannot reach". The OA out of order: another channel, or wait.
+    expect(result.kind).toBe(kind.replace(", or wait", ""));
+    expect(result.kind === "switch_channel" && result.orWaitUntil !== undefined).toBe(kind.endsWith(", or wait"));
     expect(result.ok).toBe(false);
   });
 

@@ -369,7 +369,11 @@ describe("Zalo token keeper", () => {
     expect(world.alerts).toEqual([]);
     expect((await stored())?.failure).toBeNull();
     expect(world.logs.some((l) => l.level === "warn")).toBe(true);
-    // The next call tries again, and succeeds.
+    // Within the next minute the old token serves without asking Zalo again; after it, a new try succeeds.
+    const calls = oauthCalls();
+    expect(await k.current()).toBe(token);
+    expect(oauthCalls()).toBe(calls);
+    advance(61_000);
     const next = await k.current();
     expect(next).not.toBe(token);
     expect(await accepted(next)).toBe(true);
@@ -440,6 +444,33 @@ describe("Zalo token keeper", () => {
     expect((await stored())?.failure).toBeNull();
     expect(await k.current()).toBe(tokens.accessToken);
     expect(await k.check()).toBe("fresh");
+  });
+
+  it("sees an authorisation made through another instance: a failure it had noted does not outlive it", async () => {
+    const a = seeded();
+    await a.current();
+    advance(ACCESS_TTL_S * 1000);
+    world.fake.failNext(TOKEN_PATH, { error: -14014 });
+    await expect(a.current()).rejects.toBeInstanceOf(ZaloAuthError);
+    // The admin's browser came back to the other instance.
+    const b = keeper({ instanceId: "instance-b" });
+    const { verifier } = pkcePair();
+    const tokens = await world.oauth.exchange(await authorise(verifier), verifier);
+    world.secrets.add(tokens.accessToken).add(tokens.refreshToken);
+    await b.authorised(tokens, "admin:42");
+    expect(await a.current()).toBe(tokens.accessToken);
+  });
+
+  it("does not mark a pair saved meanwhile as failed when an older refresh is refused", async () => {
+    const k = seeded();
+    await k.current();
+    const old = (await stored())!;
+    const { verifier } = pkcePair();
+    const tokens = await world.oauth.exchange(await authorise(verifier), verifier);
+    world.secrets.add(tokens.accessToken).add(tokens.refreshToken);
+    await keeper({ instanceId: "instance-b" }).authorised(tokens, "admin:42");
+    await world.store.tokens.markFailed("zalo", world.fake.oaId, "-14014: refused", world.now(), old.version);
+    expect((await stored())?.failure).toBeNull();
   });
 
   it("after a restart uses the stored tokens, not the (now spent) seed, and refreshes with the stored refresh token", async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NO_METRICS } from "../../src/bot/ports/metrics.js";
 import type { ZaloChannel } from "../../src/channels/zalo/channel.js";
 import { pkcePair } from "../../src/channels/zalo/oauth.js";
+import { zaloMac } from "../../src/channels/zalo/webhook.js";
 import { parseConfig } from "../../src/config.js";
 import { createHttpServer } from "../../src/http/server.js";
 import { createLogger } from "../../src/logger.js";
@@ -32,6 +33,13 @@ describe("Zalo OA over its webhook and the real HTTP server", () => {
   const textsTo = (userId: string) => fake.sent.filter((m) => m.userId === userId).map((m) => m.text ?? "");
   const replyTo = (userId: string, after: number, pattern: RegExp) =>
     until(() => textsTo(userId).slice(after).find((t) => pattern.test(t)), `a reply matching ${String(pattern)}`);
+  /** Everything sent to this person so far has been answered in full: events of one person are handled in order. */
+  const settle = async (userId: string) => {
+    const switched = () => textsTo(userId).filter((t) => t.includes("Đã chuyển sang Tiếng Việt")).length;
+    const count = switched();
+    await fake.deliver(hook, { kind: "text", userId, text: "/ngonngu vi" });
+    await until(() => (switched() > count ? true : undefined), "the person's earlier messages to be answered");
+  };
 
   beforeAll(async () => {
     fixture = await chatFixture();
@@ -77,8 +85,17 @@ describe("Zalo OA over its webhook and the real HTTP server", () => {
     fake.addUser({ id: userId, name: "Người Giả" });
     const forged = await fake.deliver(hook, { kind: "text", userId, text: "/start" }, { signature: `mac=${"0".repeat(64)}` });
     expect(forged.status).toBe(401);
-    const stale = await fake.deliver(hook, { kind: "text", userId, text: "/start", at: new Date(fixture.clock.now.getTime() - 3_600_000) });
+    const stale = await fake.deliver(hook, { kind: "text", userId, text: "/start", at: new Date(fixture.clock.now.getTime() - 13 * 3_600_000) });
     expect(stale.status).toBe(401);
+    // Signed correctly, but for another Zalo app.
+    const at = String(fixture.clock.now.getTime());
+    const otherApp = JSON.stringify({
+      app_id: "1111111111111111111", event_name: "user_send_text", timestamp: at, sender: { id: userId }, recipient: { id: fake.oaId }, message: { msg_id: "x1", text: "/start" },
+    });
+    const foreign = await fetch(hook, {
+      method: "POST", headers: { "content-type": "application/json", "x-zevent-signature": zaloMac("1111111111111111111", otherApp, at, fake.oaSecretKey) }, body: otherApp,
+    });
+    expect(foreign.status).toBe(401);
     const unsigned = await fetch(hook, { method: "POST", headers: { "content-type": "application/json" }, body: forged.body });
     expect(unsigned.status).toBe(401);
     // A request that passes is handled; by the time it is answered, the refused ones would have been too.
@@ -123,7 +140,6 @@ describe("Zalo OA over its webhook and the real HTTP server", () => {
       app_id: fake.appId, user_id_by_app: "1", event_name: "user_send_image", timestamp: String(fixture.clock.now.getTime()),
       sender: { id: other }, recipient: { id: fake.oaId }, message: { msg_id: "image-1", attachments: [{ type: "image", payload: { url: "https://x.invalid/a.jpg" } }] },
     });
-    const { zaloMac } = await import("../../src/channels/zalo/webhook.js");
     const answer = await fetch(hook, {
       method: "POST", headers: { "content-type": "application/json", "x-zevent-signature": zaloMac(fake.appId, raw, String(fixture.clock.now.getTime()), fake.oaSecretKey) }, body: raw,
     });
@@ -145,5 +161,48 @@ describe("Zalo OA over its webhook and the real HTTP server", () => {
     const again = await fetch(back);
     expect(again.status).toBe(400);
     expect(await again.text()).toContain("đã quá 10 phút");
+    // Approved from another OA's admin account: refused, its tokens not kept.
+    await fixture.store.tokens.saveAuthState("state-2", verifier, fixture.clock.now);
+    const otherOa = await fetch(`${base}/zalo/oauth?code=whatever&state=state-2&oa_id=1111111111111111111`);
+    expect(otherOa.status).toBe(400);
+    expect(await otherOa.text()).toContain("không phải OA của Sở");
+  });
+
+  it("writes the choices out when Zalo refuses buttons on a customer-service message, and keeps doing so", async () => {
+    const userId = zaloUserId("7006");
+    fake.addUser({ id: userId, name: "Không Có Nút" });
+    await fake.deliver(hook, { kind: "text", userId, text: `/start ${await fixture.invite("officer", "S05")}` });
+    await replyTo(userId, 0, /gắn thành công/);
+    await settle(userId);
+    fake.failNext("/v3.0/oa/message/cs", { error: -201, message: "template_type is invalid" });
+    const before = textsTo(userId).length;
+    await fake.deliver(hook, { kind: "text", userId, text: "6.2 = 85%" });
+    const preview = await replyTo(userId, before, /Xin xác nhận/);
+    expect(preview).toContain("Để chọn, xin Anh/Chị gõ đúng mã tương ứng:");
+    const typed = /• ✅ Xác nhận: gõ (#ok:\d+)/.exec(preview)![1]!;
+    expect(fake.sent.filter((m) => m.userId === userId).every((m) => m.buttons.length === 0)).toBe(true);
+    // Typing the code is the tap.
+    await fake.deliver(hook, { kind: "text", userId, text: typed });
+    await replyTo(userId, before + 1, /Đã ghi 1 số liệu/);
+    const more = textsTo(userId).length;
+    await fake.deliver(hook, { kind: "text", userId, text: "6.3 = 10/20" });
+    expect(await replyTo(userId, more, /Xin xác nhận/)).toContain("gõ #ok:");
+  });
+
+  it("reads a message ending in a hashtag as text, and a late event does not move the person's last message back", async () => {
+    const { tapAction } = await import("../../src/channels/zalo/render.js");
+    expect(tapAction("Họp giao ban sáng thứ Hai #ok")).toBeNull();
+    expect(tapAction("Lịch họp #hop:thu2")).toBeNull();
+    expect(tapAction("✅ Xác nhận #ok:12")).toBe("ok:12");
+    expect(tapAction("Sở Y tế #unit:S19")).toBe("unit:S19");
+    const userId = zaloUserId("7007");
+    fake.addUser({ id: userId, name: "Đến Muộn" });
+    await fake.deliver(hook, { kind: "text", userId, text: "/toi" });
+    await replyTo(userId, 0, /./);
+    const latest = (await fixture.store.identities.find("zalo", userId))!.lastInteractionAt!;
+    // An earlier event that Zalo re-sent late (still within the webhook's age limit).
+    await fake.deliver(hook, { kind: "text", userId, text: "/huongdan", at: new Date(latest.getTime() - 3_600_000) });
+    await replyTo(userId, 1, /./);
+    expect((await fixture.store.identities.find("zalo", userId))!.lastInteractionAt).toEqual(latest);
   });
 });

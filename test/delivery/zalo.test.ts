@@ -42,14 +42,20 @@ describe("delivery over Zalo, within its window, with Telegram and the leader as
     oauth: createZaloOAuth({ fetch, appId: zalo.appId, appSecret: zalo.appSecret, base: zalo.url, now: () => new Date() }),
     seedRefreshToken: zalo.grantRefreshToken(), onFailure: async () => undefined,
   });
-  const worker = (options: { windowHours?: number } = {}) => createDeliveryWorker({
+  /** The OA was never authorised (nothing stored, no seed): every call for a token is refused. */
+  const unauthorisedKeeper = () => createTokenKeeper({
+    repo: store.tokens, coordination: store.coordination, instanceId: "unauthorised", now: () => new Date(), log: QUIET, account: zalo.oaId,
+    oauth: createZaloOAuth({ fetch, appId: zalo.appId, appSecret: zalo.appSecret, base: zalo.url, now: () => new Date() }), onFailure: async () => undefined,
+  });
+  const worker = (options: { windowHours?: number; unauthorised?: boolean } = {}) => createDeliveryWorker({
     outbox: store.outbox, identities: store.identities, coordination: store.coordination, now: () => new Date(), log: QUIET,
     instanceId: "zalo-test", idleMs: 50, leaseMs: 2_000,
     senders: new Map([
       ["telegram", createTelegramSender({ token: DELIVERY_TOKEN, apiRoot: telegram.apiRoot, i18n })],
       ["zalo", createZaloSender({
-        client: createZaloClient({ fetch, tokens: keeperFor("zalo-test"), apiBase: zalo.url }), i18n, now: () => new Date(),
-        windowHours: options.windowHours ?? 48, textLimit: 2000, buttons: "template", promotionKinds: new Set(),
+        client: createZaloClient({ fetch, tokens: options.unauthorised ? unauthorisedKeeper() : keeperFor("zalo-test"), apiBase: zalo.url }),
+        i18n, now: () => new Date(),
+        windowHours: options.windowHours ?? 48, textLimit: 2000, buttons: { mode: "template" }, promotionKinds: new Set(),
       })],
     ]),
     limits: new Map([["telegram", LIMITS], ["zalo", LIMITS]]),
@@ -146,7 +152,7 @@ describe("delivery over Zalo, within its window, with Telegram and the leader as
     const identity = (await store.identities.find("zalo", p.zaloUser!))!;
     const sender = (at: Date) => createZaloSender({
       client: createZaloClient({ fetch, tokens: keeperFor("night"), apiBase: zalo.url }), i18n, now: () => at,
-      windowHours: 48, textLimit: 2000, buttons: "template", promotionKinds: new Set(["broadcast"]),
+      windowHours: 48, textLimit: 2000, buttons: { mode: "template" }, promotionKinds: new Set(["broadcast"]),
     });
     const message = {
       id: 1, key: "n", identity: { ...identity, lastInteractionAt: new Date() }, kind: "broadcast" as const, reply: { lines: [text("Tin đêm")] },
@@ -160,5 +166,34 @@ describe("delivery over Zalo, within its window, with Telegram and the leader as
     const morning = sender(vnTime(2026, 11, 24, 7, 0));
     expect(await morning.sendPart(message, part!)).toMatchObject({ ok: true });
     expect(zalo.sent.map((m) => [m.type, m.text])).toEqual([["promotion", "Tin đêm"]]);
+  });
+
+  it("while the OA cannot send, moves people to Telegram where they have it and keeps the others waiting, with no notice to leaders", async () => {
+    const now = Date.now();
+    const both = await person("Hai Kênh", "officer", { zalo: new Date(now - HOUR), telegram: new Date(now - 100 * HOUR) });
+    const only = await person("Một Kênh", "officer", { zalo: new Date(now - HOUR) });
+    await person("Lãnh Đạo", "leader", { telegram: new Date(now - HOUR) });
+    await store.outbox.enqueue([both.zalo!, only.zalo!].map((identityId) => ({
+      key: `oa:${identityId}`, identityId, kind: "reminder" as const, reply: { lines: [text(`Nhắc ${identityId}`)] }, notBefore: new Date(0),
+    })));
+    const w = worker({ unauthorised: true });
+    const running = w.run();
+    try {
+      const settled = async () => {
+        const { byStatus } = await store.outbox.stats({ problems: 0 });
+        return byStatus.rerouted === 1 && byStatus.sent === 1 && byStatus.inflight === 0 && byStatus.pending === 1;
+      };
+      for (let i = 0; i < 400 && !(await settled()); i += 1) await new Promise((r) => setTimeout(r, 25));
+      expect(await settled()).toBe(true);
+    } finally {
+      await w.stop();
+      await running;
+    }
+    expect(telegram.received.map((r) => [r.chatId, r.text])).toEqual([[String(8000 + both.personId), `Nhắc ${both.zalo}`]]);
+    // The one with Zalo only waits for the OA (ten minutes, then again), is not failed, and no leader is asked to chase them.
+    const waiting = (await store.outbox.due(new Date(Date.now() + 11 * 60_000), 10)).map((m) => m.identity.id);
+    expect(waiting).toEqual([only.zalo]);
+    expect(await store.outbox.due(new Date(), 10)).toEqual([]);
+    expect(zalo.sent).toEqual([]);
   });
 });

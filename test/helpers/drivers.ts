@@ -175,7 +175,7 @@ export async function zaloDriver(fixture: ChatFixture, options: { buttons?: "tem
   };
   const channel = createZaloChannel({
     client: createZaloClient({ fetch, tokens, apiBase: fake.url }), core: fixture.core, i18n: fixture.i18n, inbox: fixture.store.inbox,
-    identities: fixture.store.identities, outbox: fixture.store.outbox, log: QUIET, now, buttons: options.buttons ?? "template", textLimit: 2000,
+    identities: fixture.store.identities, outbox: fixture.store.outbox, log: QUIET, now, buttons: { mode: options.buttons ?? "template" }, textLimit: 2000,
   });
   let msg = 0;
   return {

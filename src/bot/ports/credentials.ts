@@ -37,8 +37,11 @@ export interface TokenRepo {
    * The caller holds the refresh lock.
    */
   save(channel: ChannelName, account: string, tokens: TokenInput, actor: string, now: Date): Promise<ChannelTokens>;
-  /** The refresh failed for good: keep the tokens, record why (audited). */
-  markFailed(channel: ChannelName, account: string, reason: string, now: Date): Promise<void>;
+  /**
+   * The refresh failed for good: keep the tokens, record why (audited). With `version`, only if the stored
+   * pair is still that one (a pair saved meanwhile, by a new authorisation, is not marked).
+   */
+  markFailed(channel: ChannelName, account: string, reason: string, now: Date, version?: number): Promise<void>;
   /** Remember a PKCE verifier for an authorisation in progress (encrypted like the tokens; ones older than a day may be forgotten). */
   saveAuthState(state: string, verifier: string, now: Date): Promise<void>;
   /** The verifier of an authorisation started less than `maxAgeMs` ago, once; null when unknown, used or too old. */

@@ -150,8 +150,12 @@ export type SendResult =
   | { readonly ok: false; readonly kind: "rejected"; readonly error: string }
   /** The request may have reached the platform (the connection broke mid-way): do not send again. */
   | { readonly ok: false; readonly kind: "uncertain"; readonly error: string }
-  /** Not on this channel now (Zalo: no message from the person within the window): reach them on another. */
-  | { readonly ok: false; readonly kind: "switch_channel"; readonly error: string }
+  /**
+   * Not on this channel now (Zalo: no message from the person within the window): reach them on another.
+   * With `orWaitUntil`, the channel itself is out of order (the OA must be authorised again): a person with no
+   * other channel waits until then, rather than being given up on.
+   */
+  | { readonly ok: false; readonly kind: "switch_channel"; readonly error: string; readonly orWaitUntil?: Date }
   /** Not before `until` (Zalo: no promotion messages at night); nothing was sent and no attempt is counted. */
   | { readonly ok: false; readonly kind: "deferred"; readonly until: Date; readonly error: string };
 

@@ -6,7 +6,7 @@ import type { Inbound, Reply } from "../../bot/reply.js";
 import type { LogPort } from "../../bot/session.js";
 import type { I18n, Locale } from "../../i18n/index.js";
 import type { ZaloClient } from "./client.js";
-import { zaloMessages, tapAction, type ButtonMode } from "./render.js";
+import { sendWithButtons, tapAction, zaloMessages, type ButtonPolicy } from "./render.js";
 import { eventKey, type ZaloEvent } from "./webhook.js";
 
 export interface ZaloChannelDeps {
@@ -19,7 +19,7 @@ export interface ZaloChannelDeps {
   readonly log: LogPort;
   readonly metrics?: ChannelMetrics;
   readonly now: () => Date;
-  readonly buttons: ButtonMode;
+  readonly buttons: ButtonPolicy;
   readonly textLimit: number;
 }
 
@@ -38,7 +38,10 @@ const CHANNEL = "zalo";
 /** How often events left unfinished by a dead process are looked for (their claims last INBOX_CLAIM_MS). */
 const RECOVERY_EVERY_MS = 30_000;
 /** What the bot acts on; other events (seen, received, the OA's own echoes) are recorded and left. */
-const HANDLED = new Set(["user_send_text", "follow", "unfollow", "user_send_image", "user_send_file", "user_send_link", "user_send_sticker"]);
+const HANDLED = new Set([
+  "user_send_text", "follow", "unfollow", "user_send_image", "user_send_file", "user_send_link", "user_send_sticker", "user_send_gif",
+  "user_send_audio", "user_send_video", "user_send_location", "user_send_business_card",
+]);
 
 /**
  * Zalo OA as a channel of the core: verified webhook events in, customer-
@@ -51,10 +54,13 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   const queues = new Map<string, Promise<void>>();
   let sweeper: NodeJS.Timeout | null = null;
 
+  const warnFallback = (error: Error) => deps.log.warn({ error: error.message }, "zalo: buttons refused; choices are written out from now on (ZALO_BUTTONS=text)");
+
   async function send(userId: string, locale: Locale, reply: Reply): Promise<void> {
-    for (const out of zaloMessages(deps.i18n, locale, reply, { mode: deps.buttons, textLimit: deps.textLimit })) {
+    const buttons = { client: deps.client, i18n: deps.i18n, policy: deps.buttons, textLimit: deps.textLimit, onFallback: warnFallback };
+    for (const out of zaloMessages(deps.i18n, locale, reply, { mode: deps.buttons.mode, textLimit: deps.textLimit })) {
       if (out.kind === "text") {
-        await deps.client.sendText(userId, out.text, { buttons: out.buttons });
+        await sendWithButtons(buttons, userId, locale, out.text, out.buttons);
         metrics.messageSent(CHANNEL, "text");
       } else if (out.kind === "photo" && reply.attachment) {
         const attachmentId = await deps.client.uploadImage(reply.attachment.data, reply.attachment.filename);

@@ -1,4 +1,4 @@
-import { ZaloApiError } from "./errors.js";
+import { ZaloApiError, ZaloAuthError, ZaloTransportError } from "./errors.js";
 import { zaloFetch } from "./http.js";
 
 /** Where the OA Open API lives (docs/channels.md A1). */
@@ -60,6 +60,19 @@ export function createZaloClient(deps: ZaloClientDeps): ZaloClient {
   const base = deps.apiBase ?? ZALO_API_BASE;
   const timeoutMs = deps.timeoutMs ?? CALL_TIMEOUT_MS;
 
+  /**
+   * A token for a call. Failing to get one is not a failed send (nothing left for Zalo): a passing failure is
+   * marked as never sent, so the queue tries again; the OA needing authorisation stays what it is.
+   */
+  async function obtain(endpoint: string, get: () => Promise<string>): Promise<string> {
+    try {
+      return await get();
+    } catch (error) {
+      if (error instanceof ZaloAuthError) throw error;
+      throw new ZaloTransportError(endpoint, `no access token: ${(error as Error).message}`, true, error);
+    }
+  }
+
   /** A call with the current token; on an invalid or expired token, refreshed once and tried again (nothing was sent). */
   type Init = { method: "GET" | "POST"; query?: unknown; json?: unknown; form?: FormData };
   async function call(endpoint: string, init: Init): Promise<Record<string, unknown>> {
@@ -74,12 +87,12 @@ export function createZaloClient(deps: ZaloClientDeps): ZaloClient {
       if (code !== 0) throw new ZaloApiError(endpoint, code, String(answer["message"] ?? ""));
       return (answer["data"] ?? {}) as Record<string, unknown>;
     };
-    const token = await deps.tokens.current();
+    const token = await obtain(endpoint, () => deps.tokens.current());
     try {
       return await attempt(token);
     } catch (error) {
       if (!(error instanceof ZaloApiError) || error.action !== "refresh_token") throw error;
-      return attempt(await deps.tokens.refused(token));
+      return attempt(await obtain(endpoint, () => deps.tokens.refused(token)));
     }
   }
 

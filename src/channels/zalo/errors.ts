@@ -69,3 +69,10 @@ export class ZaloTransportError extends AppError {
     this.notSent = notSent;
   }
 }
+
+/** The OA's tokens cannot be renewed: an admin must authorise the OA again. */
+export class ZaloAuthError extends AppError {
+  constructor(message: string) {
+    super("ZALO_AUTH", message);
+  }
+}

@@ -2,9 +2,8 @@ import type { OutboxKind, OutboxRecord, PreparedPart, SendResult, Sender } from 
 import type { I18n } from "../../i18n/index.js";
 import { vnDay, vnTime } from "../../i18n/dates.js";
 import type { ZaloButton, ZaloClient, ZaloMessageType } from "./client.js";
-import { CALL_LIMIT_WAIT_MS, ZaloApiError, ZaloTransportError } from "./errors.js";
-import { zaloMessages, type ButtonMode } from "./render.js";
-import { ZaloAuthError } from "./tokens.js";
+import { CALL_LIMIT_WAIT_MS, ZaloApiError, ZaloAuthError, ZaloTransportError } from "./errors.js";
+import { sendWithButtons, zaloMessages, type ButtonPolicy } from "./render.js";
 
 export interface ZaloSenderDeps {
   readonly client: ZaloClient;
@@ -13,7 +12,7 @@ export interface ZaloSenderDeps {
   /** Customer-service messages go only to people who wrote to the OA within this many hours (Zalo: 48 free, 7 days at most). */
   readonly windowHours: number;
   readonly textLimit: number;
-  readonly buttons: ButtonMode;
+  readonly buttons: ButtonPolicy;
   /** Kinds of message sent as promotion messages (never between 22:00 and 06:00); the rest go as customer service. */
   readonly promotionKinds: ReadonlySet<OutboxKind>;
 }
@@ -25,6 +24,8 @@ type Part = PreparedPart & (
   | { kind: "edit" }
 );
 
+/** While the OA cannot send, a message with nowhere else to go is looked at again after this. */
+const OA_RETRY_MS = 10 * 60_000;
 /** Zalo refuses promotion messages from 22:00 to 06:00 (error -234). */
 const NIGHT_FROM_HOUR = 22;
 const MORNING_HOUR = 6;
@@ -40,14 +41,17 @@ export function promotionBlockedUntil(at: Date): Date | null {
 
 /** What a Zalo failure means for the queue (codes in docs/channels.md A4). */
 export function classifyZalo(error: unknown, now: Date): Exclude<SendResult, { ok: true }> {
-  if (error instanceof ZaloAuthError) return { ok: false, kind: "switch_channel", error: error.message };
+  // The OA itself cannot send (not authorised, disabled, out of quota): the admins are told; meanwhile people are
+  // reached on another channel, or wait. Their own window has nothing to do with it: no "cannot reach" notices.
+  const outOfOrder = (description: string) =>
+    ({ ok: false, kind: "switch_channel", error: description, orWaitUntil: new Date(now.getTime() + OA_RETRY_MS) }) as const;
+  if (error instanceof ZaloAuthError) return outOfOrder(error.message);
   if (error instanceof ZaloApiError) {
     const description = `zalo ${error.errorCode}: ${error.message}`;
     switch (error.action) {
       case "not_follower": return { ok: false, kind: "unreachable", error: description };
       case "switch_channel": return { ok: false, kind: "switch_channel", error: description };
-      // The OA itself cannot send (not authorised, out of quota, disabled): people are reached elsewhere meanwhile.
-      case "alert": return { ok: false, kind: "switch_channel", error: description };
+      case "alert": return outOfOrder(description);
       case "retry_later":
         return error.errorCode === -234
           ? { ok: false, kind: "deferred", until: promotionBlockedUntil(now) ?? new Date(now.getTime() + CALL_LIMIT_WAIT_MS), error: description }
@@ -80,7 +84,7 @@ export function createZaloSender(deps: ZaloSenderDeps): Sender {
       if (message.replaces) return [{ kind: "edit" } as Part];
       const locale = message.identity.language;
       const parts: Part[] = [];
-      for (const out of zaloMessages(deps.i18n, locale, message.reply, { mode: deps.buttons, textLimit: deps.textLimit })) {
+      for (const out of zaloMessages(deps.i18n, locale, message.reply, { mode: deps.buttons.mode, textLimit: deps.textLimit })) {
         if (out.kind === "text") parts.push({ kind: "text", text: out.text, buttons: out.buttons });
         else if (out.kind === "document") parts.push({ kind: "text", text: deps.i18n.t(locale, "zalo-document-elsewhere", { filename: out.filename }), buttons: [] });
         else {
@@ -106,7 +110,8 @@ export function createZaloSender(deps: ZaloSenderDeps): Sender {
       const userId = message.identity.externalId;
       try {
         if (part.kind === "text") {
-          const sent = await deps.client.sendText(userId, part.text, { buttons: part.buttons, type });
+          const buttons = { client: deps.client, i18n: deps.i18n, policy: deps.buttons, textLimit: deps.textLimit };
+          const sent = await sendWithButtons(buttons, userId, message.identity.language, part.text, part.buttons, type);
           return { ok: true, externalId: sent.messageId };
         }
         // An upload is not a message: when it fails, nothing reached the person and it can be tried again.

@@ -3,15 +3,10 @@ import type { CoordinationRepo } from "../../bot/ports/delivery.js";
 import type { LogPort } from "../../bot/session.js";
 import { AppError } from "../../errors.js";
 import type { AccessTokenSource } from "./client.js";
-import { ZaloApiError } from "./errors.js";
+import { ZaloApiError, ZaloAuthError } from "./errors.js";
 import type { ZaloOAuth } from "./oauth.js";
 
-/** The OA's tokens cannot be renewed: an admin must authorise the OA again. */
-export class ZaloAuthError extends AppError {
-  constructor(message: string) {
-    super("ZALO_AUTH", message);
-  }
-}
+export { ZaloAuthError };
 
 export interface TokenKeeperDeps {
   readonly repo: TokenRepo;
@@ -45,6 +40,8 @@ const LOCK_MS = 45_000;
 const LOCK_WAIT_MS = 500;
 /** A waiter outlasts a dead holder's lock (50 s > 45 s), so it takes over rather than giving up. */
 const LOCK_TRIES = 100;
+/** After a refresh failed for a passing reason (Zalo unreachable), the next try waits this long. */
+const REFRESH_RETRY_MS = 60_000;
 
 /**
  * Keeps the OA's access token fresh. Zalo's refresh tokens work once and
@@ -60,6 +57,8 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
   const lock = `zalo-token:${deps.account}`;
   let cache: ChannelTokens | null = null;
   let inflight: Promise<string> | null = null;
+  /** After a refresh failed for a passing reason, the still-valid token is used until then before trying again. */
+  let quietUntil = 0;
   /** Why Zalo refused the seed refresh token: with nothing stored there is no row to mark failed, so it is remembered here. */
   let seedRefused: string | null = null;
 
@@ -88,7 +87,8 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
       if (!(error instanceof ZaloApiError)) throw error;
       // Zalo refused the refresh token (used, expired or revoked): nothing but a new authorisation helps.
       const reason = `${error.errorCode}: ${error.message}`;
-      await deps.repo.markFailed(CHANNEL, deps.account, reason, deps.now()).catch(() => undefined);
+      // Only the pair that was refused: tokens saved meanwhile (a new authorisation) stay good.
+      if (stored) await deps.repo.markFailed(CHANNEL, deps.account, reason, deps.now(), stored.version).catch(() => undefined);
       if (!stored) seedRefused = reason;
       deps.log.error({ account: deps.account, errorCode: error.errorCode }, "zalo: refresh token refused; an admin must authorise the OA again");
       await deps.onFailure(reason).catch((e: unknown) => deps.log.error({ error: (e as Error).message }, "zalo: could not tell the admins"));
@@ -123,8 +123,10 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
 
   return {
     async current() {
-      const t = cache ?? (await load());
+      // A failure seen here may have been mended elsewhere (an admin authorised again through another instance).
+      const t = cache && !cache.failure ? cache : await load();
       if (t && left(t) > ahead) return t.accessToken;
+      if (t && left(t) > 0 && deps.now().getTime() < quietUntil) return t.accessToken;
       if (t?.failure) {
         if (left(t) > 0) return t.accessToken;
         throw new ZaloAuthError(`the Zalo OA must be authorised again: ${t.failure}`);
@@ -134,6 +136,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
       } catch (error) {
         // The refresh failed (the admins are told when it is for good): the old token still works for a while.
         if (t && left(t) > 0) {
+          if (!(error instanceof ZaloAuthError)) quietUntil = deps.now().getTime() + REFRESH_RETRY_MS;
           deps.log.warn({ error: (error as Error).message }, "zalo: refresh failed, the current token is used meanwhile");
           return t.accessToken;
         }
@@ -155,7 +158,18 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
       }
     },
     async authorised(tokens, actor) {
-      cache = await deps.repo.save(CHANNEL, deps.account, tokens, actor, deps.now());
+      // Under the refresh lock, so a refresh in flight elsewhere cannot overwrite or fail the new pair.
+      for (let i = 0; !(await deps.coordination.lease(lock, deps.instanceId, deps.now(), LOCK_MS)); i += 1) {
+        if (i >= LOCK_TRIES) throw new AppError("ZALO_TOKEN_BUSY", "zalo: another instance has held the token refresh lock for too long");
+        await sleep(LOCK_WAIT_MS);
+      }
+      try {
+        cache = await deps.repo.save(CHANNEL, deps.account, tokens, actor, deps.now());
+        seedRefused = null;
+        quietUntil = 0;
+      } finally {
+        await deps.coordination.release(lock, deps.instanceId).catch(() => undefined);
+      }
     },
     async status() {
       const t = await load();
