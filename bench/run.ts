@@ -8,6 +8,7 @@ import { chatBench } from "./chat.js";
 import { deliveryBench } from "./delivery.js";
 import { scoringBench } from "./scoring.js";
 import { storeBench } from "./store.js";
+import { zaloBench } from "./zalo.js";
 
 export interface BenchResult {
   readonly bench: string;
@@ -20,6 +21,7 @@ const SUITES: Record<string, () => Promise<BenchResult[]> | BenchResult[]> = {
   store: storeBench,
   chat: chatBench,
   delivery: deliveryBench,
+  zalo: zaloBench,
 };
 
 const args = process.argv.slice(2);

@@ -37,6 +37,8 @@ export interface ZaloChannel {
 const CHANNEL = "zalo";
 /** How often events left unfinished by a dead process are looked for (their claims last INBOX_CLAIM_MS). */
 const RECOVERY_EVERY_MS = 30_000;
+/** Events handled at once (each person's in order); more would only queue in the database. */
+const HANDLING_CONCURRENCY = 4;
 /** What the bot acts on; other events (seen, received, the OA's own echoes) are recorded and left. */
 const HANDLED = new Set([
   "user_send_text", "follow", "unfollow", "user_send_image", "user_send_file", "user_send_link", "user_send_sticker", "user_send_gif",
@@ -53,6 +55,19 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   const metrics = deps.metrics ?? NO_METRICS;
   const queues = new Map<string, Promise<void>>();
   let sweeper: NodeJS.Timeout | null = null;
+  // A few people's events at a time: the webhook's own answers (Zalo waits 2 s at most) must not queue behind a burst.
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  const limited = async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (active >= HANDLING_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+    active += 1;
+    try {
+      return await fn();
+    } finally {
+      active -= 1;
+      waiting.shift()?.();
+    }
+  };
 
   const warnFallback = (error: Error) => deps.log.warn({ error: error.message }, "zalo: buttons refused; choices are written out from now on (ZALO_BUTTONS=text)");
 
@@ -138,7 +153,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
     },
     process(event) {
       const key = event.userId ?? "none";
-      const next = (queues.get(key) ?? Promise.resolve()).then(() => run(event));
+      const next = (queues.get(key) ?? Promise.resolve()).then(() => limited(() => run(event)));
       queues.set(key, next);
       void next.finally(() => {
         if (queues.get(key) === next) queues.delete(key);
