@@ -25,17 +25,18 @@ function refusal<T>(error: unknown): T {
 
 type RevisionRow = {
   revision: number; rawValue: string | null; figure: string | null; evidence: string; reviewFigure: string | null;
-  reviewPoints: string | null; reviewNote: string | null; status: string; enteredBy: number | null; enteredByLabel: string;
-  channel: string; note: string | null; createdAt: Date;
+  reviewPoints: string | null; reviewNote: string | null; evidenceDueAt: Date | null; status: string; enteredBy: number | null;
+  enteredByLabel: string; channel: string; note: string | null; createdAt: Date;
 };
-type HeadKey = { periodId: number; unitId: number; itemCode: string };
+export type HeadKey = { periodId: number; unitId: number; itemCode: string };
 
-function toFigure(head: HeadKey, r: RevisionRow): FigureRecord {
+export function toFigure(head: HeadKey, r: RevisionRow): FigureRecord {
   return {
     periodId: head.periodId, unitId: head.unitId, itemCode: head.itemCode, revision: r.revision, rawValue: r.rawValue,
     figure: figureFromJson(r.figure), evidence: JSON.parse(r.evidence) as EvidenceRef[], reviewFigure: figureFromJson(r.reviewFigure),
-    reviewPoints: r.reviewPoints === null ? null : Number(r.reviewPoints), reviewNote: r.reviewNote, status: r.status as FigureStatus,
-    enteredBy: r.enteredBy, enteredByLabel: r.enteredByLabel, channel: r.channel as EntryChannel, note: r.note, at: r.createdAt,
+    reviewPoints: r.reviewPoints === null ? null : Number(r.reviewPoints), reviewNote: r.reviewNote, evidenceDue: r.evidenceDueAt,
+    status: r.status as FigureStatus, enteredBy: r.enteredBy, enteredByLabel: r.enteredByLabel, channel: r.channel as EntryChannel,
+    note: r.note, at: r.createdAt,
   };
 }
 
@@ -201,7 +202,7 @@ type CurrentRow = RevisionRow & { periodId: number; unitId: number; itemCode: st
 async function currentOf(db: Db, periodId: number, unitId?: number): Promise<FigureRecord[]> {
   const rows = await db.$queryRaw<CurrentRow[]>`
     SELECT h."periodId", h."unitId", h."itemCode", r."revision", r."rawValue", r."figure", r."evidence", r."reviewFigure",
-           r."reviewPoints", r."reviewNote", r."status", r."enteredBy", r."enteredByLabel", r."channel", r."note", r."createdAt"
+           r."reviewPoints", r."reviewNote", r."evidenceDueAt", r."status", r."enteredBy", r."enteredByLabel", r."channel", r."note", r."createdAt"
     FROM "FigureHead" h JOIN "FigureRevision" r ON r."headId" = h."id" AND r."revision" = h."revision"
     WHERE h."periodId" = ${periodId} ${unitId === undefined ? Prisma.empty : Prisma.sql`AND h."unitId" = ${unitId}`}
     ORDER BY h."id"`;

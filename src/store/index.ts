@@ -1,5 +1,6 @@
 import type { Store } from "../bot/ports/store.js";
 import { DEFAULT_SQLITE_URL, providerOf, type Provider } from "./adapter.js";
+import { createAppealRepo } from "./appeals.js";
 import { createAuditRepo } from "./audit.js";
 import { createBroadcastRepo } from "./broadcasts.js";
 import { createCalendarRepo, createReminderPrefsRepo } from "./calendar.js";
@@ -7,12 +8,14 @@ import { createCoordinationRepo } from "./coordination.js";
 import { createOutboxRepo } from "./outbox.js";
 import { createInboxRepo, createPendingRepo } from "./chat-state.js";
 import { openDatabase } from "./client.js";
+import { createEvidenceRepo } from "./evidence.js";
 import { createFigureRepo } from "./figures.js";
 import { createIdentityRepo } from "./identities.js";
 import { createInviteRepo } from "./invites.js";
 import { createPeopleRepo } from "./people.js";
 import { createPeriodRepo } from "./periods.js";
 import { createProvinceRepo } from "./provinces.js";
+import { createReviewRepo } from "./reviews.js";
 import { createSnapshotRepo } from "./snapshots.js";
 import { createTokenRepo } from "./tokens.js";
 import { createUnitRepo } from "./units.js";
@@ -20,6 +23,7 @@ import { createUnitRepo } from "./units.js";
 export { DEFAULT_SQLITE_URL, providerOf, type Provider };
 export { migrate } from "./migrate.js";
 export { hashCode, normaliseCode } from "./invites.js";
+export { createFileStorage } from "./file-storage.js";
 
 /** Used when INVITE_SECRET is not configured (demo and development); production sets its own. */
 export const DEVELOPMENT_INVITE_SECRET = "dti-bot-development-invite-secret";
@@ -53,6 +57,9 @@ export async function createStore(
     broadcasts: createBroadcastRepo(db),
     coordination: createCoordinationRepo(db),
     tokens: createTokenRepo(db, options.tokenKey),
+    evidence: createEvidenceRepo(db),
+    reviews: createReviewRepo(db),
+    appeals: createAppealRepo(db),
     isEmpty: async () => (await db.province.count()) === 0,
     close: () => db.$disconnect(),
   };

@@ -19,7 +19,7 @@ export type EntryChannel = ChannelName | "cli" | "import";
 export const PERIOD_STATUSES = ["open", "review", "published", "closed"] as const;
 export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
 
-export const FIGURE_STATUSES = ["draft", "submitted", "approved", "reviewed", "disputed", "withdrawn"] as const;
+export const FIGURE_STATUSES = ["draft", "submitted", "approved", "reviewed", "evidence_requested", "disputed", "withdrawn"] as const;
 export type FigureStatus = (typeof FIGURE_STATUSES)[number];
 
 export const DEADLINE_KINDS = ["submission", "leader_approval", "review", "appeal", "publication"] as const;
@@ -151,6 +151,8 @@ export interface FigureRecord {
   /** Points set by a reviewer, overriding the rule. */
   readonly reviewPoints: number | null;
   readonly reviewNote: string | null;
+  /** For "evidence_requested": by when the unit is to add it. */
+  readonly evidenceDue: Date | null;
   readonly status: FigureStatus;
   readonly enteredBy: number | null;
   /** Who, in words: a person's name, "import: file.xlsx", "cli". */

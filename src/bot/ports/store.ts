@@ -1,5 +1,6 @@
 import type { Figure } from "../../scoring/index.js";
 import type { TokenRepo } from "./credentials.js";
+import type { AppealRepo, EvidenceRepo, ReviewRepo } from "./review.js";
 import type { BroadcastRepo, CalendarRepo, CoordinationRepo, OutboxInput, OutboxRepo, ReminderPrefsRepo } from "./delivery.js";
 import type {
   AuditRecord, ChannelName, DeadlineRecord, EntryChannel, EvidenceRef, FigureRecord, FigureStatus, IdentityRecord,
@@ -303,6 +304,9 @@ export interface Store {
   readonly coordination: CoordinationRepo;
   /** Channel OAuth tokens (Zalo OA), encrypted at rest. */
   readonly tokens: TokenRepo;
+  readonly evidence: EvidenceRepo;
+  readonly reviews: ReviewRepo;
+  readonly appeals: AppealRepo;
   /** True when no province exists yet (a fresh database). */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;

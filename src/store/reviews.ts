@@ -1,0 +1,88 @@
+import type { ReviewDecision, ReviewInput, ReviewRepo, ReviewResult } from "../bot/ports/review.js";
+import { audit } from "./audit.js";
+import type { Db, Tx } from "./client.js";
+import { toFigure } from "./figures.js";
+import { figureToJson } from "./json.js";
+import { enqueueIn } from "./outbox.js";
+import { transact } from "./transact.js";
+
+/** What each decision writes beside the unit's own figure, which the review revision copies. */
+function decided(decision: ReviewDecision) {
+  const none = { reviewFigure: null, reviewPoints: null, reviewNote: null, evidenceDueAt: null };
+  switch (decision.kind) {
+    case "accept":
+      return { ...none, status: "reviewed" };
+    case "correct_figure":
+      return { ...none, status: "reviewed", reviewFigure: figureToJson(decision.figure), reviewNote: decision.reason };
+    case "correct_points":
+      // Stored as the column is everywhere: a decimal string (read back with Number()).
+      return { ...none, status: "reviewed", reviewPoints: String(decision.points), reviewNote: decision.reason };
+    case "request_evidence":
+      return { ...none, status: "evidence_requested", evidenceDueAt: decision.due, reviewNote: decision.reason };
+  }
+}
+
+/** The audit details of a decision: its kind and what it set (no figures' history, no secrets). */
+function auditDetails(decision: ReviewDecision, from: number, revision: number): Record<string, unknown> {
+  const base = { kind: decision.kind, from, revision };
+  switch (decision.kind) {
+    case "accept":
+      return base;
+    case "correct_figure":
+      return { ...base, rawValue: decision.rawValue, reason: decision.reason };
+    case "correct_points":
+      return { ...base, points: decision.points, reason: decision.reason };
+    case "request_evidence":
+      return { ...base, due: decision.due.toISOString(), reason: decision.reason };
+  }
+}
+
+/**
+ * Append a reviewer's decision as the next revision of a figure, inside the
+ * caller's transaction, audited ("figures.review"). The revision copies the
+ * unit's figure (raw value, figure, evidence, note) and adds the review.
+ * Not subject to the submission lock: reviewing comes after the deadline.
+ *
+ * The period row is taken first (a no-op update locks it on PostgreSQL and
+ * takes the write lock on SQLite), the same order as a unit's write, so a
+ * review and a write of the same figure queue up instead of deadlocking. The
+ * head then moves on only from the revision the reviewer saw: a concurrent
+ * change makes the update match nothing, and the review is refused as stale.
+ */
+export async function appendReview(tx: Tx, input: ReviewInput, now: Date): Promise<ReviewResult> {
+  const key = { periodId: input.periodId, unitId: input.unitId, itemCode: input.itemCode };
+  const head = await tx.figureHead.findUnique({ where: { periodId_unitId_itemCode: key } });
+  if (!head) return { ok: false, reason: "not_found" };
+  if (head.revision !== input.revision) return { ok: false, reason: "stale" };
+  await tx.$executeRaw`UPDATE "Period" SET "figuresVersion" = "figuresVersion" WHERE "id" = ${input.periodId}`;
+  const moved = await tx.figureHead.updateMany({
+    where: { id: head.id, revision: input.revision }, data: { revision: input.revision + 1 },
+  });
+  if (moved.count === 0) return { ok: false, reason: "stale" };
+  const seen = await tx.figureRevision.findUniqueOrThrow({
+    where: { headId_revision: { headId: head.id, revision: input.revision } },
+  });
+  const row = await tx.figureRevision.create({
+    data: {
+      headId: head.id, revision: input.revision + 1, rawValue: seen.rawValue, figure: seen.figure, evidence: seen.evidence, note: seen.note,
+      ...decided(input.decision), enteredBy: input.reviewerId, enteredByLabel: input.reviewerLabel, channel: input.channel, createdAt: now,
+    },
+  });
+  // Cached scores are keyed by this version: a review changes the reviewed score.
+  await tx.period.update({ where: { id: input.periodId }, data: { figuresVersion: { increment: 1 } } });
+  await audit(tx, input.reviewerLabel, "figures.review", `period:${input.periodId}/unit:${input.unitId}/${input.itemCode}`,
+    auditDetails(input.decision, input.revision, row.revision));
+  return { ok: true, record: toFigure(key, row) };
+}
+
+export function createReviewRepo(db: Db): ReviewRepo {
+  return {
+    async review(input, notices, now) {
+      return transact(db, async (tx) => {
+        const result = await appendReview(tx, input, now);
+        if (result.ok) await enqueueIn(tx, notices(result.record), now);
+        return result;
+      });
+    },
+  };
+}
