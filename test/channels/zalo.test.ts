@@ -118,7 +118,7 @@ describe("Zalo OA over its webhook and the real HTTP server", () => {
     expect(textsTo(userId).filter((t) => t === textsTo(userId)[0])).toHaveLength(1);
   });
 
-  it("marks an unfollower unreachable and fails what was waiting for them; tells a sender of images that only text is read", async () => {
+  it("marks an unfollower unreachable and fails what was waiting for them; tells a sender of voice messages that only text is read", async () => {
     const userId = zaloUserId("7004");
     fake.addUser({ id: userId, name: "Bỏ Theo Dõi" });
     await fake.deliver(hook, { kind: "text", userId, text: "/toi" });
@@ -135,10 +135,10 @@ describe("Zalo OA over its webhook and the real HTTP server", () => {
     expect(stats.problems.find((p) => p.recipient === identity.displayName || p.recipient === userId)?.error).toContain("unfollowed");
 
     const other = zaloUserId("7005");
-    fake.addUser({ id: other, name: "Gửi Ảnh" });
+    fake.addUser({ id: other, name: "Gửi Tiếng" });
     const raw = JSON.stringify({
-      app_id: fake.appId, user_id_by_app: "1", event_name: "user_send_image", timestamp: String(fixture.clock.now.getTime()),
-      sender: { id: other }, recipient: { id: fake.oaId }, message: { msg_id: "image-1", attachments: [{ type: "image", payload: { url: "https://x.invalid/a.jpg" } }] },
+      app_id: fake.appId, user_id_by_app: "1", event_name: "user_send_audio", timestamp: String(fixture.clock.now.getTime()),
+      sender: { id: other }, recipient: { id: fake.oaId }, message: { msg_id: "voice-1", attachments: [{ type: "audio", payload: { url: "https://x.invalid/a.m4a" } }] },
     });
     const answer = await fetch(hook, {
       method: "POST", headers: { "content-type": "application/json", "x-zevent-signature": zaloMac(fake.appId, raw, String(fixture.clock.now.getTime()), fake.oaSecretKey) }, body: raw,

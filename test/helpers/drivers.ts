@@ -189,7 +189,7 @@ export async function zaloDriver(fixture: ChatFixture, options: { buttons?: "tem
         fake.setLastInteraction(userId, now());
         const before = fake.sent.length;
         const event: ZaloEvent = {
-          name: "user_send_text", appId: fake.appId, timestamp: String(now().getTime()), userId, msgId: `m${msg}-${userId}`, text, attachments: 0,
+          name: "user_send_text", appId: fake.appId, timestamp: String(now().getTime()), userId, msgId: `m${msg}-${userId}`, text, files: [],
         };
         await channel.process(event);
         return fake.sent.slice(before).filter((m) => m.userId === userId).map((m) => {

@@ -129,17 +129,28 @@ export interface WebhookIds {
   readonly numericIds: boolean;
 }
 
-/** The raw JSON text of a webhook event, fields in Zalo's order. */
-export function eventBody(ids: WebhookIds, event: { name: string; timestamp: string; msgId?: string; text?: string }): string {
+/** An entry of `message.attachments` in a user_send_image / user_send_file event. */
+export interface WireAttachment {
+  readonly type: string;
+  readonly payload: Record<string, unknown>;
+}
+
+/** The raw JSON text of a webhook event, fields in Zalo's order; a user_send_* event's text and attachments only when given. */
+export function eventBody(
+  ids: WebhookIds, event: { name: string; timestamp: string; msgId?: string; text?: string; attachments?: readonly WireAttachment[] },
+): string {
   const id = (value: string) => {
     if (!ids.numericIds) return JSON.stringify(value);
     if (!/^[1-9]\d*$/.test(value)) throw new Error(`numericIds needs a decimal id, got ${JSON.stringify(value)}`);
     return value;
   };
   const s = JSON.stringify;
-  if (event.name === "user_send_text") {
-    return `{"app_id":${s(ids.appId)},"user_id_by_app":${id(ids.userIdByApp)},"event_name":"user_send_text","timestamp":${s(event.timestamp)},`
-      + `"sender":{"id":${id(ids.userId)}},"recipient":{"id":${s(ids.oaId)}},"message":{"msg_id":${s(event.msgId ?? "")},"text":${s(event.text ?? "")}}}`;
+  if (event.name.startsWith("user_send_")) {
+    const text = event.text ?? (event.name === "user_send_text" ? "" : undefined);
+    const message = [`"msg_id":${s(event.msgId ?? "")}`, ...(text !== undefined ? [`"text":${s(text)}`] : []),
+      ...(event.attachments ? [`"attachments":${s(event.attachments)}`] : [])].join(",");
+    return `{"app_id":${s(ids.appId)},"user_id_by_app":${id(ids.userIdByApp)},"event_name":${s(event.name)},"timestamp":${s(event.timestamp)},`
+      + `"sender":{"id":${id(ids.userId)}},"recipient":{"id":${s(ids.oaId)}},"message":{${message}}}`;
   }
   return `{"app_id":${s(ids.appId)},"oa_id":${s(ids.oaId)},"follower":{"id":${id(ids.userId)}},"user_id_by_app":${id(ids.userIdByApp)},`
     + `"event_name":${s(event.name)},"timestamp":${s(event.timestamp)},"source":"oa_profile"}`;

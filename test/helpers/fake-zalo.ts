@@ -1,7 +1,7 @@
 // A local fake of the Zalo Official Account Open API v3 and OAuth v4 servers, in their wire
 // format (../shared/docs/channels.md, A1–A7), for tests of the Zalo channel. Both APIs live
 // under one `url`. Envelope, access tokens, Message V3 sends, uploads, users, webhooks.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,6 +9,7 @@ import { checkContent, type MessageType } from "./fake-zalo-message.js";
 import { createOAuth } from "./fake-zalo-oauth.js";
 import {
   dataParam, eventBody, Fault, fail, fileParts, httpError, idByApp, notFound, oauthFail, ok, postEvent, readBody, type Reply, vietnam, vnDate, zaloSignature,
+  type WireAttachment,
 } from "./fake-zalo-wire.js";
 
 export { zaloSignature } from "./fake-zalo-wire.js";
@@ -35,7 +36,13 @@ export interface SentMessage {
 
 export type ZaloEvent =
   | { kind: "follow" | "unfollow"; userId: string; at?: Date }
-  | { kind: "text"; userId: string; text: string; msgId?: string; at?: Date };
+  | { kind: "text"; userId: string; text: string; msgId?: string; at?: Date }
+  /**
+   * A person sends a picture (user_send_image) or a file (user_send_file), with `text` typed along if given:
+   * the bytes are hosted at `${url}/files/<random>` and announced in `message.attachments[0].payload`
+   * as Zalo does (`url`, `name` when given, `size` as a string; a thumbnail for an image, the extension and a checksum for a file).
+   */
+  | { kind: "image" | "file"; userId: string; data: Uint8Array; name?: string; text?: string; msgId?: string; at?: Date };
 
 export type ZaloFailure = { error: number; message?: string } | { http: number } | { cut: true };
 
@@ -65,6 +72,10 @@ export interface FakeZalo {
   failNext(path: string, failure: ZaloFailure, times?: number): void;
   /** Requests received for a path, whatever their outcome (so OAuth refresh attempts, failed ones included). */
   calls(path: string): number;
+  /** Host bytes as Zalo's CDN does for an attachment (image/file events do it themselves); returns the URL. */
+  hostFile(data: Uint8Array): string;
+  /** Files hosted for image/file events, by URL, and how often each was downloaded. */
+  readonly hosted: ReadonlyMap<string, { readonly bytes: number; readonly downloads: number }>;
   /** Webhook: build, sign like Zalo and POST an event to `target`; returns the HTTP status and the exact bytes sent (for replays). */
   deliver(target: string, event: ZaloEvent, options?: DeliverOptions): Promise<{ status: number; body: string; signature: string }>;
   /** POST exactly these bytes with this signature again (a replay). */
@@ -119,6 +130,7 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
   const counts = new Map<string, number>();
   const injected = new Map<string, ZaloFailure[]>();
   const rate = { minute: -1, calls: 0 };
+  const files = new Map<string, { data: Buffer; downloads: number }>();
 
   const underRateLimit = (): boolean => {
     const minute = Math.floor(now().getTime() / 60_000);
@@ -215,6 +227,12 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
     const raw = await readBody(req);
     const url = new URL(req.url ?? "/", "http://fake-zalo.invalid");
     counts.set(url.pathname, (counts.get(url.pathname) ?? 0) + 1);
+    // Zalo's CDN: what people attached, no access token needed.
+    const hostedFile = req.method === "GET" ? files.get(url.pathname) : undefined;
+    if (hostedFile) {
+      hostedFile.downloads += 1;
+      return void res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(hostedFile.data.length) }).end(hostedFile.data);
+    }
     const failure = injected.get(url.pathname)?.shift();
     let reply: Reply;
     if (failure && "error" in failure) {
@@ -242,10 +260,32 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
   const server = createServer((req, res) => void handle(req, res).catch(() => res.destroy()));
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  /** Host an attachment's bytes and describe it as Zalo's webhook does. */
+  const hostFile = (data: Uint8Array): string => {
+    const path = `/files/${randomBytes(12).toString("hex")}`;
+    files.set(path, { data: Buffer.from(data), downloads: 0 });
+    return `${base}${path}`;
+  };
+  const attach = (event: Extract<ZaloEvent, { kind: "image" | "file" }>): WireAttachment => {
+    const data = Buffer.from(event.data);
+    const url = hostFile(data);
+    const named = event.name !== undefined ? { name: event.name } : {};
+    if (event.kind === "image") return { type: "image", payload: { thumbnail: url, url, ...named, size: String(data.length) } };
+    const extension = /\.([A-Za-z0-9]+)$/.exec(event.name ?? "")?.[1]?.toLowerCase();
+    return {
+      type: "file",
+      payload: { url, ...named, size: String(data.length), ...(extension && { type: extension }), checksum: createHash("md5").update(data).digest("hex") },
+    };
+  };
 
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    appId, oaId, appSecret, oaSecretKey, sent, uploads,
+    url: base,
+    appId, oaId, appSecret, oaSecretKey, sent, uploads, hostFile,
+    get hosted() {
+      return new Map([...files].map(([path, f]) => [`${base}${path}`, { bytes: f.data.length, downloads: f.downloads }]));
+    },
     grantRefreshToken: oauth.grantRefreshToken,
     currentRefreshToken: oauth.currentRefreshToken,
     expireAccessTokens: oauth.expireAccessTokens,
@@ -265,9 +305,12 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
       const at = event.at ?? now();
       const timestamp = String(at.getTime());
       const ids = { appId, oaId, userId: event.userId, userIdByApp: idByApp(appId, event.userId), numericIds: deliverOptions.numericIds ?? false };
+      const msgId = "msgId" in event && event.msgId !== undefined ? event.msgId : randomBytes(16).toString("hex");
       const body = event.kind === "text"
-        ? eventBody(ids, { name: "user_send_text", timestamp, msgId: event.msgId ?? randomBytes(16).toString("hex"), text: event.text })
-        : eventBody(ids, { name: event.kind, timestamp });
+        ? eventBody(ids, { name: "user_send_text", timestamp, msgId, text: event.text })
+        : event.kind === "image" || event.kind === "file"
+          ? eventBody(ids, { name: `user_send_${event.kind}`, timestamp, msgId, ...(event.text !== undefined && { text: event.text }), attachments: [attach(event)] })
+          : eventBody(ids, { name: event.kind, timestamp });
       observe(event, at);
       const signature = deliverOptions.signature ?? zaloSignature(appId, body, timestamp, oaSecretKey);
       return { status: await postEvent(target, body, signature), body, signature };

@@ -1,7 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 // The package is CommonJS without an exports map: its class is imported from the file that defines it.
+import type { TelegramClient } from "telegram-test-api/lib/modules/telegramClient.js";
 import { TelegramServer, type StoredBotUpdate } from "telegram-test-api/lib/telegramServer.js";
 
 /** A port nobody listens on right now. */
@@ -22,15 +24,54 @@ export interface BotMessage {
   readonly buttons: readonly { text: string; data: string }[];
 }
 
+/** A file a test user sends to the bot from the Telegram app. */
+export interface UserFile {
+  /** The document's `file_name`; a photo has none in Telegram (the name only picks the stored path's extension). */
+  readonly filename: string;
+  /** The document's `mime_type`; left out of the update when not given. Photos are JPEG in Telegram whatever they were. */
+  readonly mimeType?: string;
+  /** The bytes the bot downloads (for a photo: those of its largest size). */
+  readonly data: Uint8Array;
+  readonly caption?: string;
+  /** Sent as a compressed photo (`message.photo`, three sizes, smallest first) rather than as a file (`message.document`). */
+  readonly asPhoto?: boolean;
+}
+
+/** What the bot can fetch of a sent file with getFile: ids of the document, or of the photo's largest size. */
+export interface SentFile {
+  readonly fileId: string;
+  readonly fileUniqueId: string;
+  readonly filePath: string;
+}
+
 export interface TelegramEmulator {
   /** The Bot API root to give the bot (TELEGRAM_API_ROOT). */
   readonly apiRoot: string;
   readonly server: TelegramServer;
   /** Methods the emulator does not implement, answered here as Telegram would (setMyCommands, sendPhoto…). */
   readonly extraCalls: { method: string; body: Record<string, unknown> }[];
+  /**
+   * The person behind `client` sends a document or a photo, with an optional caption: the bot gets a
+   * real-format `message` update with `document` or `photo`, and can fetch the bytes with getFile and
+   * GET `/file/bot<token>/<file_path>`, as from Telegram. Resolves once the emulator holds the update.
+   */
+  sendFile(client: TelegramClient, file: UserFile): Promise<SentFile>;
   /** Everything the bot has sent to a chat so far, oldest first. */
   sentTo(chatId: number): BotMessage[];
   close(): Promise<void>;
+}
+
+/** Telegram lets bots download files up to 20 MB (getFile answers "file is too big" above). */
+const GET_FILE_MAX_BYTES = 20 * 1024 * 1024;
+/** The sizes a photo comes in (Telegram keeps the aspect ratio; these stand for a 4:3 picture). */
+const PHOTO_SIZES = [[90, 68], [320, 240], [1280, 960]] as const;
+
+interface StoredFile {
+  readonly token: string;
+  readonly fileId: string;
+  readonly fileUniqueId: string;
+  readonly filePath: string;
+  readonly bytes: Buffer;
 }
 
 const EXTRA_METHODS = new Set(["setMyCommands", "deleteMyCommands", "sendChatAction", "sendPhoto", "sendDocument"]);
@@ -55,6 +96,18 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
   await server.start();
   const extraCalls: TelegramEmulator["extraCalls"] = [];
   let fakeMessageId = 1_000_000;
+  const files = new Map<string, StoredFile>();
+  let fileCount = 0;
+  /** Store bytes as Telegram would: an opaque file_id, a short file_unique_id, a path under documents/ or photos/. */
+  const storeFile = (token: string, folder: string, extension: string, bytes: Buffer): StoredFile => {
+    fileCount += 1;
+    const file = {
+      token, fileId: `BQACAgIAAxkBAAI${randomBytes(24).toString("base64url")}`, fileUniqueId: `AgAD${randomBytes(6).toString("base64url")}`,
+      filePath: `${folder}/file_${fileCount}${extension}`, bytes,
+    };
+    files.set(file.fileId, file);
+    return file;
+  };
 
   const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> =>
     new Promise((resolve, reject) => {
@@ -102,8 +155,34 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
     }
   };
 
+  /** getFile: the path to download a file from, for the bot it was sent to. */
+  const getFile = (token: string, body: Buffer, query: URLSearchParams): unknown => {
+    // grammY sends JSON; other clients may send a form or a query string.
+    const json: Record<string, unknown> = body.length > 0 && body[0] === 0x7b
+      ? JSON.parse(body.toString()) as Record<string, unknown>
+      : Object.fromEntries(new URLSearchParams(body.toString()));
+    const fileId = String(json["file_id"] ?? query.get("file_id") ?? "");
+    extraCalls.push({ method: "getFile", body: { file_id: fileId } });
+    const file = files.get(fileId);
+    if (!file || file.token !== token) return { ok: false, error_code: 400, description: "Bad Request: invalid file_id" };
+    if (file.bytes.length > GET_FILE_MAX_BYTES) return { ok: false, error_code: 400, description: "Bad Request: file is too big" };
+    return { ok: true, result: { file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: file.bytes.length, file_path: file.filePath } };
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readBody(req);
+    const url = new URL(req.url ?? "/", "http://emulator.invalid");
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download && req.method === "GET") {
+      const file = [...files.values()].find((f) => f.token === download[1] && f.filePath === decodeURIComponent(download[2]!));
+      if (!file) {
+        res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, error_code: 404, description: "Not Found" }));
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(file.bytes.length) }).end(file.bytes);
+      return;
+    }
+    const token = /^\/bot([^/]+)\//.exec(url.pathname)?.[1] ?? "";
     const method = /^\/bot[^/]+\/([A-Za-z]+)/.exec(req.url ?? "")?.[1] ?? "";
     const reply = (status: number, payload: unknown) => {
       res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
@@ -115,6 +194,10 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
         ? { message_id: ++fakeMessageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(json["chat_id"] ?? 0), type: "private" } }
         : true;
       reply(200, { ok: true, result });
+      return;
+    }
+    if (method === "getFile") {
+      reply(200, getFile(token, body, url.searchParams));
       return;
     }
     if (method === "getUpdates") {
@@ -138,6 +221,34 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
     apiRoot,
     server,
     extraCalls,
+    async sendFile(client, file) {
+      const { text: _text, ...common } = client.makeMessage("");
+      const bytes = Buffer.from(file.data);
+      const extension = /\.[A-Za-z0-9]+$/.exec(file.filename)?.[0]?.toLowerCase() ?? "";
+      let sent: StoredFile;
+      let media: Record<string, unknown>;
+      if (file.asPhoto) {
+        // The smaller sizes are other pictures with their own bytes: a bot that took one would not get `data`.
+        const sizes = PHOTO_SIZES.map(([width, height], i) => {
+          const last = i === PHOTO_SIZES.length - 1;
+          const stored = storeFile(common.botToken, "photos", ".jpg", last ? bytes : Buffer.from(`thumbnail ${width}x${height}`));
+          return { stored, size: { file_id: stored.fileId, file_unique_id: stored.fileUniqueId, file_size: stored.bytes.length, width, height } };
+        });
+        sent = sizes.at(-1)!.stored;
+        media = { photo: sizes.map((p) => p.size) };
+      } else {
+        sent = storeFile(common.botToken, "documents", extension, bytes);
+        media = {
+          document: {
+            file_name: file.filename, ...(file.mimeType && { mime_type: file.mimeType }),
+            file_id: sent.fileId, file_unique_id: sent.fileUniqueId, file_size: bytes.length,
+          },
+        };
+      }
+      // The emulator stores what it is given as the message, so the update carries exactly Telegram's fields.
+      await client.sendMessage({ ...common, ...media, ...(file.caption !== undefined && { caption: file.caption }) } as never);
+      return { fileId: sent.fileId, fileUniqueId: sent.fileUniqueId, filePath: sent.filePath };
+    },
     sentTo(chatId) {
       return server.storage.botMessages
         .filter((u: StoredBotUpdate) => String(u.message.chat_id) === String(chatId))

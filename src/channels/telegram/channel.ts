@@ -1,6 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
-import { Bot, BotError, InlineKeyboard, InputFile, type Context, type Transformer } from "grammy";
+import { Bot, BotError, InlineKeyboard, InputFile, type Api, type Context, type Transformer } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Core } from "../../bot/core.js";
 import { NO_METRICS, type ChannelMetrics } from "../../bot/ports/metrics.js";
@@ -11,7 +11,7 @@ import type { LogPort } from "../../bot/session.js";
 import type { I18n, Locale } from "../../i18n/index.js";
 import { registerCommands } from "./commands.js";
 import { CAPTION_LIMIT, MESSAGE_LIMIT, safeChunk, TELEGRAM_HTML } from "./format.js";
-import { toInbound } from "./inbound.js";
+import { toInbound, type FileDownloader } from "./inbound.js";
 
 export interface TelegramDeps {
   readonly token: string;
@@ -48,6 +48,55 @@ export interface TelegramChannel {
 const STOP_GRACE_MS = 25_000;
 /** How often updates left unfinished by a dead process are looked for (their claims last INBOX_CLAIM_MS). */
 const RECOVERY_EVERY_MS = 30_000;
+
+/** Bot API's getFile serves files up to 20 MB (https://core.telegram.org/bots/api#getfile); a larger body is refused. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Longest a file download may take, headers and body. */
+const FILE_TIMEOUT_MS = 60_000;
+const DEFAULT_API_ROOT = "https://api.telegram.org";
+
+/** GET a URL's body, stopped (not read to the end) once it passes `maxBytes`, whatever Content-Length says. */
+async function fetchCapped(url: string, maxBytes: number, timeoutMs: number): Promise<Uint8Array> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  const reader = response.body?.getReader();
+  try {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const announced = Number(response.headers.get("content-length") ?? Number.NaN);
+    if (announced > maxBytes) throw new Error(`announced ${announced} bytes, over the ${maxBytes}-byte limit`);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (let part = await reader?.read(); part && !part.done; part = await reader?.read()) {
+      total += part.value.byteLength;
+      if (total > maxBytes) throw new Error(`over the ${maxBytes}-byte limit`);
+      chunks.push(part.value);
+    }
+    const body = new Uint8Array(total);
+    let at = 0;
+    for (const chunk of chunks) {
+      body.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    return body;
+  } catch (error) {
+    await reader?.cancel().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A file a person sent: getFile for its path, then its bytes from the Bot API's file URL (the token is never in a message). */
+function fileDownloader(api: Api, apiRoot: string, token: string): FileDownloader {
+  return async (fileId) => {
+    const file = await api.getFile(fileId);
+    const fail = (why: string) => new Error(`telegram: file ${fileId} not downloaded: ${why}`);
+    if (!file.file_path) throw fail("getFile gave no file_path");
+    if (file.file_size !== undefined && file.file_size > MAX_FILE_BYTES) throw fail(`${file.file_size} bytes, over the ${MAX_FILE_BYTES}-byte limit`);
+    try {
+      return await fetchCapped(`${apiRoot.replace(/\/+$/, "")}/file/bot${token}/${file.file_path}`, MAX_FILE_BYTES, FILE_TIMEOUT_MS);
+    } catch (error) {
+      throw fail((error as Error).message);
+    }
+  };
+}
 
 /** Send one reply: HTML, split at Telegram's limit, buttons on the last part, attachment if any. */
 async function send(ctx: Context, chatId: number | string, i18n: I18n, locale: Locale, r: Reply, metrics: ChannelMetrics): Promise<void> {
@@ -87,6 +136,7 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
   // Finite retries: 429 waits retry_after, 5xx and network errors back off; never forever.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   if (deps.transformer) bot.api.config.use(deps.transformer);
+  const download = fileDownloader(bot.api, deps.apiRoot ?? DEFAULT_API_ROOT, deps.token);
 
   // Recorded and claimed before handling: a re-sent update is handled once; one cut short by a crash is handled on recovery.
   bot.use(async (ctx, next) => {
@@ -114,8 +164,8 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
       if (ctx.chat?.type === "private") await ctx.reply(deps.i18n.t(localeOf(ctx), "bot-slow-down"));
     },
   }));
-  bot.on(["message:text", "callback_query:data"], async (ctx) => {
-    const inbound = toInbound(ctx.update, ctx.me, deps.now());
+  bot.on(["message:text", "message:photo", "message:document", "callback_query:data"], async (ctx) => {
+    const inbound = toInbound(ctx.update, ctx.me, deps.now(), download);
     if (!inbound) return;
     const { replies, locale, tap } = await deps.core.handle(inbound);
     if (ctx.callbackQuery) {

@@ -3,8 +3,8 @@ import type { I18n } from "../../i18n/index.js";
 
 /** Commands shown in Telegram's menu; names are Vietnamese without diacritics (Telegram allows a-z, 0-9, _). */
 const PRIVATE = [
-  "start", "diem", "nop", "thieu", "muctieu", "xephang", "hanchot", "duyet", "huy", "chiso", "hoanlai", "uyquyen", "thongbao", "congbo", "donvi",
-  "toi", "huongdan", "ngonngu",
+  "start", "diem", "nop", "minhchung", "thieu", "muctieu", "xephang", "hanchot", "duyet", "thamdinh", "khieunai", "huy", "chiso", "hoanlai", "uyquyen",
+  "thongbao", "congbo", "donvi", "toi", "huongdan", "ngonngu",
 ];
 /** In unit group chats the bot answers commands only; the read-only ones are listed. */
 const GROUP = ["diem", "xephang", "hanchot", "chiso", "huongdan"];

@@ -2,12 +2,12 @@ import type { Core } from "../../bot/core.js";
 import type { OutboxRepo } from "../../bot/ports/delivery.js";
 import { NO_METRICS, type ChannelMetrics } from "../../bot/ports/metrics.js";
 import type { IdentityRepo, InboxRepo } from "../../bot/ports/store.js";
-import type { Inbound, Reply } from "../../bot/reply.js";
+import type { Inbound, InboundFile, Reply } from "../../bot/reply.js";
 import type { LogPort } from "../../bot/session.js";
 import type { I18n, Locale } from "../../i18n/index.js";
 import type { ZaloClient } from "./client.js";
 import { sendWithButtons, tapAction, zaloMessages, type ButtonPolicy } from "./render.js";
-import { eventKey, type ZaloEvent } from "./webhook.js";
+import { eventKey, type ZaloEvent, type ZaloFile } from "./webhook.js";
 
 export interface ZaloChannelDeps {
   readonly client: ZaloClient;
@@ -44,6 +44,66 @@ const HANDLED = new Set([
   "user_send_text", "follow", "unfollow", "user_send_image", "user_send_file", "user_send_link", "user_send_sticker", "user_send_gif",
   "user_send_audio", "user_send_video", "user_send_location", "user_send_business_card",
 ]);
+/** Events whose attachment the core takes (evidence); other media get the "text only" answer. */
+const FILE_EVENTS = new Set(["user_send_image", "user_send_file"]);
+/** The same cap as Telegram's: evidence files over 20 MB are refused, counted while the body streams in. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Longest a file download from Zalo's CDN may take, headers and body. */
+const FILE_TIMEOUT_MS = 60_000;
+/** What a file's name says it is, when Zalo gives no type beyond "file". */
+const TYPE_BY_EXTENSION: Record<string, string> = {
+  pdf: "application/pdf", jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png",
+  doc: "application/msword", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xls: "application/vnd.ms-excel", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+/** GET a URL's body, stopped (not read to the end) once it passes `maxBytes`, whatever Content-Length says. */
+async function fetchCapped(url: string, maxBytes: number, timeoutMs: number): Promise<Uint8Array> {
+  if (!/^https?:\/\//i.test(url)) throw new Error("not an http(s) URL");
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  const reader = response.body?.getReader();
+  try {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const announced = Number(response.headers.get("content-length") ?? Number.NaN);
+    if (announced > maxBytes) throw new Error(`announced ${announced} bytes, over the ${maxBytes}-byte limit`);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (let part = await reader?.read(); part && !part.done; part = await reader?.read()) {
+      total += part.value.byteLength;
+      if (total > maxBytes) throw new Error(`over the ${maxBytes}-byte limit`);
+      chunks.push(part.value);
+    }
+    const body = new Uint8Array(total);
+    let at = 0;
+    for (const chunk of chunks) {
+      body.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    return body;
+  } catch (error) {
+    await reader?.cancel().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** An attachment as the core's InboundFile: named after the message when Zalo gives no name (images), fetched on demand. */
+function inboundFile(event: ZaloEvent, file: ZaloFile): InboundFile {
+  const id = event.msgId ?? event.timestamp;
+  const extension = /\.([A-Za-z0-9]+)$/.exec(file.name ?? "")?.[1]?.toLowerCase();
+  const declaredType = file.type === "image" ? "image/jpeg" : file.type === "gif" ? "image/gif" : (extension && TYPE_BY_EXTENSION[extension]) || null;
+  return {
+    filename: file.name ?? (file.type === "image" ? `anh-${id}.jpg` : `tep-${id}`), declaredType, size: file.size,
+    download: () => fetchCapped(file.url, MAX_FILE_BYTES, FILE_TIMEOUT_MS).catch((error: unknown) => {
+      throw new Error(`zalo: file of message ${id} not downloaded: ${(error as Error).message}`, { cause: error });
+    }),
+  };
+}
+
+/** An event read back from the inbox; those stored before files were parsed carry none. */
+function revive(payload: string): ZaloEvent {
+  const event = JSON.parse(payload) as ZaloEvent;
+  return { ...event, files: Array.isArray(event.files) ? event.files : [] };
+}
 
 /**
  * Zalo OA as a channel of the core: verified webhook events in, customer-
@@ -94,12 +154,15 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
     return (await deps.client.profile(userId).catch(() => null))?.displayName ?? undefined;
   }
 
-  function toInbound(event: ZaloEvent, userId: string, text: string, displayName: string | undefined): Inbound {
-    const action = tapAction(text);
-    return {
+  /** Text (or a tap written as text), or a file with the message's text, if any, as its caption. */
+  function toInbound(event: ZaloEvent, userId: string, text: string, displayName: string | undefined, file?: InboundFile): Inbound {
+    const base = {
       channel: CHANNEL, updateId: eventKey(event), userId, chatId: userId, chatType: "private", ...(displayName && { displayName }),
-      ...(action ? { action } : { text: text.normalize("NFC") }), addressed: true, at: new Date(Number(event.timestamp)),
-    };
+      addressed: true, at: new Date(Number(event.timestamp)),
+    } as const;
+    if (file) return { ...base, ...(text.trim() && { text: text.normalize("NFC") }), file };
+    const action = tapAction(text);
+    return { ...base, ...(action ? { action } : { text: text.normalize("NFC") }) };
   }
 
   async function handle(event: ZaloEvent): Promise<void> {
@@ -113,14 +176,16 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
       }
       return;
     }
-    // A follow greets like /start; a file or an image is not read yet, and the person is told so.
-    const text = event.name === "follow" ? "/start" : event.name === "user_send_text" ? event.text ?? "" : null;
+    // A follow greets like /start; an image or a file goes to the core with its text; other media are not read, and the person is told so.
+    const attached = FILE_EVENTS.has(event.name) ? event.files[0] : undefined;
+    const text = event.name === "follow" ? "/start" : event.name === "user_send_text" || attached ? event.text ?? "" : null;
     if (text === null) {
       const identity = await deps.identities.touch(CHANNEL, userId, new Date(Number(event.timestamp)), { chatId: userId });
       await deps.client.sendText(userId, deps.i18n.t(identity.language, "zalo-text-only"));
       return;
     }
-    const { replies, locale } = await deps.core.handle(toInbound(event, userId, text, await nameOf(userId)));
+    const file = attached && inboundFile(event, attached);
+    const { replies, locale } = await deps.core.handle(toInbound(event, userId, text, await nameOf(userId), file));
     for (const r of replies) await send(userId, locale, r);
   }
 
@@ -140,7 +205,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
       deps.log.error({ event: key, error: (error as Error).message }, "zalo event failed");
       await deps.inbox.done(CHANNEL, key, deps.now(), (error as Error).message).catch(() => undefined);
       metrics.updateHandled(CHANNEL, "error", (performance.now() - started) / 1000);
-      if (event.userId && event.name === "user_send_text") {
+      if (event.userId && (event.name === "user_send_text" || FILE_EVENTS.has(event.name))) {
         await deps.client.sendText(event.userId, deps.i18n.t("vi", "bot-error")).catch(() => undefined);
       }
     }
@@ -163,7 +228,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
     async recover() {
       const once = async () => {
         const pending = await deps.inbox.unhandled(CHANNEL, deps.now());
-        for (const p of pending) await channel.process(JSON.parse(p.payload) as ZaloEvent);
+        for (const p of pending) await channel.process(revive(p.payload));
         return pending.length;
       };
       // Events claimed by a process that died are taken again once their claim runs out.

@@ -11,8 +11,19 @@ export interface ZaloEvent {
   readonly userId: string | null;
   readonly msgId: string | null;
   readonly text: string | null;
-  /** Files and images a person sent (issue: evidence arrives this way later). */
-  readonly attachments: number;
+  /** What a person attached (images, files, links, stickers…), in order; only those with a URL. Plain data: events are stored as JSON. */
+  readonly files: readonly ZaloFile[];
+}
+
+/** An attachment as Zalo announces it in `message.attachments[]`. */
+export interface ZaloFile {
+  readonly url: string;
+  /** The file's name, for files; images come without one. */
+  readonly name: string | null;
+  /** Bytes, as announced (Zalo writes it as a string); null when absent. */
+  readonly size: number | null;
+  /** The attachment's `type`: "image", "file", "gif", "sticker", "link", "audio", "video"… */
+  readonly type: string;
 }
 
 export type WebhookVerdict =
@@ -25,6 +36,10 @@ export function zaloMac(appId: string, rawBody: string, timestamp: string, oaSec
 }
 
 const str = (value: unknown): string | null => (typeof value === "string" ? value : typeof value === "number" ? String(value) : null);
+const byteCount = (value: unknown): number | null => {
+  const n = typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  return Number.isSafeInteger(n) && n >= 0 ? n : null;
+};
 const obj = (value: unknown): Record<string, unknown> => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
 
 /**
@@ -61,9 +76,20 @@ export function verifyWebhook(
       userId: str(person["id"]),
       msgId: str(message["msg_id"]),
       text: str(message["text"]),
-      attachments: Array.isArray(message["attachments"]) ? message["attachments"].length : 0,
+      files: filesOf(message["attachments"]),
     },
   };
+}
+
+/** The attachments that point at something to fetch (a location or a business card has no URL). */
+function filesOf(attachments: unknown): ZaloFile[] {
+  if (!Array.isArray(attachments)) return [];
+  return attachments.flatMap((a: unknown) => {
+    const payload = obj(obj(a)["payload"]);
+    const url = str(payload["url"]);
+    if (!url) return [];
+    return [{ url, name: str(payload["name"]) || null, size: byteCount(payload["size"]), type: str(obj(a)["type"]) ?? "file" }];
+  });
 }
 
 /** The key a repeated delivery of the same event has: the message id, or what identifies an event without one. */
