@@ -824,3 +824,137 @@ cli-zalo-status = Zalo OA { $oa }: { $state ->
     Refresh token valid until: { $refresh }
     Last updated: { $updated }
 cli-zalo-failure = Last renewal failure ({ $at }): { $reason }
+
+## Evidence, review, appeals
+
+figure-status = { $status ->
+    [submitted] submitted
+    [approved] approved by the leader
+    [reviewed] reviewed
+    [evidence_requested] waiting for more evidence
+    [disputed] under appeal
+    [withdrawn] withdrawn
+   *[draft] draft
+  }
+bot-evidence-off = The service is not set up to receive evidence files. Please contact the department.
+bot-evidence-officers-only = Only data officers of { $unit } can send evidence.
+bot-evidence-which-item = Please send the file again with the item code as its caption, e.g. "4.14" or "4.14 466/QĐ-UBND - 15/03/2026: digital transformation plan".
+bot-evidence-unknown-item = There is no item { $code } in your unit's ruleset. Please check the code (/missing lists the items).
+bot-evidence-period-closed = The { $year } results have been published; to add evidence, the unit must ask the department to reopen.
+bot-evidence-too-late = The submission deadline ({ $date }) has passed; evidence for item { $code } can be added only when a reviewer asks for it.
+bot-evidence-too-large = The file "{ $filename }" is larger than allowed ({ $max } MB). Please compress or split it and send it again.
+bot-evidence-download-failed = The file "{ $filename }" could not be fetched from the messaging server. Please send it again in a few minutes.
+bot-evidence-unknown-type = The format of "{ $filename }" could not be recognised. Evidence is accepted as: { $allowed }.
+bot-evidence-executable = The file "{ $filename }" is in fact a program ({ $detected }), not a document or an image, so it is not accepted as evidence.
+bot-evidence-wrong-type = The file "{ $filename }" is { $detected }, which is not among the accepted kinds: { $allowed }.
+bot-evidence-saved = Evidence received for item { $code }. { $name } of { $unit }: "{ $filename }" ({ $size } KB, { $type }).
+bot-evidence-checksum = Checksum (SHA-256): { $sha }…
+bot-evidence-no-figure-yet = Item { $code } has no figure yet; the evidence will count once the unit submits one.
+bot-evidence-how = How to send evidence:
+bot-evidence-how-file = • Send a photo or a PDF with the item code as its caption, e.g. "4.14".
+bot-evidence-how-ref = • Or type the document's number, date and summary: /evidence 4.14 466/QĐ-UBND - 15/03/2026: digital transformation plan. /evidence 4.14 shows what was sent.
+bot-evidence-ref-saved = Recorded { $count } document reference(s) for item { $code }. { $name } of { $unit }:
+bot-evidence-ref-form = Note: references should follow "number - dd/mm/yyyy: summary".
+bot-evidence-none = Item { $code } of { $unit } has no evidence yet.
+bot-evidence-list = Evidence for item { $code } ({ $unit }):
+bot-evidence-file-line = • File "{ $filename }" ({ $size } KB), sent { $date } for submission { $revision }, by { $by }
+bot-evidence-ref-line = • Document { $ref }, recorded { $date } for submission { $revision }, by { $by }
+bot-evidence-with-figure = • Documents given with the figure: { $refs }
+bot-missing-evidence-title = { $count } item(s) have a figure but lack the required evidence (not counted as complete):
+bot-missing-evidence-item = • { $code } { $name }
+bot-missing-evidence-how = Send evidence: a photo or a PDF captioned with the item code, or /evidence <code> <number - date: summary>.
+notify-remind-evidence-only = Dear colleague: the { $year } digital transformation file of { $unit } still lacks evidence. Deadline: { $date } ({ $days ->
+    [0] today
+   *[other] { $days } days left
+  }).
+notify-needs-evidence = { $count } item(s) have a figure but lack the required evidence:
+notify-needs-evidence-item = • { $code } { $name } — evidence missing
+
+bot-review-reviewers-only = Reviewing is for the department's reviewers and administrators.
+bot-review-empty = No figures are waiting for your review.
+bot-review-card = Review { $index }/{ $total }: { $unit } ({ $unitCode }) — item { $code }. { $name }
+bot-review-figure = Figure submitted: { $value } (submission { $revision }, { figure-status }, { $by }, { $date })
+bot-review-reviewed-points = Points after review so far: { $points }/{ $max }
+bot-review-evidence-required = This item requires evidence.
+bot-review-no-evidence = The unit has sent no evidence for this item.
+bot-review-how = Accept: tap "Accept". Correct the figure: /review sua { $unitCode } { $code } = <figure> | <reason>. Correct the points: /review diem { $unitCode } { $code } = <points> | <reason>. Ask for more evidence: /review bosung { $unitCode } { $code } <dd/mm/yyyy> | <what is needed>.
+bot-review-accept = ✅ Accept
+bot-review-skip = ⏭ Next item
+bot-review-next = ⏭ Review the next one
+bot-review-open-file = 📎 { $filename }
+bot-review-file-caption = Evidence for item { $code } — { $unit }
+bot-review-file-gone = This evidence file cannot be found; it may have been removed from storage.
+bot-review-not-assigned = You are not assigned to review item { $code } of { $unit }.
+bot-review-unknown-unit = There is no unit with code { $code }.
+bot-review-no-figure = { $unit } has no figure for item { $code } to review.
+bot-review-stale = The figure for item { $code } of { $unit } has just changed; please type /review to look again before deciding.
+bot-review-bad-form = The review could not be read.
+bot-review-forms = Forms: /review sua S19 4.14 = 300/508 | reason; /review diem S19 4.14 = 1,5 | reason; /review bosung S19 4.14 30/11/2026 | what is needed.
+bot-review-reason-needed = Every correction or request needs a reason after "|".
+bot-review-bad-value = The reviewed figure "{ $value }" for item { $code } is not valid:
+bot-review-bad-points = Reviewed points for item { $code } must be between 0 and { $max }.
+bot-review-bad-date = "{ $value }" is not a valid future date (dd/mm/yyyy).
+bot-review-done-accept = Accepted the figure for item { $code } of { $unit }.
+bot-review-done-correct_figure = Corrected the figure for item { $code } of { $unit }: { $from } → { $to } (reason: { $reason }).
+bot-review-done-correct_points = Set the points of item { $code } of { $unit } to { $points } (reason: { $reason }).
+bot-review-done-request_evidence = Asked { $unit } for more evidence for item { $code } by { $date }.
+bot-review-unit-told = { $count } officer(s) and leader(s) of the unit have been told.
+notify-review-figure = The department has reviewed item { $code }. { $name } of { $unit }: the figure was corrected from { $from } to { $to }. Reason: { $reason }
+notify-review-points = The department has reviewed item { $code }. { $name } of { $unit }: the points were set to { $points }. Reason: { $reason }
+notify-review-effect = Item { $code }: { $pointsBefore } → { $pointsAfter } points; reviewed total: { $totalBefore } → { $totalAfter }/{ $max }.
+notify-review-appeal = If the unit disagrees, it may appeal until { $date }: /appeal { $code } <reason>.
+notify-review-evidence = The department asks { $unit } for more evidence for item { $code }. { $name } by { $date }. Needed: { $reason }
+notify-review-evidence-how = Please send a photo or a PDF captioned "{ $code }", or /evidence { $code } <number - date: summary>.
+bot-history-figure = • Submission { $revision } ({ $date }, { $by }): figure { $value }, { figure-status }
+bot-history-review = • Revision { $revision } ({ $date }, { $by }): { figure-status }{ $figure ->
+    [yes] , figure corrected
+   *[no] {""}
+  }{ $points ->
+    [none] {""}
+   *[other] , points { $points }
+  }{ $note ->
+    [none] {""}
+   *[other] . { $note }
+  }
+
+bot-appeal-how = To appeal a review: /appeal <item code> <reason>, e.g. /appeal 4.14 The unit sent all the meeting minutes.
+bot-appeal-unit-only = Only data officers or leaders of { $unit } can appeal.
+bot-appeal-period-closed = The { $year } results have been published; no more appeals are accepted.
+bot-appeal-late = The appeal window closed on { $date }; no more appeals are accepted.
+bot-appeal-nothing = Item { $code } of { $unit } was not changed in review, so there is nothing to appeal.
+bot-appeal-already = Item { $code } already has an appeal waiting for the department.
+bot-appeal-filed = Appeal no. { $id } about item { $code } of { $unit } has been sent to the department. The unit will be told the outcome.
+bot-appeal-when = Appeals are accepted until { $date }.
+bot-appeal-admins-only = Only the department's administrators decide appeals.
+bot-appeal-unknown = There is no appeal no. { $id }.
+bot-appeal-decided = Appeal no. { $id } has already been decided.
+bot-appeal-keep = Keep the review
+bot-appeal-accept = Accept the unit's figure
+bot-appeal-keep-n = Keep (no. { $id })
+bot-appeal-accept-n = Accept (no. { $id })
+bot-appeal-kept = The review of item { $code } of { $unit } stands (appeal no. { $id }).
+bot-appeal-changed = Appeal no. { $id } accepted: item { $code } of { $unit } counts with the unit's own figure.
+bot-appeal-none = The unit has no appeals.
+bot-appeal-none-open = No appeals are waiting.
+bot-appeal-list = Appeals ({ $count }):
+bot-appeal-line = • No. { $id }: { $unit } — item { $code }, { $status ->
+    [open] waiting
+    [kept] review kept
+   *[changed] accepted
+  }, filed { $date }
+notify-appeal-new = Appeal no. { $id }: { $unit } — item { $code }. { $name } (from { $by })
+notify-appeal-reason = Reason: { $reason }
+notify-appeal-how = Decide with the buttons below, or with a note: /appeal giu { $id } <note> or /appeal chapnhan { $id } <note>.
+notify-appeal-kept = The department has considered appeal no. { $id } of { $unit } about item { $code }: the review stands.
+notify-appeal-changed = The department has considered appeal no. { $id } of { $unit } about item { $code }: the unit's own figure is accepted.
+notify-appeal-note = The department's note: { $note }
+notify-appeal-effect = Reviewed total: { $totalBefore } → { $totalAfter }/{ $max }.
+bot-publish-appeals-open = Cannot publish yet: { $count } appeal(s) are not decided (no. { $ids }).
+bot-publish-appeals-how = Please type /appeal to see and decide them before publishing.
+bot-publish-appeal-window = Note: the appeal window runs until { $date }; once results are published, units can no longer appeal.
+bot-help-evidence = /evidence — send evidence: a photo or PDF captioned with the item code, or a document's number - date: summary
+bot-help-review = /review — review the figures of the units assigned to you
+bot-help-appeal = /appeal — appeal a review; administrators: see and decide appeals
+cmd-minhchung = Send evidence for an item
+cmd-thamdinh = Review units' figures
+cmd-khieunai = Appeal a review

@@ -824,3 +824,137 @@ cli-zalo-status = Zalo OA { $oa }: { $state ->
     Khoá gia hạn còn hạn đến: { $refresh }
     Cập nhật lần cuối: { $updated }
 cli-zalo-failure = Lỗi gia hạn gần nhất ({ $at }): { $reason }
+
+## Minh chứng, thẩm định, khiếu nại
+
+figure-status = { $status ->
+    [submitted] đã nộp
+    [approved] lãnh đạo đã phê duyệt
+    [reviewed] đã thẩm định
+    [evidence_requested] đang chờ bổ sung minh chứng
+    [disputed] đang khiếu nại
+    [withdrawn] đã rút
+   *[draft] bản nháp
+  }
+bot-evidence-off = Dịch vụ chưa được cấu hình để nhận tệp minh chứng. Xin Anh/Chị liên hệ Sở.
+bot-evidence-officers-only = Chỉ cán bộ nhập liệu của { $unit } mới gửi được minh chứng.
+bot-evidence-which-item = Xin Anh/Chị gửi lại tệp kèm chú thích là mã chỉ số, ví dụ «4.14» hoặc «4.14 466/QĐ-UBND - 15/03/2026: Kế hoạch chuyển đổi số».
+bot-evidence-unknown-item = Không có chỉ số { $code } trong bộ chỉ số của đơn vị. Xin kiểm tra lại mã chỉ số (gõ /thieu để xem danh sách).
+bot-evidence-period-closed = Kết quả đánh giá năm { $year } đã công bố; muốn bổ sung minh chứng, đơn vị cần đề nghị Sở mở lại.
+bot-evidence-too-late = Đã quá hạn nộp số liệu ({ $date }); chỉ bổ sung được minh chứng cho chỉ số { $code } khi cán bộ thẩm định yêu cầu.
+bot-evidence-too-large = Tệp «{ $filename }» vượt quá dung lượng cho phép ({ $max } MB). Xin Anh/Chị nén lại hoặc chia nhỏ tệp rồi gửi lại.
+bot-evidence-download-failed = Chưa tải được tệp «{ $filename }» từ máy chủ tin nhắn. Xin Anh/Chị gửi lại sau ít phút.
+bot-evidence-unknown-type = Không nhận dạng được định dạng của tệp «{ $filename }». Minh chứng chỉ nhận các loại tệp: { $allowed }.
+bot-evidence-executable = Tệp «{ $filename }» thực chất là tệp chương trình ({ $detected }), không phải văn bản hay hình ảnh, nên không được nhận làm minh chứng.
+bot-evidence-wrong-type = Tệp «{ $filename }» có định dạng { $detected }, không thuộc các loại được nhận làm minh chứng: { $allowed }.
+bot-evidence-saved = Đã nhận minh chứng cho chỉ số { $code }. { $name } của { $unit }: «{ $filename }» ({ $size } KB, { $type }).
+bot-evidence-checksum = Mã kiểm tra (SHA-256): { $sha }…
+bot-evidence-no-figure-yet = Chỉ số { $code } chưa có số liệu; minh chứng sẽ được dùng khi đơn vị nộp số liệu.
+bot-evidence-how = Cách gửi minh chứng:
+bot-evidence-how-file = • Gửi ảnh chụp hoặc tệp PDF, kèm chú thích là mã chỉ số, ví dụ «4.14».
+bot-evidence-how-ref = • Hoặc gõ số, ngày và trích yếu văn bản: /minhchung 4.14 466/QĐ-UBND - 15/03/2026: Kế hoạch chuyển đổi số. Gõ /minhchung 4.14 để xem minh chứng đã gửi.
+bot-evidence-ref-saved = Đã ghi { $count } văn bản minh chứng cho chỉ số { $code }. { $name } của { $unit }:
+bot-evidence-ref-form = Lưu ý: văn bản minh chứng nên ghi theo mẫu «số văn bản - ngày/tháng/năm: trích yếu».
+bot-evidence-none = Chỉ số { $code } của { $unit } chưa có minh chứng.
+bot-evidence-list = Minh chứng của chỉ số { $code } ({ $unit }):
+bot-evidence-file-line = • Tệp «{ $filename }» ({ $size } KB), gửi ngày { $date } cho lần nộp { $revision }, người gửi: { $by }
+bot-evidence-ref-line = • Văn bản { $ref }, ghi ngày { $date } cho lần nộp { $revision }, người ghi: { $by }
+bot-evidence-with-figure = • Văn bản kèm số liệu: { $refs }
+bot-missing-evidence-title = { $count } chỉ số đã có số liệu nhưng còn thiếu minh chứng bắt buộc (chưa được tính là đầy đủ):
+bot-missing-evidence-item = • { $code } { $name }
+bot-missing-evidence-how = Gửi minh chứng: ảnh hoặc tệp PDF kèm chú thích là mã chỉ số, hoặc /minhchung <mã> <số - ngày: trích yếu>.
+notify-remind-evidence-only = Kính gửi Anh/Chị: hồ sơ đánh giá chuyển đổi số năm { $year } của { $unit } còn thiếu minh chứng. Hạn nộp: { $date } ({ $days ->
+    [0] hôm nay
+   *[other] còn { $days } ngày
+  }).
+notify-needs-evidence = { $count } chỉ số đã có số liệu nhưng còn thiếu minh chứng bắt buộc:
+notify-needs-evidence-item = • { $code } { $name } — thiếu minh chứng
+
+bot-review-reviewers-only = Chức năng thẩm định dành cho cán bộ thẩm định và quản trị viên của Sở.
+bot-review-empty = Hiện không có số liệu nào chờ Anh/Chị thẩm định.
+bot-review-card = Thẩm định { $index }/{ $total }: { $unit } ({ $unitCode }) — chỉ số { $code }. { $name }
+bot-review-figure = Số liệu đơn vị nộp: { $value } (lần { $revision }, { figure-status }, { $by }, ngày { $date })
+bot-review-reviewed-points = Điểm sau thẩm định hiện tại: { $points }/{ $max }
+bot-review-evidence-required = Chỉ số này bắt buộc có minh chứng.
+bot-review-no-evidence = Đơn vị chưa gửi minh chứng cho chỉ số này.
+bot-review-how = Chấp nhận: bấm «Chấp nhận». Sửa số liệu: /thamdinh sua { $unitCode } { $code } = <số liệu> | <lý do>. Sửa điểm: /thamdinh diem { $unitCode } { $code } = <điểm> | <lý do>. Yêu cầu bổ sung minh chứng: /thamdinh bosung { $unitCode } { $code } <dd/mm/yyyy> | <nội dung cần bổ sung>.
+bot-review-accept = ✅ Chấp nhận
+bot-review-skip = ⏭ Chỉ số tiếp theo
+bot-review-next = ⏭ Thẩm định tiếp
+bot-review-open-file = 📎 { $filename }
+bot-review-file-caption = Minh chứng chỉ số { $code } — { $unit }
+bot-review-file-gone = Không tìm thấy tệp minh chứng này; có thể đã bị xoá khỏi kho lưu trữ.
+bot-review-not-assigned = Anh/Chị không được phân công thẩm định chỉ số { $code } của { $unit }.
+bot-review-unknown-unit = Không có đơn vị mã { $code }.
+bot-review-no-figure = { $unit } chưa có số liệu chỉ số { $code } để thẩm định.
+bot-review-stale = Số liệu chỉ số { $code } của { $unit } vừa thay đổi; xin Anh/Chị gõ /thamdinh để xem lại trước khi quyết định.
+bot-review-bad-form = Chưa đọc được nội dung thẩm định.
+bot-review-forms = Mẫu: /thamdinh sua S19 4.14 = 300/508 | lý do; /thamdinh diem S19 4.14 = 1,5 | lý do; /thamdinh bosung S19 4.14 30/11/2026 | nội dung cần bổ sung.
+bot-review-reason-needed = Mỗi lần sửa hoặc yêu cầu bổ sung cần ghi lý do sau dấu «|».
+bot-review-bad-value = Số liệu thẩm định «{ $value }» cho chỉ số { $code } chưa đúng:
+bot-review-bad-points = Điểm thẩm định chỉ số { $code } phải từ 0 đến { $max }.
+bot-review-bad-date = «{ $value }» không phải một ngày hợp lệ trong tương lai (dd/mm/yyyy).
+bot-review-done-accept = Đã chấp nhận số liệu chỉ số { $code } của { $unit }.
+bot-review-done-correct_figure = Đã sửa số liệu chỉ số { $code } của { $unit }: { $from } → { $to } (lý do: { $reason }).
+bot-review-done-correct_points = Đã sửa điểm chỉ số { $code } của { $unit } thành { $points } (lý do: { $reason }).
+bot-review-done-request_evidence = Đã yêu cầu { $unit } bổ sung minh chứng chỉ số { $code } trước ngày { $date }.
+bot-review-unit-told = Đã báo cho { $count } cán bộ, lãnh đạo của đơn vị.
+notify-review-figure = Sở đã thẩm định chỉ số { $code }. { $name } của { $unit }: số liệu được điều chỉnh từ { $from } thành { $to }. Lý do: { $reason }
+notify-review-points = Sở đã thẩm định chỉ số { $code }. { $name } của { $unit }: điểm được điều chỉnh thành { $points }. Lý do: { $reason }
+notify-review-effect = Điểm chỉ số { $code }: { $pointsBefore } → { $pointsAfter }; tổng điểm sau thẩm định: { $totalBefore } → { $totalAfter }/{ $max }.
+notify-review-appeal = Nếu không thống nhất, đơn vị có thể khiếu nại đến hết ngày { $date }: /khieunai { $code } <lý do>.
+notify-review-evidence = Sở đề nghị { $unit } bổ sung minh chứng cho chỉ số { $code }. { $name } trước ngày { $date }. Nội dung: { $reason }
+notify-review-evidence-how = Xin Anh/Chị gửi ảnh hoặc tệp PDF kèm chú thích «{ $code }», hoặc /minhchung { $code } <số - ngày: trích yếu>.
+bot-history-figure = • Lần { $revision } ({ $date }, { $by }): số liệu { $value }, { figure-status }
+bot-history-review = • Lần { $revision } ({ $date }, { $by }): { figure-status }{ $figure ->
+    [yes] , sửa số liệu
+   *[no] {""}
+  }{ $points ->
+    [none] {""}
+   *[other] , điểm { $points }
+  }{ $note ->
+    [none] {""}
+   *[other] . { $note }
+  }
+
+bot-appeal-how = Khiếu nại kết quả thẩm định: /khieunai <mã chỉ số> <lý do>, ví dụ /khieunai 4.14 Đơn vị đã gửi đủ biên bản họp.
+bot-appeal-unit-only = Chỉ cán bộ nhập liệu hoặc lãnh đạo của { $unit } mới khiếu nại được.
+bot-appeal-period-closed = Kết quả đánh giá năm { $year } đã công bố; không nhận thêm khiếu nại.
+bot-appeal-late = Đã hết thời hạn khiếu nại ({ $date }); Sở không nhận thêm khiếu nại.
+bot-appeal-nothing = Chỉ số { $code } của { $unit } chưa bị điều chỉnh khi thẩm định nên không có gì để khiếu nại.
+bot-appeal-already = Chỉ số { $code } đang có khiếu nại chờ Sở xem xét.
+bot-appeal-filed = Đã gửi khiếu nại số { $id } về chỉ số { $code } của { $unit } tới Sở. Kết quả xem xét sẽ được báo lại cho đơn vị.
+bot-appeal-when = Thời hạn khiếu nại: đến hết ngày { $date }.
+bot-appeal-admins-only = Chỉ quản trị viên của Sở mới quyết định được khiếu nại.
+bot-appeal-unknown = Không có khiếu nại số { $id }.
+bot-appeal-decided = Khiếu nại số { $id } đã được quyết định trước đó.
+bot-appeal-keep = Giữ nguyên kết quả thẩm định
+bot-appeal-accept = Chấp nhận số liệu của đơn vị
+bot-appeal-keep-n = Giữ nguyên (số { $id })
+bot-appeal-accept-n = Chấp nhận (số { $id })
+bot-appeal-kept = Đã giữ nguyên kết quả thẩm định chỉ số { $code } của { $unit } (khiếu nại số { $id }).
+bot-appeal-changed = Đã chấp nhận khiếu nại số { $id }: chỉ số { $code } của { $unit } được tính theo số liệu đơn vị nộp.
+bot-appeal-none = Đơn vị chưa có khiếu nại nào.
+bot-appeal-none-open = Không có khiếu nại nào đang chờ xem xét.
+bot-appeal-list = Khiếu nại ({ $count }):
+bot-appeal-line = • Số { $id }: { $unit } — chỉ số { $code }, { $status ->
+    [open] đang chờ xem xét
+    [kept] giữ nguyên kết quả thẩm định
+   *[changed] đã chấp nhận
+  }, gửi ngày { $date }
+notify-appeal-new = Khiếu nại số { $id }: { $unit } — chỉ số { $code }. { $name } (người gửi: { $by })
+notify-appeal-reason = Lý do: { $reason }
+notify-appeal-how = Quyết định bằng các nút dưới đây, hoặc kèm ý kiến: /khieunai giu { $id } <ý kiến> hoặc /khieunai chapnhan { $id } <ý kiến>.
+notify-appeal-kept = Sở đã xem xét khiếu nại số { $id } của { $unit } về chỉ số { $code }: giữ nguyên kết quả thẩm định.
+notify-appeal-changed = Sở đã xem xét khiếu nại số { $id } của { $unit } về chỉ số { $code }: chấp nhận số liệu đơn vị đã nộp.
+notify-appeal-note = Ý kiến của Sở: { $note }
+notify-appeal-effect = Tổng điểm sau thẩm định: { $totalBefore } → { $totalAfter }/{ $max }.
+bot-publish-appeals-open = Chưa công bố được: còn { $count } khiếu nại chưa được quyết định (số { $ids }).
+bot-publish-appeals-how = Xin Anh/Chị gõ /khieunai để xem và quyết định các khiếu nại trước khi công bố.
+bot-publish-appeal-window = Lưu ý: thời hạn khiếu nại đến hết ngày { $date }; sau khi công bố, đơn vị không khiếu nại được nữa.
+bot-help-evidence = /minhchung — gửi minh chứng: ảnh, tệp PDF kèm mã chỉ số, hoặc số - ngày: trích yếu văn bản
+bot-help-review = /thamdinh — thẩm định số liệu các đơn vị được phân công
+bot-help-appeal = /khieunai — khiếu nại kết quả thẩm định; quản trị viên: xem và quyết định khiếu nại
+cmd-minhchung = Gửi minh chứng cho một chỉ số
+cmd-thamdinh = Thẩm định số liệu các đơn vị
+cmd-khieunai = Khiếu nại kết quả thẩm định

@@ -52,6 +52,10 @@ const schema = z.object({
   DELIVERY_GROUP_PER_MINUTE: z.coerce.number().positive().max(600).default(20),
   /** Name of this instance in job runs and the delivery lease; default host and process id. */
   INSTANCE_ID: z.string().min(1).max(100).optional(),
+  /** Evidence files sent in chat: where they are kept, how large they may be, which kinds (as detected from the content). */
+  EVIDENCE_DIR: z.string().min(1).default("data/evidence"),
+  EVIDENCE_MAX_MB: z.coerce.number().positive().max(20, "Telegram lets bots download at most 20 MB").default(10),
+  EVIDENCE_TYPES: z.string().regex(/^[a-z0-9]+(,[a-z0-9]+)*$/, "like pdf,jpg,png").default("pdf,jpg,png,webp,docx,xlsx"),
   /** Zalo Official Account: the app (developers.zalo.me), its OA, and the keys. Zalo ids stay strings. */
   ZALO_APP_ID: z.string().regex(/^\d{5,25}$/, "the app id, digits").optional(),
   ZALO_APP_SECRET: z.string().min(8).optional(),

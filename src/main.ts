@@ -25,7 +25,7 @@ import { createLogger } from "./logger.js";
 import { createReports } from "./reports.js";
 import { createCatalog, loadRulesetsOrThrow } from "./rulesets/index.js";
 import { startScheduler, type Job } from "./scheduler/index.js";
-import { createStore } from "./store/index.js";
+import { createFileStorage, createStore } from "./store/index.js";
 
 /** Composition root: config → logger → rulesets → store → core → channels → http. */
 async function main(): Promise<void> {
@@ -84,8 +84,11 @@ async function main(): Promise<void> {
   worker = delivering;
   const delivery = { channels: [...senders.keys()], wake: () => delivering.wake() };
   const scores = createScoreCache({ store, catalog });
+  const evidence = {
+    storage: createFileStorage(config.EVIDENCE_DIR), maxBytes: config.EVIDENCE_MAX_MB * 1_048_576, types: new Set(config.EVIDENCE_TYPES.split(",")),
+  };
   const core = createCore({
-    store, catalog, search: createItemSearch(catalog), scores, now, log, delivery, reports: createReports(i18n, now),
+    store, catalog, search: createItemSearch(catalog), scores, now, log, delivery, reports: createReports(i18n, now), evidence,
     ...(config.TELEGRAM_BOT_USERNAME && { botUsername: config.TELEGRAM_BOT_USERNAME }),
   });
 

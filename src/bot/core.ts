@@ -7,6 +7,10 @@ import { delegate, snooze } from "./handlers/reminders.js";
 import { approve, deadlines } from "./handlers/deadlines.js";
 import { missing, ranking, score, target } from "./handlers/score.js";
 import { submit, withdraw } from "./handlers/submit.js";
+import { fold } from "../scoring/index.js";
+import { fileAppeal, listAppeals, resolveAppeal } from "./handlers/appeal.js";
+import { evidenceCommand, receiveFile } from "./handlers/evidence.js";
+import { reviewDecision, reviewQueue, sendEvidenceFile } from "./handlers/review.js";
 import { parseIntent, type Intent } from "./intents.js";
 import { line, reply, type Inbound, type Reply } from "./reply.js";
 import { loadSession, type CoreDeps, type Session } from "./session.js";
@@ -50,9 +54,36 @@ function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Rep
     case "broadcast_report": return reportNow(deps, session, intent.id);
     case "broadcast_nudge": return nudgeUnacknowledged(deps, session, intent.id);
     case "publish": return choosePublication(deps, session, intent.periodId);
+    case "file": return session.inbound.file ? receiveFile(deps, session, session.inbound.file, intent.caption) : [];
+    case "evidence": return evidenceCommand(deps, session, intent.text);
+    case "review": return reviewCommand(deps, session, intent.text);
+    case "review_step":
+      if (intent.op === "ok") return reviewDecision(deps, session, "accept", intent.arg);
+      if (intent.op === "file") return sendEvidenceFile(deps, session, Number(intent.arg));
+      return reviewQueue(deps, session, Number(intent.arg) || 0);
+    case "appeal": return appealCommand(deps, session, intent.text);
+    case "appeal_step": return resolveAppeal(deps, session, intent.op, intent.id, "");
     case "unknown_command": return [reply([line("bot-unknown-command", { command: intent.command })]), helpReply(session)];
     case "ignore": return [];
   }
+}
+
+/** "/thamdinh" alone is the queue; "/thamdinh sua|diem|bosung …" a decision. */
+function reviewCommand(deps: CoreDeps, session: Session, rest: string): Promise<Reply[]> {
+  const op = fold(rest.trim().split(/\s+/)[0] ?? "");
+  if (op === "sua" || op === "diem" || op === "bosung") return reviewDecision(deps, session, op, rest.trim().slice(op.length));
+  return reviewQueue(deps, session);
+}
+
+/** "/khieunai" alone lists; "/khieunai giu|chapnhan <số> [lý do]" decides (admins); "/khieunai 4.14 <lý do>" files. */
+function appealCommand(deps: CoreDeps, session: Session, rest: string): Promise<Reply[]> {
+  const words = rest.trim().split(/\s+/);
+  const op = fold(words[0] ?? "");
+  if (!rest.trim()) return listAppeals(deps, session);
+  if ((op === "giu" || op === "chapnhan") && /^\d+$/.test(words[1] ?? "")) {
+    return resolveAppeal(deps, session, op === "giu" ? "keep" : "self", Number(words[1]), words.slice(2).join(" "));
+  }
+  return fileAppeal(deps, session, rest);
 }
 
 /** The channel-neutral core: intents in, replies (message keys, buttons) out. */

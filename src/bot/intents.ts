@@ -28,6 +28,13 @@ export type Intent =
   | { readonly kind: "broadcast_report"; readonly id: number }
   | { readonly kind: "broadcast_nudge"; readonly id: number }
   | { readonly kind: "publish"; readonly periodId?: number }
+  /** A photo or a document: evidence for the item its caption names. */
+  | { readonly kind: "file"; readonly caption: string }
+  | { readonly kind: "evidence"; readonly text: string }
+  | { readonly kind: "review"; readonly text: string }
+  | { readonly kind: "review_step"; readonly op: "ok" | "next" | "file"; readonly arg: string }
+  | { readonly kind: "appeal"; readonly text: string }
+  | { readonly kind: "appeal_step"; readonly op: "keep" | "self"; readonly id: number }
   | { readonly kind: "unknown_command"; readonly command: string }
   | { readonly kind: "ignore" };
 
@@ -51,6 +58,9 @@ export const COMMANDS: Readonly<Record<string, Intent["kind"]>> = {
   uyquyen: "delegate", delegate: "delegate",
   thongbao: "broadcast", broadcast: "broadcast",
   congbo: "publish", publish: "publish",
+  minhchung: "evidence", evidence: "evidence",
+  thamdinh: "review", review: "review",
+  khieunai: "appeal", appeal: "appeal",
 };
 
 /** An invite code typed alone (Zalo users often just paste it). */
@@ -91,6 +101,9 @@ function fromCommand(command: string, rest: string): Intent {
     case "snooze":
     case "delegate":
     case "broadcast":
+    case "evidence":
+    case "review":
+    case "appeal":
       return { kind, text: rest };
     default:
       return { kind } as Intent;
@@ -101,6 +114,8 @@ const id = (value: string | undefined): number | null => (value && /^\d+$/.test(
 
 function fromAction(action: string): Intent {
   const [verb, a, b, c] = action.split(":");
+  if (verb === "rv" && (a === "ok" || a === "next" || a === "file")) return { kind: "review_step", op: a, arg: action.split(":").slice(2).join(":") };
+  if (verb === "ap" && (a === "keep" || a === "self") && id(b) !== null) return { kind: "appeal_step", op: a, id: Number(b) };
   const n = id(a);
   if (verb === "bc" && n !== null && b) return { kind: "broadcast_step", id: n, op: b, ...(c && { arg: c }) };
   if (verb === "ack" && n !== null) return { kind: "ack", id: n };
@@ -124,6 +139,11 @@ export function splitFigureLines(body: string): string[] {
 /** Read an inbound message or tap. In groups, only commands and messages addressed to the bot count. */
 export function parseIntent(inbound: Inbound, botUsername?: string): Intent {
   if (inbound.action) return fromAction(inbound.action);
+  if (inbound.file) {
+    if (inbound.chatType === "group" && !inbound.addressed) return { kind: "ignore" };
+    const caption = (inbound.text ?? "").normalize("NFC").trim();
+    return { kind: "file", caption: botUsername ? caption.replace(new RegExp(`@${botUsername}\\b`, "gi"), "").trim() : caption };
+  }
   const text = (inbound.text ?? "").normalize("NFC").trim();
   if (!text) return { kind: "ignore" };
   const command = /^\/([A-Za-z_]+)(?:@(\w+))?(?:\s+([\s\S]*))?$/.exec(text);

@@ -89,15 +89,24 @@ export function applyMergers(
   return { units, mergers };
 }
 
-function inputs(members: readonly UnitRecord[], figures: readonly FigureRecord[], view: "self" | "reviewed"): UnitInput[] {
+/** Scoring inputs of the units from their figures: their own, or after review (the reviewer's figure or points where set). */
+export function inputs(members: readonly UnitRecord[], figures: readonly FigureRecord[], view: "self" | "reviewed"): UnitInput[] {
   const byUnit = new Map<number, Map<string, Figure>>();
+  const overrides = new Map<number, Map<string, number>>();
   for (const f of figures) {
     const figure = view === "reviewed" ? f.reviewFigure ?? f.figure : f.figure;
     if (!figure) continue;
     if (!byUnit.has(f.unitId)) byUnit.set(f.unitId, new Map());
     byUnit.get(f.unitId)!.set(f.itemCode, figure);
+    if (view === "reviewed" && f.reviewPoints !== null) {
+      if (!overrides.has(f.unitId)) overrides.set(f.unitId, new Map());
+      overrides.get(f.unitId)!.set(f.itemCode, f.reviewPoints);
+    }
   }
-  return members.map((u) => ({ unitId: String(u.id), figures: byUnit.get(u.id) ?? new Map(), tags: u.tags }));
+  return members.map((u) => ({
+    unitId: String(u.id), figures: byUnit.get(u.id) ?? new Map(), tags: u.tags,
+    ...(overrides.has(u.id) && { pointOverrides: overrides.get(u.id)! }),
+  }));
 }
 
 /** Score every ranking group of a period from the store's current figures. */

@@ -36,6 +36,16 @@ export interface Reply {
   readonly attachment?: Attachment;
 }
 
+/** A file a person sent (a photo or a document), fetched only when the core wants it. */
+export interface InboundFile {
+  readonly filename: string;
+  /** What the platform says it is; the core trusts only the content. */
+  readonly declaredType: string | null;
+  /** As the platform announces it, before any download; null when it does not say. */
+  readonly size: number | null;
+  download(): Promise<Uint8Array>;
+}
+
 /** A message or a button tap from any channel, in the core's terms. */
 export interface Inbound {
   readonly channel: ChannelName;
@@ -51,6 +61,8 @@ export interface Inbound {
   readonly text?: string;
   /** Button data, when a tap. */
   readonly action?: string;
+  /** A photo or a document; its caption, if any, is `text`. */
+  readonly file?: InboundFile;
   /** In groups: the bot was mentioned or a command was addressed to it. */
   readonly addressed?: boolean;
   readonly at: Date;

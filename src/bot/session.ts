@@ -3,6 +3,7 @@ import type { Catalog } from "../rulesets/index.js";
 import type { Ruleset } from "../scoring/index.js";
 import type { IdentityRecord, PeriodRecord, PersonRecord, RoleName, RoleRecord, UnitRecord } from "./ports/records.js";
 import type { DeliveryPort, Reports } from "./ports/reports.js";
+import type { EvidenceSettings } from "./ports/review.js";
 import type { Store } from "./ports/store.js";
 import type { Inbound } from "./reply.js";
 import type { ScoreCache } from "./score-cache.js";
@@ -27,6 +28,8 @@ export interface CoreDeps {
   /** The delivery queue, for announcements and results pushed to others; without it they are refused. */
   readonly delivery?: DeliveryPort;
   readonly reports?: Reports;
+  /** Evidence files: where they are kept and what is accepted; without it, files are refused politely. */
+  readonly evidence?: EvidenceSettings;
 }
 
 /** Who is writing, as the core needs to know them for one update. */

@@ -1,4 +1,4 @@
-import type { FigureStatus, RoleName, UnitRecord } from "../bot/ports/records.js";
+import type { EvidenceRef, FigureStatus, RoleName, UnitRecord } from "../bot/ports/records.js";
 import type { FigureInput, Store } from "../bot/ports/store.js";
 import { vnDay, vnEndOfDay } from "../i18n/dates.js";
 import type { Catalog } from "../rulesets/index.js";
@@ -54,6 +54,19 @@ export function demoValue(node: RulesetNode, random: () => number): string {
   }
 }
 
+/**
+ * The evidence a demo figure comes with: a report number for most items, and
+ * always for items whose rule demands evidence (a unit that has submitted
+ * everything is complete). Draws from `random` exactly as before evidence
+ * became required, so the demo's figures stay the same.
+ */
+function reference(unitCode: string, leaf: RulesetNode, random: () => number): EvidenceRef[] {
+  const drawn = random() < 0.6;
+  if (!drawn && !leaf.evidenceRequired) return [];
+  const number = drawn ? 100 + Math.floor(random() * 800) : 100 + (leaf.code.replace(/\D/g, "").length * 97) % 800;
+  return [{ number: `${number}/BC-${unitCode}`, date: "15/01/2026", summary: `Báo cáo số liệu chỉ số ${leaf.code}` }];
+}
+
 function figuresFor(
   unit: UnitRecord, leaves: readonly RulesetNode[], periodId: number, officer: { id: number; name: string }, random: () => number,
 ): FigureInput[] {
@@ -72,7 +85,7 @@ function figuresFor(
     const corrected = status === "reviewed" && random() < 0.4 ? parseFigure(demoValue(leaf, random), leaf) : null;
     out.push({
       periodId, unitId: unit.id, itemCode: leaf.code, rawValue: raw, figure: parsed.figure, status,
-      evidence: random() < 0.6 ? [{ number: `${100 + Math.floor(random() * 800)}/BC-${unit.code}`, date: "15/01/2026", summary: `Báo cáo số liệu chỉ số ${leaf.code}` }] : [],
+      evidence: reference(unit.code, leaf, random),
       enteredBy: officer.id, enteredByLabel: officer.name, channel: random() < 0.7 ? "telegram" : "zalo",
       ...(status === "disputed" && { reviewNote: "Đoàn thẩm định đề nghị bổ sung minh chứng", reviewFigure: parsed.figure }),
       ...(corrected?.ok && { reviewNote: "Điều chỉnh theo tài liệu kiểm chứng", reviewFigure: corrected.figure }),

@@ -1,5 +1,5 @@
 import { compile, type CompiledRuleset, type Leaf } from "./compile.js";
-import { compareProducts, compareQ, fromUnits, mulDivRound, type Q } from "./exact.js";
+import { compareProducts, compareQ, fromUnits, mulDivRound, toUnits, type Q } from "./exact.js";
 import { rankChange } from "./change.js";
 import { indexScores, mergeRaws, type Merger } from "./merge.js";
 import type { Raw } from "./raw.js";
@@ -13,6 +13,11 @@ export interface UnitInput {
   readonly figures: ReadonlyMap<string, Figure>;
   /** Tags that make items automatically "đặc thù" (e.g. a unit without administrative procedures). */
   readonly tags?: readonly string[];
+  /**
+   * Points a reviewer set for an item, in place of what its rule gives
+   * (clamped to 0…max). They count where the unit has a figure for the item.
+   */
+  readonly pointOverrides?: ReadonlyMap<string, number>;
 }
 
 export interface ScoreOptions {
@@ -27,6 +32,7 @@ export interface ScoreOptions {
 }
 
 const REFUSED = { ok: false, reason: "not_applicable_refused" } as const;
+const OVERRIDDEN: ItemDetail = { kind: "reviewed_points" };
 
 /** Every item score has the same fields in the same order, so V8 keeps one shape for them all. */
 function itemScore(
@@ -98,7 +104,10 @@ function scoreUnit(compiled: CompiledRuleset, unit: UnitInput, ctx: RuleContext)
       items[i] = itemScore(leaf, "missing", 0, leaf.maxPoints, undefined, undefined);
       continue;
     }
-    const result = figure.kind === "not_applicable" ? REFUSED : evaluate(leaf, figure, ctx);
+    const override = unit.pointOverrides?.get(leaf.code);
+    const result = override !== undefined && figure.kind !== "not_applicable"
+      ? { ok: true as const, units: Math.max(0, Math.min(leaf.maxUnits, toUnits(override, digits))), detail: OVERRIDDEN }
+      : figure.kind === "not_applicable" ? REFUSED : evaluate(leaf, figure, ctx);
     if (!result.ok) {
       invalid.push(leaf.code);
       items[i] = itemScore(leaf, "invalid", 0, leaf.maxPoints, figure, { kind: "invalid", reason: result.reason });

@@ -15,6 +15,8 @@ export type ItemDetail =
   | { readonly kind: "per_item"; readonly capped: boolean }
   | { readonly kind: "normalised"; readonly best: number }
   | { readonly kind: "plain" }
+  /** Points set by a reviewer in place of the rule. */
+  | { readonly kind: "reviewed_points" }
   | { readonly kind: "invalid"; readonly reason: InvalidReason };
 
 export type InvalidReason = "figure_kind" | "unknown_option" | "out_of_range" | "not_applicable_refused";

@@ -5,10 +5,13 @@ import { rolesIn, type CoreDeps, type Session } from "../session.js";
 /** What each role can do, in the order /huongdan lists it. */
 const HELP: Record<RoleName | "guest", readonly string[]> = {
   guest: ["start", "ask", "language"],
-  officer: ["submit", "edit", "withdraw", "score", "missing", "target", "ranking", "deadlines", "snooze", "delegate", "ask", "unit", "whoami", "language"],
-  leader: ["score", "missing", "target", "ranking", "approve", "deadlines", "snooze", "delegate", "ask", "unit", "whoami", "language"],
-  reviewer: ["deadlines", "ask", "unit", "whoami", "language"],
-  admin: ["broadcast", "publish", "unit", "score", "ranking", "deadlines", "ask", "whoami", "language"],
+  officer: [
+    "submit", "edit", "withdraw", "evidence", "score", "missing", "target", "ranking", "deadlines", "appeal", "snooze", "delegate", "ask", "unit", "whoami",
+    "language",
+  ],
+  leader: ["score", "missing", "target", "ranking", "approve", "appeal", "deadlines", "snooze", "delegate", "ask", "unit", "whoami", "language"],
+  reviewer: ["review", "deadlines", "ask", "unit", "whoami", "language"],
+  admin: ["broadcast", "review", "appeal", "publish", "unit", "score", "ranking", "deadlines", "ask", "whoami", "language"],
 };
 
 export function helpReply(session: Session): Reply {

@@ -33,6 +33,12 @@ export async function choosePublication(deps: CoreDeps, session: Session, period
   }
   const outcome = await deps.scores.get(chosen.id);
   if (!outcome.ok) return [reply([line("bot-cannot-score", { ruleset: deps.catalog.get(chosen.rulesetId)?.title ?? chosen.rulesetId })])];
+  // Results are final only once every dispute is decided.
+  const open = await deps.store.appeals.forPeriod(chosen.id, { status: "open" });
+  if (open.length > 0) {
+    return [reply([line("bot-publish-appeals-open", { count: open.length, ids: open.map((a) => a.id).join(", ") }, "bold"), line("bot-publish-appeals-how")])];
+  }
+  const appealDue = chosen.deadlines.find((d) => d.kind === "appeal")?.dueAt ?? null;
   const units = outcome.scores.groups.reduce((n, g) => n + g.reviewed.units.length, 0);
   const incomplete = outcome.scores.groups.reduce((n, g) => n + g.reviewed.units.filter((u) => u.missing.length > 0).length, 0);
   const id = await deps.store.pending.create(session.identity.id, "publish", { periodId: chosen.id } satisfies PendingPublish, new Date(deps.now().getTime() + PENDING_TTL_MS));
@@ -40,6 +46,7 @@ export async function choosePublication(deps: CoreDeps, session: Session, period
     line("bot-publish-preview", { year: String(chosen.year), ruleset: outcome.scores.ruleset.title, units, groups: outcome.scores.groups.length }, "bold"),
     ...(chosen.status === "published" ? [line("bot-publish-again")] : []),
     ...(incomplete > 0 ? [line("bot-publish-incomplete", { count: incomplete })] : []),
+    ...(appealDue && appealDue > deps.now() ? [line("bot-publish-appeal-window", { date: appealDue })] : []),
     line("bot-publish-what"),
   ], [[{ label: line("bot-button-publish"), action: `ok:${id}` }, { label: line("bot-button-cancel"), action: `no:${id}` }]])];
 }

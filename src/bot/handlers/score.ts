@@ -1,3 +1,4 @@
+import { needingEvidence } from "../notify/jobs.js";
 import { nextClassGap, type Ruleset, type UnitScore } from "../../scoring/index.js";
 import type { GroupScores } from "../period-scores.js";
 import type { PeriodRecord, UnitRecord } from "../ports/records.js";
@@ -69,13 +70,23 @@ export async function score(deps: CoreDeps, session: Session): Promise<Reply[]> 
 export async function missing(deps: CoreDeps, session: Session): Promise<Reply[]> {
   const result = await unitView(deps, session);
   if (!result.ok) return result.replies;
-  const { unit, ruleset, self } = result.view;
-  if (self.missing.length === 0 && self.invalid.length === 0) return [reply([line("bot-missing-none", { unit: unit.name })])];
+  const { unit, ruleset, self, period } = result.view;
+  const outcome = await deps.scores.get(period.id);
+  const given = await deps.store.evidence.itemsWithEvidence(period.id);
+  const evidence = outcome.ok ? needingEvidence(deps.catalog, outcome.scores, unit.id, given) : [];
+  const evidenceLines: Line[] = evidence.length === 0
+    ? []
+    : [
+        line("bot-missing-evidence-title", { count: evidence.length }, "bold"),
+        ...evidence.map((e) => line("bot-missing-evidence-item", { code: e.code, name: e.name })),
+        line("bot-missing-evidence-how"),
+      ];
+  if (self.missing.length === 0 && self.invalid.length === 0) return [reply([line("bot-missing-none", { unit: unit.name }), ...evidenceLines])];
   const items = self.items.filter((i) => i.status === "missing" && i.effect === "base").sort((a, b) => b.max - a.max);
   const lines: Line[] = [line("bot-missing-title", { unit: unit.name, count: items.length, points: items.reduce((a, i) => a + i.max, 0) }, "bold")];
   for (const item of items) lines.push(line("bot-missing-item", { code: item.code, name: deps.catalog.item(ruleset.id, item.code)?.name ?? "", max: item.max }));
   if (self.invalid.length > 0) lines.push(line("bot-missing-invalid", { codes: self.invalid.join(", ") }));
-  lines.push(line("bot-missing-how"));
+  lines.push(line("bot-missing-how"), ...evidenceLines);
   return [reply(lines)];
 }
 

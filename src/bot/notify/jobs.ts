@@ -57,8 +57,23 @@ export function holdersByUnit(roles: readonly RoleRecord[]): Map<number, { offic
   return out;
 }
 
+/** Items of a unit with a figure whose rule demands evidence and that have none (files, references): incomplete. */
+export function needingEvidence(
+  catalog: Catalog, scores: PeriodScores, unitId: number, withEvidence: ReadonlySet<string>,
+): { code: string; name: string }[] {
+  const out: { code: string; name: string }[] = [];
+  for (const f of scores.figures) {
+    if (f.unitId !== unitId || !f.figure || f.figure.kind === "not_applicable" || withEvidence.has(`${unitId}:${f.itemCode}`)) continue;
+    const node = catalog.item(scores.ruleset.id, f.itemCode);
+    if (node?.evidenceRequired) out.push({ code: f.itemCode, name: node.name });
+  }
+  return out.sort((a, b) => a.code.localeCompare(b.code, "vi", { numeric: true }));
+}
+
 /** What each unit of a scored period still owes, and who answers for it. */
-export function standings(catalog: Catalog, scores: PeriodScores, roles: readonly RoleRecord[]): UnitStanding[] {
+export function standings(
+  catalog: Catalog, scores: PeriodScores, roles: readonly RoleRecord[], withEvidence: ReadonlySet<string> = new Set(),
+): UnitStanding[] {
   const holders = holdersByUnit(roles);
   const waiting = new Map<number, number>();
   for (const f of scores.figures) if (f.status === "submitted" && f.figure) waiting.set(f.unitId, (waiting.get(f.unitId) ?? 0) + 1);
@@ -71,7 +86,8 @@ export function standings(catalog: Catalog, scores: PeriodScores, roles: readonl
         .map((i) => ({ code: i.code, name: catalog.item(scores.ruleset.id, i.code)?.name ?? "", max: i.max }));
       const people = holders.get(unit.id) ?? { officers: [], leaders: [] };
       const awaitingApproval = waiting.get(unit.id) ?? 0;
-      out.push({ unitId: unit.id, unitName: unit.name, unitKind: unit.kind, missing, awaitingApproval, ...people });
+      const needsEvidence = needingEvidence(catalog, scores, unit.id, withEvidence);
+      out.push({ unitId: unit.id, unitName: unit.name, unitKind: unit.kind, missing, awaitingApproval, needsEvidence, ...people });
     }
   }
   return out;
@@ -95,7 +111,7 @@ export async function queueReminders(deps: NotifyDeps, now: Date): Promise<Queue
     for (const period of periods) {
       const outcome = await deps.scores.get(period.id);
       if (!outcome.ok) continue;
-      const units = standings(deps.catalog, outcome.scores, roles);
+      const units = standings(deps.catalog, outcome.scores, roles, await deps.store.evidence.itemsWithEvidence(period.id));
       const planned = planReminders({ period, units, calendar, settings: deps.reminders, snoozes, delegations, admins, now });
       const result = await queuePlanned(deps, planned);
       total.planned += result.planned;

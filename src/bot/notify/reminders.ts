@@ -22,6 +22,8 @@ export interface UnitStanding {
   readonly missing: readonly { readonly code: string; readonly name: string; readonly max: number }[];
   /** Figures submitted and not yet approved by a leader. */
   readonly awaitingApproval: number;
+  /** Items with a figure whose rule demands evidence, and none given yet: incomplete until it is. */
+  readonly needsEvidence?: readonly { readonly code: string; readonly name: string }[];
   readonly officers: readonly number[];
   readonly leaders: readonly number[];
 }
@@ -97,6 +99,15 @@ function missingLines(u: UnitStanding): Line[] {
   return lines;
 }
 
+function evidenceLines(u: UnitStanding): Line[] {
+  const items = u.needsEvidence ?? [];
+  if (items.length === 0) return [];
+  return [
+    line("notify-needs-evidence", { count: items.length }),
+    ...items.slice(0, LISTED_ITEMS).map((m) => line("notify-needs-evidence-item", { code: m.code, name: m.name })),
+  ];
+}
+
 const BUTTONS = [[{ label: line("bot-button-missing"), action: "cmd:thieu" }, { label: line("notify-button-deadlines"), action: "cmd:hanchot" }]];
 
 /**
@@ -133,12 +144,15 @@ export function planReminders(input: ReminderInput): PlannedMessage[] {
     }
   };
 
-  remind("submission", (u) => u.officers, (u) => u.missing.length > 0, (u, due) => [
-    line("notify-remind-submission", {
-      year: String(period.year), unit: u.unitName, count: u.missing.length, points: u.missing.reduce((a, m) => a + m.max, 0), date: due,
-      days: Math.max(0, daysLeft(now, due)),
-    }, "bold"),
+  remind("submission", (u) => u.officers, (u) => u.missing.length > 0 || (u.needsEvidence?.length ?? 0) > 0, (u, due) => [
+    u.missing.length > 0
+      ? line("notify-remind-submission", {
+          year: String(period.year), unit: u.unitName, count: u.missing.length, points: u.missing.reduce((a, m) => a + m.max, 0), date: due,
+          days: Math.max(0, daysLeft(now, due)),
+        }, "bold")
+      : line("notify-remind-evidence-only", { year: String(period.year), unit: u.unitName, date: due, days: Math.max(0, daysLeft(now, due)) }, "bold"),
     ...missingLines(u),
+    ...evidenceLines(u),
     line("notify-remind-how"),
   ]);
   remind("leader_approval", (u) => u.leaders, (u) => u.awaitingApproval > 0, (u, due) => [

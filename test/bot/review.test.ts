@@ -1,0 +1,192 @@
+import { readdirSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PLAIN, renderReply } from "../../src/bot/render.js";
+import type { InboundFile } from "../../src/bot/reply.js";
+import { chatFixture, type ChatFixture } from "../helpers/chat.js";
+import { deliverToConsole } from "../helpers/delivery.js";
+
+const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n");
+const GIF = new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0, 0, 0, 0, 0x3b]);
+/** A Windows program's first bytes ("MZ" and a PE header further in). */
+const EXE = (() => {
+  const bytes = new Uint8Array(512);
+  bytes.set([0x4d, 0x5a]);
+  bytes.set([0x80], 0x3c);
+  bytes.set([0x50, 0x45, 0, 0], 0x80);
+  return bytes;
+})();
+
+let sequence = 0;
+
+/** Someone chatting with the core (console channel): texts, taps, and files with a caption. */
+function chatPerson(fixture: () => ChatFixture, userId: string) {
+  let actions: string[] = [];
+  const handle = async (input: { text?: string; action?: string; file?: InboundFile }) => {
+    const { replies, locale } = await fixture().core.handle({
+      channel: "console", updateId: `${userId}-${++sequence}`, userId, chatId: userId, chatType: "private", displayName: userId, at: fixture().clock.now, ...input,
+    });
+    const rendered = replies.map((r) => renderReply(fixture().i18n, locale, r, PLAIN));
+    const withButtons = rendered.filter((r) => r.buttons.length > 0).at(-1);
+    if (withButtons) actions = withButtons.buttons.flat().map((b) => b.action);
+    return rendered.map((r) => r.text).join("\n");
+  };
+  return {
+    say: (text: string) => handle({ text }),
+    tap: (match: RegExp) => {
+      const action = actions.find((a) => match.test(a));
+      if (!action) throw new Error(`no button ${String(match)} among ${actions.join(", ")}`);
+      return handle({ action });
+    },
+    actions: () => actions,
+    /** A file as a channel hands it over; `downloads` counts how often the core fetched it. */
+    send: async (filename: string, data: Uint8Array, caption?: string, announced: number | null = data.byteLength) => {
+      const counter = { downloads: 0 };
+      const file: InboundFile = { filename, declaredType: null, size: announced, download: async () => (counter.downloads += 1, data) };
+      return { text: await handle({ file, ...(caption !== undefined && { text: caption }) }), downloads: counter.downloads };
+    },
+  };
+}
+
+describe("evidence, review and appeals in chat", () => {
+  let fixture: ChatFixture;
+  beforeAll(async () => {
+    fixture = await chatFixture({ delivery: true });
+  });
+  afterAll(() => fixture.close());
+  const person = (userId: string) => chatPerson(() => fixture, userId);
+  const join = async (userId: string, role: "officer" | "leader" | "reviewer" | "admin", unit: string | null) => {
+    const p = person(userId);
+    await p.say(`/start ${await fixture.invite(role, unit)}`);
+    return p;
+  };
+  const withClock = async <T>(at: string, body: () => Promise<T>): Promise<T> => {
+    const saved = fixture.clock.now;
+    fixture.clock.now = new Date(at);
+    try {
+      return await body();
+    } finally {
+      fixture.clock.now = saved;
+    }
+  };
+
+  it("keeps a PDF sent with its item code, with its checksum, and lists it; the item counts as complete once it has evidence", async () => {
+    const officer = await join("e1", "officer", "S19");
+    expect(await officer.say("4.1 = kiêm nhiệm")).toContain("Xin xác nhận 1 số liệu của Sở Y tế");
+    await officer.tap(/^ok:/);
+    // 4.1 demands evidence: a new figure without any is incomplete, and /thieu says so.
+    expect(await officer.say("/thieu")).toMatch(/chỉ số đã có số liệu nhưng còn thiếu minh chứng bắt buộc[\s\S]*• 4\.1 /);
+    const sent = await officer.send("ke-hoach-dao-tao.pdf", PDF, "4.1");
+    expect(sent.text).toContain("Đã nhận minh chứng cho chỉ số 4.1.");
+    expect(sent.text).toContain("«ke-hoach-dao-tao.pdf» (1 KB, PDF)");
+    expect(sent.text).toMatch(/Mã kiểm tra \(SHA-256\): [0-9a-f]{16}…/);
+    const stored = readdirSync(fixture.evidenceDir, { recursive: true }).map(String).filter((f) => f.endsWith(".pdf"));
+    expect(stored).toHaveLength(1);
+    expect(await officer.say("/minhchung 4.1")).toContain("• Tệp «ke-hoach-dao-tao.pdf» (1 KB)");
+    expect(await officer.say("/thieu")).not.toMatch(/• 4\.1 /);
+    const typed = await officer.say("/minhchung 1.2 466/QĐ-UBND - 15/03/2026: Kế hoạch chuyển đổi số năm 2026");
+    expect(typed).toContain("Đã ghi 1 văn bản minh chứng cho chỉ số 1.2");
+    expect(typed).toContain("466/QĐ-UBND – 15/03/2026: Kế hoạch chuyển đổi số năm 2026");
+  });
+
+  it("refuses files that are too large (before downloading), of a kind not accepted, renamed programs, and files without an item", async () => {
+    const officer = await join("e2", "officer", "S19");
+    const large = await officer.send("bao-cao.pdf", PDF, "4.1", 3 * 1_048_576);
+    expect(large.text).toContain("vượt quá dung lượng cho phép (2 MB)");
+    expect(large.downloads).toBe(0);
+    expect((await officer.send("anh.gif", GIF, "4.1")).text).toContain("có định dạng gif, không thuộc các loại được nhận làm minh chứng: pdf, jpg, png, webp, docx, xlsx");
+    expect((await officer.send("bao-cao.pdf", EXE, "4.1")).text).toContain("Tệp «bao-cao.pdf» thực chất là tệp chương trình (exe)");
+    expect((await officer.send("ghi-chu.pdf", new TextEncoder().encode("chỉ là văn bản thường"), "4.1")).text).toContain("Không nhận dạng được định dạng");
+    expect((await officer.send("bao-cao.pdf", PDF)).text).toContain("Xin Anh/Chị gửi lại tệp kèm chú thích là mã chỉ số");
+    expect((await officer.send("bao-cao.pdf", PDF, "9.9")).text).toContain("Không có chỉ số 9.9");
+    const leader = await join("e3", "leader", "S19");
+    expect((await leader.send("bao-cao.pdf", PDF, "4.1")).text).toContain("Chỉ cán bộ nhập liệu của Sở Y tế mới gửi được minh chứng.");
+    const files = readdirSync(fixture.evidenceDir, { recursive: true }).map(String).filter((f) => /\.[a-z]+$/.test(f));
+    expect(files.map((f) => f.split(".").pop())).toEqual(["pdf"]);
+  });
+
+  it("lets an assigned reviewer appraise, tells the unit about a correction with its effect, and refuses the others", async () => {
+    const reviewer = await join("r1", "reviewer", "S08");
+    const officer = await join("o1", "officer", "S16");
+    await join("l1", "leader", "S16");
+    expect(await officer.say("/thamdinh")).toContain("Chức năng thẩm định dành cho cán bộ thẩm định");
+    const card = await reviewer.say("/thamdinh");
+    expect(card).toMatch(/^Thẩm định 1\/[\d.]+: .+ — chỉ số \d/);
+    expect(card).toContain("Sửa số liệu: /thamdinh sua");
+    await deliverToConsole(fixture.store);
+    const corrected = await reviewer.say("/thamdinh sua S16 6.2 = 50% | Biên bản kiểm tra chỉ ghi nhận 50% văn bản có ký số");
+    expect(corrected).toContain("Đã sửa số liệu chỉ số 6.2 của Sở Tư pháp");
+    expect(corrected).toMatch(/tổng điểm sau thẩm định: [\d,]+ → [\d,]+\/[\d,]+/);
+    const told = await deliverToConsole(fixture.store);
+    expect(told.match(/Sở đã thẩm định chỉ số 6\.2\. .+ của Sở Tư pháp: số liệu được điều chỉnh từ .+ thành 50%\. Lý do: Biên bản kiểm tra/g)).toHaveLength(2);
+    expect(told).toContain("đơn vị có thể khiếu nại đến hết ngày");
+    // Its own department is not a reviewer's to appraise; a reason is required; values are checked against the rule.
+    expect(await reviewer.say("/thamdinh sua S08 6.2 = 50% | thử")).toContain("Anh/Chị không được phân công thẩm định chỉ số 6.2 của Sở Khoa học và Công nghệ.");
+    expect(await reviewer.say("/thamdinh sua S16 6.2 = 40%")).toContain("cần ghi lý do");
+    expect(await reviewer.say("/thamdinh sua S16 6.2 = nhiều | x")).toContain("Số liệu thẩm định «nhiều» cho chỉ số 6.2 chưa đúng");
+    // A reviewer whose role covers main index 1 only.
+    const province = (await fixture.store.provinces.byCode("da-nang"))!;
+    const narrow = await fixture.store.people.create(province.id, "Thẩm định chỉ số 1");
+    const s08 = (await fixture.store.units.byCode(province.id, "S08"))!;
+    await fixture.store.people.grant(narrow.id, "reviewer", s08.id, "test", ["1"]);
+    const identity = await fixture.store.identities.touch("console", "r2", fixture.clock.now, { chatId: "r2" });
+    await fixture.store.identities.bindPerson(identity.id, narrow.id);
+    const r2 = person("r2");
+    expect(await r2.say("/thamdinh sua S16 6.2 = 40% | x")).toContain("không được phân công thẩm định chỉ số 6.2");
+    expect(await r2.say("/thamdinh")).toMatch(/— chỉ số 1\./);
+  });
+
+  it("asks for more evidence by a date, which the unit may then give after the deadline, for that item only", async () => {
+    const reviewer = await join("r3", "reviewer", "S08");
+    const officer = await join("o3", "officer", "S19");
+    expect(await reviewer.say("/thamdinh bosung S19 1.1 20/12/2026 | Bổ sung quyết định phê duyệt kế hoạch")).toContain("Đã yêu cầu Sở Y tế bổ sung minh chứng chỉ số 1.1 trước ngày 20/12/2026.");
+    const told = await deliverToConsole(fixture.store);
+    expect(told).toContain("Sở đề nghị Sở Y tế bổ sung minh chứng cho chỉ số 1.1.");
+    await withClock("2026-12-05T03:00:00Z", async () => {
+      expect((await officer.send("quyet-dinh.pdf", PDF, "1.1")).text).toContain("Đã nhận minh chứng cho chỉ số 1.1.");
+      expect((await officer.send("quyet-dinh.pdf", PDF, "1.2")).text).toContain("Đã quá hạn nộp số liệu (30/11/2026); chỉ bổ sung được minh chứng cho chỉ số 1.2 khi cán bộ thẩm định yêu cầu.");
+    });
+    // With the evidence given, the item is back in the queue of a reviewer of item 1.1.
+    const province = (await fixture.store.provinces.byCode("da-nang"))!;
+    const s08 = (await fixture.store.units.byCode(province.id, "S08"))!;
+    const narrow = await fixture.store.people.create(province.id, "Thẩm định chỉ số 1.1");
+    await fixture.store.people.grant(narrow.id, "reviewer", s08.id, "test", ["1.1"]);
+    await fixture.store.identities.bindPerson((await fixture.store.identities.touch("console", "r4", fixture.clock.now, { chatId: "r4" })).id, narrow.id);
+    const r4 = person("r4");
+    let card = await r4.say("/thamdinh");
+    for (let i = 0; i < 40 && !card.includes("Sở Y tế (S19) — chỉ số 1.1."); i += 1) card = await r4.tap(/^rv:next:/);
+    expect(card).toContain("Sở Y tế (S19) — chỉ số 1.1.");
+    expect(card).toContain("Tệp «quyet-dinh.pdf»");
+  });
+
+  it("takes a unit's appeal within the window to the admins with the history, and brings the outcome back; publication waits for it", async () => {
+    const admin = await join("a1", "admin", null);
+    const officer = await join("o4", "officer", "S16");
+    expect(await officer.say("/khieunai 1.2 Không đồng ý")).toContain("chưa bị điều chỉnh khi thẩm định nên không có gì để khiếu nại");
+    const filed = await officer.say("/khieunai 6.2 Đơn vị đã ký số toàn bộ văn bản đi, có báo cáo kèm theo");
+    expect(filed).toMatch(/Đã gửi khiếu nại số (\d+) về chỉ số 6\.2 của Sở Tư pháp tới Sở\./);
+    expect(await officer.say("/khieunai 6.2 Gửi lại")).toContain("Chỉ số 6.2 đang có khiếu nại chờ Sở xem xét.");
+    const toAdmin = await deliverToConsole(fixture.store);
+    expect(toAdmin).toMatch(/Khiếu nại số \d+: Sở Tư pháp — chỉ số 6\.2\./);
+    expect(toAdmin).toContain("Lý do: Đơn vị đã ký số toàn bộ văn bản đi");
+    expect(toAdmin).toMatch(/• Lần \d+ \(.+\): đã thẩm định, sửa số liệu\. Biên bản kiểm tra/);
+    await admin.say("/congbo");
+    expect(await admin.tap(/^pub:1$/)).toMatch(/Chưa công bố được: còn 1 khiếu nại chưa được quyết định/);
+    expect(await officer.say("/khieunai giu 1")).toContain("Chỉ quản trị viên của Sở mới quyết định được khiếu nại.");
+    const list = await admin.say("/khieunai");
+    expect(list).toContain("Khiếu nại (1):");
+    const decided = await admin.tap(/^ap:self:/);
+    expect(decided).toMatch(/Đã chấp nhận khiếu nại số \d+: chỉ số 6\.2 của Sở Tư pháp được tính theo số liệu đơn vị nộp\./);
+    expect(await admin.tap(/^ap:self:/)).toMatch(/đã được quyết định trước đó/);
+    const back = await deliverToConsole(fixture.store);
+    expect(back).toMatch(/Sở đã xem xét khiếu nại số \d+ của Sở Tư pháp về chỉ số 6\.2: chấp nhận số liệu đơn vị đã nộp\./);
+    expect(back).toMatch(/Tổng điểm sau thẩm định: [\d,]+ → [\d,]+\/[\d,]+/);
+    await admin.say("/congbo");
+    const preview = await admin.tap(/^pub:1$/);
+    expect(preview).toMatch(/^Công bố kết quả đánh giá chuyển đổi số năm 2025/);
+    expect(preview).toMatch(/thời hạn khiếu nại đến hết ngày \d{2}\/\d{2}\/\d{4}; sau khi công bố, đơn vị không khiếu nại được nữa/);
+    // After the appeal window, no more appeals.
+    await withClock("2027-01-05T03:00:00Z", async () => {
+      expect(await officer.say("/khieunai 6.2 Muộn")).toMatch(/Đã hết thời hạn khiếu nại \(\d{2}\/\d{2}\/\d{4}\)/);
+    });
+  });
+});
