@@ -74,6 +74,18 @@ describe("totals, maxima, values and classes", () => {
     expect(byId(result, "A").indices.map((i) => i.points)).toEqual([5, 0]);
   });
 
+  it("points a reviewer set replace what the rule gives, within 0…max, only where the unit has a figure", () => {
+    const base = unit("A", { 1.1: pct(85), 1.2: yes, 2.1: pct(50), 2.2: frac(2, 3) });
+    const reviewed = { ...base, pointOverrides: new Map([["1.1", 10], ["2.2", 45], ["2.1", -3]]) };
+    const a = byId(scored(hundred, [reviewed]), "A");
+    expect(a.items.map((i) => [i.code, i.points])).toEqual([["1.1", 10], ["1.2", 20], ["2.1", 0], ["2.2", 30]]);
+    expect(a.items[0]!.detail).toEqual({ kind: "reviewed_points" });
+    expect(a.total).toBe(60);
+    // No figure, no points: an override does not invent a submission.
+    const missing = byId(scored(hundred, [{ ...unit("B", { 1.2: yes }), pointOverrides: new Map([["1.1", 20]]) }]), "B");
+    expect(missing.items[0]).toMatchObject({ code: "1.1", status: "missing", points: 0 });
+  });
+
   it("a structure ruleset refuses to score", () => {
     const outcome = scoreGroup(ruleset([index("1", [])], { completeness: "structure", id: "s" }), [unit("A", {})]);
     expect(outcome).toEqual({ ok: false, reason: "structure_only", rulesetId: "s" });
