@@ -205,6 +205,13 @@ export async function reviewDecision(deps: CoreDeps, session: Session, op: strin
     if (!current.figure) return [reply([line("bot-review-no-figure", { unit: unit.name, code })])];
     return applyDecision(deps, session, outcome.scores, current, decision, revision ?? current.revision);
   }
+  // Published results change only through a recorded reopening.
+  const published = (await deps.store.periods.list(session.provinceId)).filter((p) => p.status === "published" || p.status === "closed");
+  for (const period of published) {
+    if ((await deps.store.figures.history(period.id, unit.id, code)).length > 0) {
+      return [reply([line("bot-review-published", { year: String(period.year), unit: unit.name, code })])];
+    }
+  }
   return [reply([line("bot-review-no-figure", { unit: unit.name, code })])];
 }
 
