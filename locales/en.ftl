@@ -888,6 +888,9 @@ bot-review-not-assigned = You are not assigned to review item { $code } of { $un
 bot-review-unknown-unit = There is no unit with code { $code }.
 bot-review-no-figure = { $unit } has no figure for item { $code } to review.
 bot-review-published = The { $year } results have been published; to change item { $code } of { $unit }, an administrator must put the period back into review (npx dti period status <period> review), which is recorded.
+bot-review-private-only = Reviews and appeals are handled in a private chat with DTI Bot, not in groups.
+bot-review-points-not-applicable = Item { $code } of { $unit } is declared not applicable, so its points cannot be set; if that is not accepted, correct the figure instead: /review sua.
+bot-appeal-changed-since = Item { $code } was reviewed again after the unit appealed (no. { $id }); please look at the item's history before deciding.
 bot-review-stale = The figure for item { $code } of { $unit } has just changed; please type /review to look again before deciding.
 bot-review-bad-form = The review could not be read.
 bot-review-forms = Forms: /review sua S19 4.14 = 300/508 | reason; /review diem S19 4.14 = 1,5 | reason; /review bosung S19 4.14 30/11/2026 | what is needed.

@@ -888,6 +888,9 @@ bot-review-not-assigned = Anh/Chị không được phân công thẩm định c
 bot-review-unknown-unit = Không có đơn vị mã { $code }.
 bot-review-no-figure = { $unit } chưa có số liệu chỉ số { $code } để thẩm định.
 bot-review-published = Kết quả đánh giá năm { $year } đã công bố; muốn thay đổi chỉ số { $code } của { $unit }, quản trị viên cần đưa kỳ đánh giá trở lại giai đoạn thẩm định (npx dti period status <số kỳ> review); việc này được ghi nhật ký.
+bot-review-private-only = Việc thẩm định và khiếu nại chỉ làm trong trò chuyện riêng với DTI Bot, không làm trong nhóm.
+bot-review-points-not-applicable = Chỉ số { $code } của { $unit } được khai là không áp dụng (đặc thù) nên không sửa điểm được; nếu không chấp nhận, xin sửa số liệu: /thamdinh sua.
+bot-appeal-changed-since = Chỉ số { $code } đã được thẩm định lại sau khi đơn vị khiếu nại (số { $id }); xin Anh/Chị xem lại lịch sử chỉ số trước khi quyết định.
 bot-review-stale = Số liệu chỉ số { $code } của { $unit } vừa thay đổi; xin Anh/Chị gõ /thamdinh để xem lại trước khi quyết định.
 bot-review-bad-form = Chưa đọc được nội dung thẩm định.
 bot-review-forms = Mẫu: /thamdinh sua S19 4.14 = 300/508 | lý do; /thamdinh diem S19 4.14 = 1,5 | lý do; /thamdinh bosung S19 4.14 30/11/2026 | nội dung cần bổ sung.

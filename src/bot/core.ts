@@ -62,7 +62,8 @@ function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Rep
       if (intent.op === "file") return sendEvidenceFile(deps, session, Number(intent.arg));
       return reviewQueue(deps, session, Number(intent.arg) || 0);
     case "appeal": return appealCommand(deps, session, intent.text);
-    case "appeal_step": return resolveAppeal(deps, session, intent.op, intent.id, "");
+    // Decided (or already decided): the buttons go, as with a confirmation.
+    case "appeal_step": return resolveAppeal(deps, session, intent.op, intent.id, "").then((replies) => ({ replies, tap: "done" as const }));
     case "unknown_command": return [reply([line("bot-unknown-command", { command: intent.command })]), helpReply(session)];
     case "ignore": return [];
   }

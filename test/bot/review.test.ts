@@ -135,6 +135,17 @@ describe("evidence, review and appeals in chat", () => {
     expect(await r2.say("/thamdinh")).toMatch(/— chỉ số 1\./);
   });
 
+  it("reads a correction against the unit's own ruleset, and keeps reviews out of group chats", async () => {
+    const reviewer = await join("r5", "reviewer", "S08");
+    // A ward is scored with the commune ruleset, where 1.1 is worth 10 points (5 in the departments' ruleset).
+    expect(await reviewer.say("/thamdinh diem HC-P01 1.1 = 8 | Đối chiếu báo cáo của phường")).toContain("Đã sửa điểm chỉ số 1.1 của UBND phường Hải Châu I thành 8");
+    expect(await reviewer.say("/thamdinh diem HC-P01 1.1 = 12 | quá điểm tối đa")).toContain("Điểm thẩm định chỉ số 1.1 phải từ 0 đến 10.");
+    const { replies, locale } = await fixture.core.handle({
+      channel: "console", updateId: `group-${++sequence}`, userId: "r5", chatId: "-100", chatType: "group", addressed: true, text: "/thamdinh", at: fixture.clock.now,
+    });
+    expect(replies.map((r) => renderReply(fixture.i18n, locale, r, PLAIN).text).join("\n")).toContain("chỉ làm trong trò chuyện riêng");
+  });
+
   it("asks for more evidence by a date, which the unit may then give after the deadline, for that item only", async () => {
     const reviewer = await join("r3", "reviewer", "S08");
     const officer = await join("o3", "officer", "S19");

@@ -66,13 +66,18 @@ export async function fileAppeal(deps: CoreDeps, session: Session, rest: string)
 /** An admin decides: keep the reviewer's correction, or accept the unit's own figure ("ap:keep:12", "/khieunai giu 12 lý do"). */
 export async function resolveAppeal(deps: CoreDeps, session: Session, op: "keep" | "self", id: number, note: string): Promise<Reply[]> {
   if (!session.isAdmin) return [reply([line("bot-appeal-admins-only")])];
+  if (session.inbound.chatType === "group") return [reply([line("bot-review-private-only")])];
   const appeal = await deps.store.appeals.byId(id);
-  if (!appeal) return [reply([line("bot-appeal-unknown", { id })])];
+  const unit = appeal ? await deps.store.units.byId(appeal.unitId) : null;
+  if (!appeal || !unit || unit.provinceId !== session.provinceId) return [reply([line("bot-appeal-unknown", { id })])];
   if (appeal.status !== "open") return [reply([line("bot-appeal-decided", { id, status: appeal.status })])];
-  const unit = await deps.store.units.byId(appeal.unitId);
   const outcome = await deps.scores.get(appeal.periodId);
-  if (!unit || !outcome.ok || unit.provinceId !== session.provinceId) return [reply([line("bot-appeal-unknown", { id })])];
+  if (!outcome.ok) return [reply([line("bot-appeal-unknown", { id })])];
+  const { period } = outcome.scores;
+  if (period.status !== "open" && period.status !== "review") return [reply([line("bot-appeal-period-closed", { year: String(period.year) })])];
   const current = outcome.scores.figures.find((f) => f.unitId === unit.id && f.itemCode === appeal.itemCode);
+  // Decided on what was disputed: a later review of the item has to be looked at first.
+  if (!current || current.revision !== appeal.revision) return [reply([line("bot-appeal-changed-since", { id, code: appeal.itemCode })])];
   const reason = note.trim();
   const changed = op === "self" && current ? { ...current, revision: current.revision + 1, reviewFigure: null, reviewPoints: null } : null;
   const effect = changed ? reviewedEffect(outcome.scores, changed) : null;
@@ -96,7 +101,10 @@ export async function resolveAppeal(deps: CoreDeps, session: Session, op: "keep"
       },
     }),
   }, session.person!.fullName, notices, deps.now());
-  if (!resolved) return [reply([line("bot-appeal-decided", { id, status: "done" })])];
+  if (!resolved) {
+    const latest = await deps.store.appeals.byId(id);
+    return [reply([line(latest?.status === "open" ? "bot-appeal-changed-since" : "bot-appeal-decided", { id, code: appeal.itemCode, status: latest?.status ?? "" })])];
+  }
   deps.delivery?.wake();
   return [reply([line(op === "keep" ? "bot-appeal-kept" : "bot-appeal-changed", args, "bold"), line("bot-review-unit-told", { count: notices.length })])];
 }

@@ -68,6 +68,11 @@ export async function publishConfirmed(deps: CoreDeps, session: Session, pending
   const period = await deps.store.periods.byId(payload.periodId);
   const outcome = period && period.provinceId === session.provinceId ? await deps.scores.get(period.id) : null;
   if (!period || !outcome?.ok) return { replies: [reply([line("bot-pending-gone")])], tap: "gone" };
+  // An appeal filed since the preview holds the publication too.
+  const open = await deps.store.appeals.forPeriod(period.id, { status: "open" });
+  if (open.length > 0) {
+    return { replies: [reply([line("bot-publish-appeals-open", { count: open.length, ids: open.map((a) => a.id).join(", ") }, "bold"), line("bot-publish-appeals-how")])], tap: "gone" };
+  }
   const { scores } = outcome;
   const province = (await deps.store.provinces.list()).find((p) => p.id === period.provinceId);
   const previous = await deps.store.snapshots.latest(period.id, "published");

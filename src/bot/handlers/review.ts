@@ -7,7 +7,7 @@ import type { OutboxInput } from "../ports/delivery.js";
 import type { FigureRecord, UnitRecord } from "../ports/records.js";
 import type { ReviewDecision } from "../ports/review.js";
 import { explained, line, reply, type Button, type Line, type Reply } from "../reply.js";
-import type { CoreDeps, Session } from "../session.js";
+import { periodForUnit, type CoreDeps, type Session } from "../session.js";
 import { describeEvidence } from "./evidence.js";
 
 /**
@@ -17,13 +17,17 @@ import { describeEvidence } from "./evidence.js";
  * a sector department's reviewer any unit but their own.
  */
 export function canReview(session: Session, unit: UnitRecord, itemCode: string): boolean {
+  // Nobody appraises a unit they work for.
+  if (session.roles.some((r) => r.unitId === unit.id && r.role !== "reviewer" && r.role !== "admin")) return false;
   if (session.isAdmin && session.provinceId === unit.provinceId) return true;
   return session.roles.some((r) => {
     if (r.role !== "reviewer" || r.provinceId !== unit.provinceId) return false;
     if (r.scope.length > 0 && !r.scope.some((s) => itemCode === s || itemCode.startsWith(`${s}.`))) return false;
     if (r.unitId === null) return true;
     const own = session.units.get(r.unitId);
-    return own?.kind === "district" ? unit.parentId === r.unitId : unit.id !== r.unitId;
+    if (own?.kind === "district") return unit.parentId === r.unitId;
+    // A department's reviewers (the organising department, or a sector department within its scope), never their own.
+    return own?.kind === "department" && unit.id !== r.unitId;
   });
 }
 
@@ -90,7 +94,7 @@ function card(
     ...(node.evidenceRequired ? [line("bot-review-evidence-required")] : []),
     ...(f.evidence.length > 0 ? [line("bot-evidence-with-figure", { refs: formatEvidence(f.evidence) })] : []),
     ...evidence,
-    line("bot-review-how", { unitCode: unit.code, code: f.itemCode }),
+    line("bot-review-how", { unitCode: unit.code, code: `${f.itemCode}@${f.revision}` }),
   ];
   return reply(lines, [
     [{ label: line("bot-review-accept"), action: `rv:ok:${f.unitId}:${f.itemCode}:${f.revision}` }, { label: line("bot-review-skip"), action: `rv:next:${index}` }],
@@ -101,6 +105,7 @@ function card(
 /** /thamdinh: the reviewer's queue, one figure at a time, with its evidence and what the rule gives. */
 export async function reviewQueue(deps: CoreDeps, session: Session, from = 0): Promise<Reply[]> {
   if (!session.person) return [reply([line("bot-not-bound"), line("bot-start-how")])];
+  if (session.inbound.chatType === "group") return [reply([line("bot-review-private-only")])];
   if (!isReviewer(session)) return [reply([line("bot-review-reviewers-only")])];
   const periods = await queue(deps, session);
   const all = periods.flatMap((p) => p.figures.map((f) => ({ scores: p.scores, f })));
@@ -117,6 +122,7 @@ export async function reviewQueue(deps: CoreDeps, session: Session, from = 0): P
 
 /** "📎 tên tệp": the evidence file itself, for a reviewer who may see it. */
 export async function sendEvidenceFile(deps: CoreDeps, session: Session, evidenceId: number): Promise<Reply[]> {
+  if (session.inbound.chatType === "group") return [reply([line("bot-review-private-only")])];
   const e = await deps.store.evidence.byId(evidenceId);
   const unit = e ? await deps.store.units.byId(e.unitId) : null;
   if (!e || !e.file || !unit || !deps.evidence) return [reply([line("bot-review-file-gone")])];
@@ -124,23 +130,24 @@ export async function sendEvidenceFile(deps: CoreDeps, session: Session, evidenc
   if (!mayOpen) return [reply([line("bot-review-not-assigned", { unit: unit.name, code: e.itemCode })])];
   const data = await deps.evidence.storage.get(e.file.storageKey);
   if (!data) return [reply([line("bot-review-file-gone")])];
-  const photo = e.file.mimeType === "image/jpeg" || e.file.mimeType === "image/png";
-  return [{
-    lines: [],
-    attachment: { kind: photo ? "photo" : "document", filename: e.file.filename, data, caption: line("bot-review-file-caption", { code: e.itemCode, unit: unit.name }) },
-  }];
+  // As a document, photos included: the reviewer sees the file as it was sent, not recompressed.
+  const caption = line("bot-review-file-caption", { code: e.itemCode, unit: unit.name });
+  return [{ lines: [], attachment: { kind: "document", filename: e.file.filename, data, caption } }];
 }
 
-type Parsed = { ok: true; unitCode: string; code: string; decision: ReviewDecision } | { ok: false; replies: Reply[] };
+type Parsed =
+  | { ok: true; unitCode: string; code: string; revision: number | null; decision: ReviewDecision }
+  | { ok: false; replies: Reply[] };
 
 /** "/thamdinh sua S19 4.14 = 300/508 | lý do", "… diem S19 4.14 = 1,5 | lý do", "… bosung S19 4.14 30/11/2026 | nội dung". */
 function parseDecision(deps: CoreDeps, ruleset: Ruleset, op: string, rest: string, now: Date): Parsed {
   const [head, ...reasonParts] = rest.split("|");
   const reason = reasonParts.join("|").trim();
-  const m = /^\s*(\S+)\s+(\d{1,2}(?:\.\d{1,2}){1,2})\s*(?:=|:)?\s*(.*)$/.exec(head ?? "");
+  const m = /^\s*(\S+)\s+(\d{1,2}(?:\.\d{1,2}){1,2})(?:@(\d+))?\s*(?:=|:)?\s*(.*)$/.exec(head ?? "");
   const bad = (key: string, args?: Record<string, string>) => ({ ok: false as const, replies: [reply([line(key, args), line("bot-review-forms")])] });
   if (!m) return bad("bot-review-bad-form");
-  const [, unitCode, code, value] = m as unknown as [string, string, string, string];
+  const [, unitCode, code, seen, value] = m as unknown as [string, string, string, string | undefined, string];
+  const revision = seen ? Number(seen) : null;
   const node = deps.catalog.item(ruleset.id, code);
   if (!node) return bad("bot-evidence-unknown-item", { code });
   if (op !== "accept" && !reason) return bad("bot-review-reason-needed");
@@ -151,18 +158,18 @@ function parseDecision(deps: CoreDeps, ruleset: Ruleset, op: string, rest: strin
         const { key, args } = parseErrorArgs(parsed.error);
         return { ok: false, replies: [reply([line("bot-review-bad-value", { code, value: value.trim() }), line(key, args)])] };
       }
-      return { ok: true, unitCode, code, decision: { kind: "correct_figure", rawValue: value.trim(), figure: parsed.figure, reason } };
+      return { ok: true, unitCode, code, revision, decision: { kind: "correct_figure", rawValue: value.trim(), figure: parsed.figure, reason } };
     }
     case "diem": {
       const points = Number(value.trim().replace(",", "."));
       const max = node.maxPoints ?? 0;
       if (!Number.isFinite(points) || points < 0 || points > max) return bad("bot-review-bad-points", { code, max: String(max) });
-      return { ok: true, unitCode, code, decision: { kind: "correct_points", points, reason } };
+      return { ok: true, unitCode, code, revision, decision: { kind: "correct_points", points, reason } };
     }
     case "bosung": {
       const due = parseVnDate(value.trim(), { endOfDay: true });
       if (!due || due <= now) return bad("bot-review-bad-date", { value: value.trim() });
-      return { ok: true, unitCode, code, decision: { kind: "request_evidence", due, reason } };
+      return { ok: true, unitCode, code, revision, decision: { kind: "request_evidence", due, reason } };
     }
     default:
       return bad("bot-review-bad-form");
@@ -172,12 +179,13 @@ function parseDecision(deps: CoreDeps, ruleset: Ruleset, op: string, rest: strin
 /** /thamdinh with a decision typed, or "Chấp nhận" tapped. */
 export async function reviewDecision(deps: CoreDeps, session: Session, op: string, rest: string): Promise<Reply[]> {
   if (!session.person) return [reply([line("bot-not-bound"), line("bot-start-how")])];
+  if (session.inbound.chatType === "group") return [reply([line("bot-review-private-only")])];
   if (!isReviewer(session)) return [reply([line("bot-review-reviewers-only")])];
   if (session.provinceId === null) return [reply([line("bot-review-empty")])];
   let unit: UnitRecord | null;
   let code: string;
   let decision: ReviewDecision;
-  let revision: number | null = null;
+  let revision: number | null;
   const periods = (await deps.store.periods.list(session.provinceId)).filter((p) => p.status === "open" || p.status === "review");
   if (op === "accept") {
     const [unitId, itemCode, rev] = rest.split(":");
@@ -186,16 +194,19 @@ export async function reviewDecision(deps: CoreDeps, session: Session, op: strin
     decision = { kind: "accept" };
     revision = Number(rev);
   } else {
-    const ruleset = periods.map((p) => deps.catalog.get(p.rulesetId)).find((r) => r !== undefined);
-    if (!ruleset) return [reply([line("bot-review-empty")])];
+    // The unit first: its own ruleset says what the item is and how its figure reads.
+    const unitCode = /^\s*(\S+)/.exec(rest)?.[1] ?? "";
+    unit = await deps.store.units.byCode(session.provinceId, unitCode);
+    if (!unit) return [reply([line("bot-review-unknown-unit", { code: unitCode }), line("bot-review-forms")])];
+    const ruleset = (await periodForUnit(deps, unit))?.ruleset;
+    if (!ruleset) return [reply([line("bot-no-period", { unit: unit.name })])];
     const parsed = parseDecision(deps, ruleset, op, rest, deps.now());
     if (!parsed.ok) return parsed.replies;
-    unit = await deps.store.units.byCode(session.provinceId, parsed.unitCode);
-    if (!unit) return [reply([line("bot-review-unknown-unit", { code: parsed.unitCode })])];
     code = parsed.code;
     decision = parsed.decision;
+    revision = parsed.revision;
   }
-  if (!unit) return [reply([line("bot-review-file-gone")])];
+  if (!unit) return [reply([line("bot-review-unknown-unit", { code: rest.split(":")[0] ?? "" })])];
   if (!canReview(session, unit, code)) return [reply([line("bot-review-not-assigned", { unit: unit.name, code })])];
   for (const period of periods) {
     const outcome = await deps.scores.get(period.id);
@@ -203,6 +214,9 @@ export async function reviewDecision(deps: CoreDeps, session: Session, op: strin
     const current = outcome.scores.figures.find((f) => f.unitId === unit!.id && f.itemCode === code);
     if (!current || !outcome.scores.units.has(unit.id)) continue;
     if (!current.figure) return [reply([line("bot-review-no-figure", { unit: unit.name, code })])];
+    if (decision.kind === "correct_points" && current.figure.kind === "not_applicable") {
+      return [reply([line("bot-review-points-not-applicable", { unit: unit.name, code })])];
+    }
     return applyDecision(deps, session, outcome.scores, current, decision, revision ?? current.revision);
   }
   // Published results change only through a recorded reopening.
@@ -235,14 +249,15 @@ async function applyDecision(
     totalAfter: effect?.after.total ?? 0, max: effect?.after.applicableMax ?? 0, date: decision.kind === "request_evidence" ? decision.due : null,
     reviewer: session.person!.fullName,
   };
+  const effectLines = effect ? [line("notify-review-effect", args)] : [];
   const unitLines: Line[] = decision.kind === "correct_figure"
-    ? [line("notify-review-figure", args, "bold"), line("notify-review-effect", args)]
+    ? [line("notify-review-figure", args, "bold"), ...effectLines]
     : decision.kind === "correct_points"
-      ? [line("notify-review-points", args, "bold"), line("notify-review-effect", args)]
+      ? [line("notify-review-points", args, "bold"), ...effectLines]
       : decision.kind === "request_evidence"
         ? [line("notify-review-evidence", args, "bold"), line("notify-review-evidence-how", args)]
         : [];
-  if (unitLines.length > 0 && decision.kind !== "request_evidence" && appealBy) unitLines.push(line("notify-review-appeal", { code: current.itemCode, date: appealBy }));
+  if (unitLines.length > 0 && decision.kind !== "request_evidence" && appealBy && appealBy > deps.now()) unitLines.push(line("notify-review-appeal", { code: current.itemCode, date: appealBy }));
   const people = [
     ...(await deps.store.people.holders(unit.provinceId, unit.id, "officer")), ...(await deps.store.people.holders(unit.provinceId, unit.id, "leader")),
   ];
