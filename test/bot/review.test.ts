@@ -83,6 +83,11 @@ describe("evidence, review and appeals in chat", () => {
     expect(stored).toHaveLength(1);
     expect(await officer.say("/minhchung 4.1")).toContain("• Tệp «ke-hoach-dao-tao.pdf» (1 KB)");
     expect(await officer.say("/thieu")).not.toMatch(/• 4\.1 /);
+    // A caption that gives the figure submits it too, for confirmation, with the file kept as its evidence.
+    const both = await officer.send("quyet-dinh-phan-cong.pdf", PDF, "4.1 = chuyên trách");
+    expect(both.text).toContain("Đã nhận minh chứng cho chỉ số 4.1.");
+    expect(both.text).toContain("Xin xác nhận 1 số liệu của Sở Y tế");
+    expect(await officer.tap(/^ok:/)).toContain("Đã ghi 1 số liệu của Sở Y tế.");
     const typed = await officer.say("/minhchung 1.2 466/QĐ-UBND - 15/03/2026: Kế hoạch chuyển đổi số năm 2026");
     expect(typed).toContain("Đã ghi 1 văn bản minh chứng cho chỉ số 1.2");
     expect(typed).toContain("466/QĐ-UBND – 15/03/2026: Kế hoạch chuyển đổi số năm 2026");

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import { formatEvidence, parseEvidence } from "../evidence.js";
+import { isFigureLine } from "../intents.js";
 import type { PeriodRecord, UnitRecord } from "../ports/records.js";
 import { line, reply, text, type InboundFile, type Line, type Reply } from "../reply.js";
 import { periodForUnit, rolesIn, type CoreDeps, type Session } from "../session.js";
+import { submit } from "./submit.js";
 
 /** Programs and scripts, whatever their name says: never kept as evidence. */
 const EXECUTABLE = new Set(["exe", "elf", "mach", "msi", "dll", "class", "dex", "apk", "deb", "rpm", "wasm", "lnk", "swf", "jar", "xpi", "crx"]);
@@ -78,7 +80,9 @@ export async function receiveFile(deps: CoreDeps, session: Session, file: Inboun
   const sha256 = createHash("sha256").update(data).digest("hex");
   const storageKey = `${sha256.slice(0, 2)}/${sha256}.${detected.ext}`;
   await settings.storage.put(storageKey, data);
-  const refs = parseEvidence(caption.replace(/^\s*\d{1,2}(?:\.\d{1,2}){0,2}\s*/, ""));
+  // A caption that gives the figure ("4.14 = 394/508") is submitted with it; otherwise what follows the code is a reference.
+  const withFigure = isFigureLine(caption);
+  const refs = withFigure ? [] : parseEvidence(caption.replace(/^\s*\d{1,2}(?:\.\d{1,2}){0,2}\s*/, ""));
   const base = {
     periodId: t.period.id, unitId: t.unit.id, itemCode: t.code, revision: t.revision, channel: session.inbound.channel,
     addedBy: session.person!.id, addedByLabel: session.person!.fullName,
@@ -87,11 +91,12 @@ export async function receiveFile(deps: CoreDeps, session: Session, file: Inboun
   const stored = { filename, mimeType: detected.mime, size: data.byteLength, sha256, storageKey };
   await deps.store.evidence.add({ ...base, file: stored }, session.person!.fullName, deps.now());
   for (const ref of refs) await deps.store.evidence.add({ ...base, ref }, session.person!.fullName, deps.now());
-  return [reply([
+  const saved = reply([
     line("bot-evidence-saved", { code: t.code, name: t.name, unit: t.unit.name, filename, size: kb(data.byteLength), type: detected.ext.toUpperCase() }, "bold"),
     line("bot-evidence-checksum", { sha: sha256.slice(0, 16) }),
-    ...(t.revision === 0 ? [line("bot-evidence-no-figure-yet", { code: t.code })] : []),
-  ])];
+    ...(t.revision === 0 && !withFigure ? [line("bot-evidence-no-figure-yet", { code: t.code })] : []),
+  ]);
+  return withFigure ? [saved, ...(await submit(deps, session, caption))] : [saved];
 }
 
 /**
