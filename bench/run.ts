@@ -7,6 +7,7 @@
 import { chatBench } from "./chat.js";
 import { deliveryBench } from "./delivery.js";
 import { scoringBench } from "./scoring.js";
+import { reviewBench } from "./review.js";
 import { storeBench } from "./store.js";
 import { zaloBench } from "./zalo.js";
 
@@ -22,6 +23,7 @@ const SUITES: Record<string, () => Promise<BenchResult[]> | BenchResult[]> = {
   chat: chatBench,
   delivery: deliveryBench,
   zalo: zaloBench,
+  review: reviewBench,
 };
 
 const args = process.argv.slice(2);
