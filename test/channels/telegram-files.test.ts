@@ -155,6 +155,20 @@ describe("Telegram channel: photos and documents", () => {
     expect(core.inbound.at(-1)!.file).toMatchObject({ filename: "tep-u-doc-2", declaredType: null, size: null });
   });
 
+  it("gives every photo of an album the caption Telegram puts on the first one only", async () => {
+    for (const id of ["alb-1", "alb-2", "alb-3"]) host(id, `photos/${id}.jpg`, randomBytes(500));
+    const album = (id: string, caption?: string) => withMedia(privateChat(85), 85, {
+      media_group_id: "13579", photo: [{ file_id: id, file_unique_id: `u-${id}`, width: 800, height: 600 }],
+    }, caption);
+    await channel.process(album("alb-1", "4.1"));
+    await channel.process(album("alb-2"));
+    await channel.process(album("alb-3"));
+    expect(core.inbound.slice(-3).map((i) => [i.file?.filename, i.text])).toEqual([["anh-u-alb-1.jpg", "4.1"], ["anh-u-alb-2.jpg", "4.1"], ["anh-u-alb-3.jpg", "4.1"]]);
+    // Another album of the same chat has its own caption, or none.
+    await channel.process(withMedia(privateChat(85), 85, { media_group_id: "24680", photo: [{ file_id: "alb-3", file_unique_id: "u-x", width: 8, height: 6 }] }));
+    expect(core.inbound.at(-1)!.text).toBeUndefined();
+  });
+
   it("in a group, a caption addressed to the bot counts as addressed, without the bot's name; a file for another bot is not ours", async () => {
     host("doc-3", "documents/file_6.pdf", randomBytes(100));
     await channel.process(withMedia(groupChat, 83, document("doc-3"), "@dti_test_bot minh chứng 6.2"));

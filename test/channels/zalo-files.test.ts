@@ -109,6 +109,18 @@ describe("Zalo OA: images and files over the webhook", () => {
     expect((await received("file-2")).file).toMatchObject({ filename: "tep-file-2", declaredType: null, size: 10 });
   });
 
+  it("hands each image of a message with several to the core, with the text sent along", async () => {
+    const userId = zaloUserId("8105");
+    const urls = [fake.hostFile(randomBytes(300)), fake.hostFile(randomBytes(400))];
+    const event: ZaloEvent = {
+      name: "user_send_image", appId: fake.appId, timestamp: String(fixture.clock.now.getTime()), userId, msgId: "album-1", text: "4.1",
+      files: urls.map((url, i) => ({ url, name: `anh-${i + 1}.jpg`, size: 300 + 100 * i, type: "image" })),
+    };
+    const before = inbound.length;
+    await channel.process(event);
+    expect(inbound.slice(before).map((i) => [i.file?.filename, i.text])).toEqual([["anh-1.jpg", "4.1"], ["anh-2.jpg", "4.1"]]);
+  });
+
   it("refuses a file over 20 MB, announced or streamed", async () => {
     const userId = zaloUserId("8103");
     fake.addUser({ id: userId, name: "Tệp Lớn" });

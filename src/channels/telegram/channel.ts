@@ -1,7 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { Bot, BotError, InlineKeyboard, InputFile, type Api, type Context, type Transformer } from "grammy";
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { Message, Update, UserFromGetMe } from "grammy/types";
 import type { Core } from "../../bot/core.js";
 import { NO_METRICS, type ChannelMetrics } from "../../bot/ports/metrics.js";
 import type { InboxRepo } from "../../bot/ports/store.js";
@@ -48,6 +48,8 @@ export interface TelegramChannel {
 const STOP_GRACE_MS = 25_000;
 /** How often updates left unfinished by a dead process are looked for (their claims last INBOX_CLAIM_MS). */
 const RECOVERY_EVERY_MS = 30_000;
+/** How long an album's caption is remembered for its other photos. */
+const ALBUM_MEMORY_MS = 60_000;
 
 /** Bot API's getFile serves files up to 20 MB (https://core.telegram.org/bots/api#getfile); a larger body is refused. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -164,8 +166,18 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
       if (ctx.chat?.type === "private") await ctx.reply(deps.i18n.t(localeOf(ctx), "bot-slow-down"));
     },
   }));
+  // An album's caption, remembered for the photos that follow it (updates of one chat are handled in order).
+  const albums = new Map<string, { caption: string; until: number }>();
+  const albumCaption = (message: Message): string | undefined => {
+    if (!message.media_group_id) return undefined;
+    const key = `${message.chat.id}:${message.media_group_id}`;
+    const now = Date.now();
+    for (const [k, v] of albums) if (v.until < now) albums.delete(k);
+    if (message.caption) albums.set(key, { caption: message.caption, until: now + ALBUM_MEMORY_MS });
+    return albums.get(key)?.caption;
+  };
   bot.on(["message:text", "message:photo", "message:document", "callback_query:data"], async (ctx) => {
-    const inbound = toInbound(ctx.update, ctx.me, deps.now(), download);
+    const inbound = toInbound(ctx.update, ctx.me, deps.now(), download, albumCaption);
     if (!inbound) return;
     const { replies, locale, tap } = await deps.core.handle(inbound);
     if (ctx.callbackQuery) {

@@ -8,7 +8,9 @@ export type FileDownloader = (fileId: string) => Promise<Uint8Array>;
  * A Telegram update in the core's terms; null for updates the bot does not act on.
  * A photo or a document becomes `file`, downloaded only if the core asks; its caption is the text.
  */
-export function toInbound(update: Update, me: UserFromGetMe, at: Date, download: FileDownloader): Inbound | null {
+export function toInbound(
+  update: Update, me: UserFromGetMe, at: Date, download: FileDownloader, albumCaption?: (message: Message) => string | undefined,
+): Inbound | null {
   const updateId = String(update.update_id);
   const callback = update.callback_query;
   if (callback?.data && callback.message) {
@@ -23,7 +25,9 @@ export function toInbound(update: Update, me: UserFromGetMe, at: Date, download:
   if (!message?.from) return null;
   const file = fileOf(message, download);
   // A caption counts only on what the bot reads (a video's caption is not a message to it).
-  const body = message.text ?? (file ? message.caption : undefined);
+  // In an album only the first photo carries the caption; the others take it from there.
+  const remembered = file ? albumCaption?.(message) : undefined;
+  const body = message.text ?? (file ? message.caption ?? remembered : undefined);
   if (body === undefined && !file) return null;
   const chat = message.chat;
   const raw = (body ?? "").normalize("NFC");

@@ -39,6 +39,8 @@ const CHANNEL = "zalo";
 const RECOVERY_EVERY_MS = 30_000;
 /** Events handled at once (each person's in order); more would only queue in the database. */
 const HANDLING_CONCURRENCY = 4;
+/** Attachments of one message that are taken (Zalo's limits on a message are unconfirmed; more are unusual). */
+const MAX_FILES_PER_EVENT = 5;
 /** What the bot acts on; other events (seen, received, the OA's own echoes) are recorded and left. */
 const HANDLED = new Set([
   "user_send_text", "follow", "unfollow", "user_send_image", "user_send_file", "user_send_link", "user_send_sticker", "user_send_gif",
@@ -184,9 +186,14 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
       await deps.client.sendText(userId, deps.i18n.t(identity.language, "zalo-text-only"));
       return;
     }
-    const file = attached && inboundFile(event, attached);
-    const { replies, locale } = await deps.core.handle(toInbound(event, userId, text, await nameOf(userId), file));
-    for (const r of replies) await send(userId, locale, r);
+    // Several images in one message: each is evidence for the item the text names.
+    const files = attached ? event.files.slice(0, MAX_FILES_PER_EVENT) : [undefined];
+    const name = await nameOf(userId);
+    for (const each of files) {
+      const file = each && inboundFile(event, each);
+      const { replies, locale } = await deps.core.handle(toInbound(event, userId, text, name, file));
+      for (const r of replies) await send(userId, locale, r);
+    }
   }
 
   async function run(event: ZaloEvent): Promise<void> {
