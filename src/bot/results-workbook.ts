@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { formatDate, type I18n, type Locale } from "../i18n/index.js";
-import type { UnitScore } from "../scoring/index.js";
+import { walk, type UnitScore } from "../scoring/index.js";
 import type { GroupScores, PeriodScores } from "./period-scores.js";
 
 export interface WorkbookOptions {
@@ -82,6 +82,57 @@ function groupSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: Peri
   sheet.pageSetup.printTitlesRow = "5:5";
 }
 
+/**
+ * The review sheet: every item a reviewer changed, with the unit's figure,
+ * its own points beside the reviewed points, the reason, who and when.
+ */
+function reviewSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: PeriodScores, taken: Set<string>): void {
+  const t = (key: string, args = {}) => o.i18n.t(o.locale, key, args);
+  const sheet = workbook.addWorksheet(sheetName(t("xlsx-review-sheet"), taken), {
+    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 }, views: [{ state: "frozen", ySplit: 1 }],
+  });
+  const headers = ["unit-code", "unit-name", "item", "item-name", "figure", "self", "reviewed", "reason", "by", "date"].map((k) => t(`xlsx-review-${k}`));
+  const header = sheet.getRow(1);
+  headers.forEach((text, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = text;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  });
+  const points = (view: "self" | "reviewed", unitId: number, code: string) => {
+    for (const g of scores.groups) {
+      const item = g[view].units.find((u) => u.unitId === String(unitId))?.items.find((i) => i.code === code);
+      if (item) return item.points;
+    }
+    return null;
+  };
+  const names = new Map(walk(scores.ruleset).map((n) => [n.code, n.name]));
+  const corrected = scores.figures
+    .filter((f) => f.status === "reviewed" && (f.reviewFigure !== null || f.reviewPoints !== null))
+    .sort((a, b) => (scores.units.get(a.unitId)?.code ?? "").localeCompare(scores.units.get(b.unitId)?.code ?? "", "vi", { numeric: true })
+      || a.itemCode.localeCompare(b.itemCode, "vi", { numeric: true }));
+  corrected.forEach((f, index) => {
+    const unit = scores.units.get(f.unitId);
+    const row = sheet.getRow(2 + index);
+    const values = [
+      unit?.code ?? "", unit?.name ?? "", f.itemCode, names.get(f.itemCode) ?? "", f.rawValue ?? "",
+      points("self", f.unitId, f.itemCode), points("reviewed", f.unitId, f.itemCode), f.reviewNote ?? "", f.enteredByLabel, formatDate(f.at, o.locale),
+    ];
+    values.forEach((value, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = value;
+      cell.border = BORDER;
+      if (typeof value === "number") cell.numFmt = "#,##0.00";
+    });
+  });
+  if (corrected.length === 0) sheet.getCell(2, 1).value = t("xlsx-review-none");
+  [10, 36, 8, 40, 16, 12, 12, 44, 24, 12].forEach((w, i) => {
+    sheet.getColumn(i + 1).width = w;
+  });
+}
+
 /** The results workbook: one ranked sheet per ranking group, main-index breakdown, self vs reviewed points, classes; ready to print. */
 export async function resultsWorkbook(scores: PeriodScores, options: WorkbookOptions): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -89,6 +140,7 @@ export async function resultsWorkbook(scores: PeriodScores, options: WorkbookOpt
   workbook.created = options.now;
   const taken = new Set<string>();
   for (const group of scores.groups) groupSheet(workbook, options, scores, group, taken);
+  reviewSheet(workbook, options, scores, taken);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

@@ -87,7 +87,7 @@ describe("Excel export and import", () => {
     expect(await exportResultsCommand(ctx, "1", { output: path })).toBe(0);
     expect(out[0]).toBe(`Đã xuất kết quả ra ${path}: 3 nhóm, 30 đơn vị.`);
     const sheets = await readSheets(path);
-    expect(sheets.map((s) => s.name)).toEqual(["Sở, ban, ngành có bộ thủ tục", "Đơn vị trực thuộc UBND thành", "Cơ quan Trung ương trên địa"]);
+    expect(sheets.map((s) => s.name)).toEqual(["Sở, ban, ngành có bộ thủ tục", "Đơn vị trực thuộc UBND thành", "Cơ quan Trung ương trên địa", "Thẩm định"]);
     const first = sheets[0]!;
     expect(first.getCell(1, 1).value).toBe("KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG CHUYỂN ĐỔI SỐ NĂM 2025");
     expect(first.getRow(5).values).toEqual(expect.arrayContaining(["Xếp hạng", "Tên cơ quan, đơn vị", "1. Nhận thức số (15)", "Điểm tự đánh giá", "Điểm thẩm định", "Xếp loại"]));
@@ -102,7 +102,13 @@ describe("Excel export and import", () => {
     expect(first.getCell(6, 13).numFmt).toBe("0.00%");
     expect(first.pageSetup.orientation).toBe("landscape");
     // The demo has review corrections, so somewhere self and reviewed points differ.
-    const differs = sheets.some((sheet) => Array.from({ length: sheet.rowCount - 5 }, (_, i) => sheet.getRow(6 + i))
+    // Each correction on the review sheet, with the unit's own points beside the reviewed points and the reason.
+    const review = sheets[3]!;
+    expect(review.getRow(1).values).toEqual(expect.arrayContaining(["Số liệu đơn vị nộp", "Điểm tự đánh giá", "Điểm thẩm định", "Lý do điều chỉnh"]));
+    expect(review.rowCount).toBeGreaterThan(1);
+    expect(review.getCell(2, 8).value).toBe("Điều chỉnh theo tài liệu kiểm chứng");
+    expect(review.getCell(2, 6).value).not.toBe(review.getCell(2, 7).value);
+    const differs = sheets.slice(0, 3).some((sheet) => Array.from({ length: sheet.rowCount - 5 }, (_, i) => sheet.getRow(6 + i))
       .some((row) => row.getCell(10).value !== row.getCell(11).value));
     expect(differs).toBe(true);
   });
