@@ -65,7 +65,10 @@ export async function appendReview(tx: Tx, input: ReviewInput, now: Date): Promi
   const row = await tx.figureRevision.create({
     data: {
       headId: head.id, revision: input.revision + 1, rawValue: seen.rawValue, figure: seen.figure, evidence: seen.evidence, note: seen.note,
-      ...decided(input.decision), enteredBy: input.reviewerId, enteredByLabel: input.reviewerLabel, channel: input.channel, createdAt: now,
+      ...decided(input.decision),
+      // Asking for more evidence keeps a correction made before: it is not a decision on the figure.
+      ...(input.decision.kind === "request_evidence" && { reviewFigure: seen.reviewFigure, reviewPoints: seen.reviewPoints }),
+      enteredBy: input.reviewerId, enteredByLabel: input.reviewerLabel, channel: input.channel, createdAt: now,
     },
   });
   // Cached scores are keyed by this version: a review changes the reviewed score.

@@ -103,6 +103,8 @@ describe("evidence, review and appeals in chat", () => {
     expect((await officer.send("ghi-chu.pdf", new TextEncoder().encode("chỉ là văn bản thường"), "4.1")).text).toContain("Không nhận dạng được định dạng");
     expect((await officer.send("bao-cao.pdf", PDF)).text).toContain("Xin Anh/Chị gửi lại tệp kèm chú thích là mã chỉ số");
     expect((await officer.send("bao-cao.pdf", PDF, "9.9")).text).toContain("Không có chỉ số 9.9");
+    // A caption written as the command reads the same.
+    expect((await officer.send("bao-cao.pdf", GIF, "/minhchung 4.1")).text).toContain("có định dạng gif");
     const leader = await join("e3", "leader", "S19");
     expect((await leader.send("bao-cao.pdf", PDF, "4.1")).text).toContain("Chỉ cán bộ nhập liệu của Sở Y tế mới gửi được minh chứng.");
     const files = readdirSync(fixture.evidenceDir, { recursive: true }).map(String).filter((f) => /\.[a-z]+$/.test(f));

@@ -90,6 +90,10 @@ describe.each(BACKENDS)("review, evidence and appeals on $name", (backend) => {
       const current = new Map((await store().figures.currentForUnit(periodId, syt)).map((f) => [f.itemCode, f]));
       expect(current.get("6.3")).toMatchObject({ status: "evidence_requested", evidenceDue: due });
       expect(current.get("6.4")).toMatchObject({ status: "submitted", evidenceDue: null });
+      // Asking for evidence after a correction keeps the correction.
+      await store().reviews.review(review(syt, "6.4", 1, { kind: "correct_points", points: 1.5, reason: "Thiếu biên bản" }), noticeFor(chat), LATER);
+      const more = await store().reviews.review(review(syt, "6.4", 2, { kind: "request_evidence", due, reason: "Gửi biên bản" }), noticeFor(chat), LATER);
+      expect(more).toMatchObject({ ok: true, record: { status: "evidence_requested", reviewPoints: 1.5, reviewNote: "Gửi biên bản" } });
     });
 
     it("refuse a stale revision and an unknown figure, writing nothing", async () => {

@@ -51,10 +51,13 @@ async function target(deps: CoreDeps, session: Session, code: string | undefined
   return { ok: true, target: { unit, period: found.period, rulesetId: found.ruleset.id, code, name: item.name, revision } };
 }
 
-const firstCode = (caption: string) => /^\s*(\d{1,2}(?:\.\d{1,2}){0,2})\b/.exec(caption)?.[1];
+/** "/minhchung 4.14 …" typed as a caption reads like "4.14 …". */
+const withoutCommand = (caption: string) => caption.replace(/^\s*\/(minhchung|evidence)(@\w+)?\s*/i, "");
+const firstCode = (caption: string) => /^\s*(\d{1,2}(?:\.\d{1,2}){0,2})\b/.exec(withoutCommand(caption))?.[1];
 
 /** A photo or a document sent to the bot: evidence for the item its caption names ("4.14", or "4.14 số – ngày: trích yếu"). */
-export async function receiveFile(deps: CoreDeps, session: Session, file: InboundFile, caption: string): Promise<Reply[]> {
+export async function receiveFile(deps: CoreDeps, session: Session, file: InboundFile, typed: string): Promise<Reply[]> {
+  const caption = withoutCommand(typed);
   const settings = deps.evidence;
   if (!settings) return [reply([line("bot-evidence-off")])];
   const found = await target(deps, session, firstCode(caption));
