@@ -822,6 +822,13 @@ zalo-authorized = The Zalo OA has authorised DTI Bot. The access token is stored
 zalo-authorize-expired = This authorisation link is invalid or older than 10 minutes. Please run "npx dti zalo authorize" again.
 zalo-authorize-wrong-oa = The account that approved is Zalo OA { $given }, not the department's configured OA ({ $expected }). Please sign in as an admin of the right OA and run "npx dti zalo authorize" again.
 zalo-authorize-failed = Zalo refused the authorisation code: { $reason }. Please run "npx dti zalo authorize" again.
+cli-evidence-checked = Checked { $count } evidence files of the { $year } period in { $dir }.
+cli-evidence-problem = • Evidence no. { $id }: { $unit }, item { $item }, file "{ $filename }" (sent by { $by }) — { $problem ->
+    [missing] no longer in storage
+   *[altered] its content differs from what was received (checksum mismatch)
+  }
+cli-evidence-all-good = Every file is as it was received.
+cli-evidence-some-bad = { $count } file(s) missing or altered; please restore them from the backup.
 cli-zalo-not-configured = The Zalo OA is not configured: set ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_ID, ZALO_OA_SECRET_KEY and ZALO_TOKEN_KEY.
 cli-zalo-no-redirect = ZALO_REDIRECT_URL is not set: the public HTTPS address of the service's GET /zalo/oauth, registered in the Zalo app.
 cli-zalo-authorize = Open this link with the Zalo OA admin account and choose "Allow" (valid for 10 minutes):

@@ -822,6 +822,13 @@ zalo-authorized = Đã uỷ quyền Zalo OA cho DTI Bot. Khoá truy cập đư�
 zalo-authorize-expired = Đường dẫn uỷ quyền không hợp lệ hoặc đã quá 10 phút. Xin chạy lại «npx dti zalo authorize».
 zalo-authorize-wrong-oa = Tài khoản đã uỷ quyền là Zalo OA { $given }, không phải OA của Sở đã cấu hình ({ $expected }). Xin đăng nhập bằng tài khoản quản trị của đúng OA và chạy lại «npx dti zalo authorize».
 zalo-authorize-failed = Zalo không chấp nhận mã uỷ quyền: { $reason }. Xin chạy lại «npx dti zalo authorize».
+cli-evidence-checked = Đã đối chiếu { $count } tệp minh chứng của kỳ đánh giá năm { $year } trong { $dir }.
+cli-evidence-problem = • Minh chứng số { $id }: { $unit }, chỉ số { $item }, tệp «{ $filename }» (người gửi: { $by }) — { $problem ->
+    [missing] không còn trong kho
+   *[altered] nội dung đã bị thay đổi so với khi nhận (mã kiểm tra không khớp)
+  }
+cli-evidence-all-good = Tất cả tệp còn nguyên như khi nhận.
+cli-evidence-some-bad = { $count } tệp thiếu hoặc bị thay đổi; xin khôi phục từ bản sao lưu.
 cli-zalo-not-configured = Chưa cấu hình Zalo OA: cần đặt ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_ID, ZALO_OA_SECRET_KEY và ZALO_TOKEN_KEY.
 cli-zalo-no-redirect = Chưa đặt ZALO_REDIRECT_URL: địa chỉ HTTPS công khai dẫn tới GET /zalo/oauth của dịch vụ, đã khai báo trong ứng dụng Zalo.
 cli-zalo-authorize = Mở đường dẫn sau bằng tài khoản quản trị Zalo OA và chọn «Cho phép» (hiệu lực 10 phút):

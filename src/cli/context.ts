@@ -20,6 +20,8 @@ export interface CliContext {
   readonly now: () => Date;
   /** The Zalo OA settings, when configured (`dti zalo`). */
   readonly zalo: ZaloSettings | null;
+  /** Where evidence files are kept (EVIDENCE_DIR). */
+  readonly evidenceDir: string;
   /** The store, opened (and migrated) on first use. */
   store(): Promise<Store>;
   close(): Promise<void>;
@@ -47,6 +49,7 @@ export interface ContextOptions {
   inviteSecret?: string | undefined;
   tokenKey?: string | undefined;
   zalo?: ZaloSettings | null;
+  evidenceDir?: string;
 }
 
 export function createContext(options: ContextOptions): CliContext {
@@ -62,6 +65,7 @@ export function createContext(options: ContextOptions): CliContext {
     actor: options.actor ?? `cli:${userInfo().username}`,
     now: options.now ?? (() => new Date()),
     zalo: options.zalo ?? null,
+    evidenceDir: resolve(options.evidenceDir ?? "data/evidence"),
     store() {
       store ??= createStore(options.databaseUrl, {
         ...(options.inviteSecret && { inviteSecret: options.inviteSecret }), ...(options.tokenKey && { tokenKey: options.tokenKey }),

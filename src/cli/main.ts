@@ -1,5 +1,6 @@
 import { calendarAddCommand, calendarListCommand, calendarRemoveCommand } from "./calendar.js";
 import { queueRetryCommand, queueStatusCommand } from "./queue.js";
+import { evidenceCheckCommand } from "./evidence.js";
 import { zaloAuthorizeCommand, zaloStatusCommand } from "./zalo.js";
 import { Command, Option } from "commander";
 import { loadConfig } from "../config.js";
@@ -119,6 +120,11 @@ export function buildProgram(make: (locale: Locale) => CliContext, setExit: (cod
   calendar.command("list").description("Ngày nghỉ lễ và ngày do Sở thêm trong năm").option("--year <year>", "năm")
     .action((o: { year?: string }) => act((ctx) => calendarListCommand(ctx, o)));
 
+  program.command("evidence").description("Minh chứng").command("check <period>")
+    .description("Đối chiếu từng tệp minh chứng trong kho với mã kiểm tra SHA-256 đã ghi: thiếu tệp, tệp bị thay đổi")
+    .option("--json", "dạng JSON")
+    .action((id: string, o: { json?: boolean }) => act((ctx) => evidenceCheckCommand(ctx, id, o)));
+
   const zalo = program.command("zalo").description("Zalo Official Account: uỷ quyền cho DTI Bot, tình trạng khoá truy cập");
   zalo.command("authorize").description("Tạo đường dẫn để quản trị viên OA uỷ quyền cho DTI Bot (hiệu lực 10 phút)")
     .action(() => act((ctx) => zaloAuthorizeCommand(ctx)));
@@ -141,6 +147,7 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     ...(config.LOCALES_DIR && { localesDir: config.LOCALES_DIR }),
     inviteSecret: config.INVITE_SECRET,
     tokenKey: config.ZALO_TOKEN_KEY,
+    evidenceDir: config.EVIDENCE_DIR,
     zalo: config.ZALO_APP_ID && config.ZALO_APP_SECRET && config.ZALO_OA_ID
       ? { appId: config.ZALO_APP_ID, appSecret: config.ZALO_APP_SECRET, oaId: config.ZALO_OA_ID,
           redirectUrl: config.ZALO_REDIRECT_URL ?? null, oauthRoot: config.ZALO_OAUTH_ROOT ?? null }

@@ -50,6 +50,9 @@ export function createEvidenceRepo(db: Db): EvidenceRepo {
       const row = await db.evidence.findUnique({ where: { id } });
       return row ? toEvidence(row) : null;
     },
+    async forPeriod(periodId) {
+      return (await db.evidence.findMany({ where: { periodId }, orderBy: { id: "asc" } })).map(toEvidence);
+    },
     async forItem(periodId, unitId, itemCode) {
       return (await db.evidence.findMany({ where: { periodId, unitId, itemCode }, orderBy: { id: "asc" } })).map(toEvidence);
     },

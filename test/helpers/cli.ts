@@ -19,7 +19,7 @@ export function tempDatabaseUrl(): string {
 /** A CLI context that records what a command prints. */
 export function captured(options: {
   locale?: Locale; rulesetsDir?: string; databaseUrl?: string; botUsername?: string; now?: Date;
-  inviteSecret?: string; tokenKey?: string; zalo?: ZaloSettings;
+  inviteSecret?: string; tokenKey?: string; zalo?: ZaloSettings; evidenceDir?: string;
 } = {}): Captured {
   const out: string[] = [];
   const err: string[] = [];
@@ -31,6 +31,7 @@ export function captured(options: {
     actor: "cli:test",
     ...(options.now && { now: () => options.now! }),
     inviteSecret: options.inviteSecret, tokenKey: options.tokenKey, zalo: options.zalo ?? null,
+    ...(options.evidenceDir && { evidenceDir: options.evidenceDir }),
     out: (line) => out.push(line),
     err: (line) => err.push(line),
   });

@@ -51,6 +51,8 @@ export interface EvidenceRepo {
   /** Record evidence (audited); the file's content is already in the storage. */
   add(input: EvidenceInput, actor: Actor, now: Date): Promise<EvidenceRecord>;
   byId(id: number): Promise<EvidenceRecord | null>;
+  /** Every piece of evidence of a period, oldest first. */
+  forPeriod(periodId: number): Promise<EvidenceRecord[]>;
   /** Evidence of one item of a unit, oldest first. */
   forItem(periodId: number, unitId: number, itemCode: string): Promise<EvidenceRecord[]>;
   /** Which (unit, item) pairs of a period have any evidence: keys "unitId:itemCode". */
