@@ -922,11 +922,15 @@ bot-review-done-correct_figure = Corrected the figure for item { $code } of { $u
 bot-review-done-correct_points = Set the points of item { $code } of { $unit } to { $points } (reason: { $reason }).
 bot-review-done-request_evidence = Asked { $unit } for more evidence for item { $code } by { $date }.
 bot-review-unit-told = { $count } officer(s) and leader(s) of the unit have been told.
-notify-review-figure = The department has reviewed item { $code }. { $name } of { $unit }: the figure was corrected from { $from } to { $to }. Reason: { $reason }
-notify-review-points = The department has reviewed item { $code }. { $name } of { $unit }: the points were set to { $points }. Reason: { $reason }
+reviewer-org = { $org ->
+    [department] The department
+   *[other] { $org }
+  }
+notify-review-figure = { reviewer-org } has reviewed item { $code }. { $name } of { $unit }: the figure was corrected from { $from } to { $to }. Reason: { $reason }
+notify-review-points = { reviewer-org } has reviewed item { $code }. { $name } of { $unit }: the points were set to { $points }. Reason: { $reason }
 notify-review-effect = Item { $code }: { $pointsBefore } → { $pointsAfter } points; reviewed total: { $totalBefore } → { $totalAfter }/{ $max }.
 notify-review-appeal = If the unit disagrees, it may appeal until { $date }: /appeal { $code } <reason>.
-notify-review-evidence = The department asks { $unit } for more evidence for item { $code }. { $name } by { $date }. Needed: { $reason }
+notify-review-evidence = { reviewer-org } asks { $unit } for more evidence for item { $code }. { $name } by { $date }. Needed: { $reason }
 notify-review-evidence-how = Please send a photo or a PDF captioned "{ $code }", or /evidence { $code } <number - date: summary>.
 bot-history-figure = • Submission { $revision } ({ $date }, { $by }): figure { $value }, { figure-status }
 bot-history-review = • Revision { $revision } ({ $date }, { $by }): { figure-status }{ $figure ->

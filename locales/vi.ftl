@@ -922,11 +922,15 @@ bot-review-done-correct_figure = Đã sửa số liệu chỉ số { $code } c�
 bot-review-done-correct_points = Đã sửa điểm chỉ số { $code } của { $unit } thành { $points } (lý do: { $reason }).
 bot-review-done-request_evidence = Đã yêu cầu { $unit } bổ sung minh chứng chỉ số { $code } trước ngày { $date }.
 bot-review-unit-told = Đã báo cho { $count } cán bộ, lãnh đạo của đơn vị.
-notify-review-figure = Sở đã thẩm định chỉ số { $code }. { $name } của { $unit }: số liệu được điều chỉnh từ { $from } thành { $to }. Lý do: { $reason }
-notify-review-points = Sở đã thẩm định chỉ số { $code }. { $name } của { $unit }: điểm được điều chỉnh thành { $points }. Lý do: { $reason }
+reviewer-org = { $org ->
+    [department] Sở
+   *[other] { $org }
+  }
+notify-review-figure = { reviewer-org } đã thẩm định chỉ số { $code }. { $name } của { $unit }: số liệu được điều chỉnh từ { $from } thành { $to }. Lý do: { $reason }
+notify-review-points = { reviewer-org } đã thẩm định chỉ số { $code }. { $name } của { $unit }: điểm được điều chỉnh thành { $points }. Lý do: { $reason }
 notify-review-effect = Điểm chỉ số { $code }: { $pointsBefore } → { $pointsAfter }; tổng điểm sau thẩm định: { $totalBefore } → { $totalAfter }/{ $max }.
 notify-review-appeal = Nếu không thống nhất, đơn vị có thể khiếu nại đến hết ngày { $date }: /khieunai { $code } <lý do>.
-notify-review-evidence = Sở đề nghị { $unit } bổ sung minh chứng cho chỉ số { $code }. { $name } trước ngày { $date }. Nội dung: { $reason }
+notify-review-evidence = { reviewer-org } đề nghị { $unit } bổ sung minh chứng cho chỉ số { $code }. { $name } trước ngày { $date }. Nội dung: { $reason }
 notify-review-evidence-how = Xin Anh/Chị gửi ảnh hoặc tệp PDF kèm chú thích «{ $code }», hoặc /minhchung { $code } <số - ngày: trích yếu>.
 bot-history-figure = • Lần { $revision } ({ $date }, { $by }): số liệu { $value }, { figure-status }
 bot-history-review = • Lần { $revision } ({ $date }, { $by }): { figure-status }{ $figure ->

@@ -153,6 +153,20 @@ describe("evidence, review and appeals in chat", () => {
     expect(replies.map((r) => renderReply(fixture.i18n, locale, r, PLAIN).text).join("\n")).toContain("chỉ làm trong trò chuyện riêng");
   });
 
+  it("lets a district's reviewer appraise its communes only, and the commune hears it from the district", async () => {
+    const province = (await fixture.store.provinces.byCode("da-nang"))!;
+    const ward = (await fixture.store.units.byCode(province.id, "HC-P02"))!;
+    const district = (await fixture.store.units.byId(ward.parentId!))!;
+    const reviewer = await join("d1", "reviewer", district.code);
+    // The ward's officer is who hears of the correction.
+    await join("d2", "officer", "HC-P02");
+    await deliverToConsole(fixture.store);
+    expect(await reviewer.say("/thamdinh sua S16 6.2 = 40% | thử")).toContain("không được phân công thẩm định chỉ số 6.2 của Sở Tư pháp");
+    expect(await reviewer.say("/thamdinh diem HC-P02 1.1 = 6 | Đối chiếu biên bản của phường")).toContain(`Đã sửa điểm chỉ số 1.1 của ${ward.name} thành 6`);
+    const told = await deliverToConsole(fixture.store);
+    expect(told).toContain(`${district.name} đã thẩm định chỉ số 1.1.`);
+  });
+
   it("asks for more evidence by a date, which the unit may then give after the deadline, for that item only", async () => {
     const reviewer = await join("r3", "reviewer", "S08");
     const officer = await join("o3", "officer", "S19");

@@ -31,6 +31,13 @@ export function canReview(session: Session, unit: UnitRecord, itemCode: string):
   });
 }
 
+/** Who the unit hears the review from: a district's people for its communes, otherwise the department ("Sở"). */
+function reviewerOrg(session: Session, unit: UnitRecord): string {
+  const district = session.roles.find((r) => r.role === "reviewer" && r.unitId !== null && r.unitId === unit.parentId
+    && session.units.get(r.unitId)?.kind === "district");
+  return district ? session.units.get(district.unitId!)!.name : "department";
+}
+
 const isReviewer = (session: Session) => session.isAdmin || session.roles.some((r) => r.role === "reviewer");
 const WAITING = new Set(["submitted", "approved"]);
 
@@ -247,7 +254,7 @@ async function applyDecision(
     to: decision.kind === "correct_figure" ? decision.rawValue : "", points: decision.kind === "correct_points" ? decision.points : 0,
     pointsBefore: itemPoints(effect?.before), pointsAfter: itemPoints(effect?.after), totalBefore: effect?.before.total ?? 0,
     totalAfter: effect?.after.total ?? 0, max: effect?.after.applicableMax ?? 0, date: decision.kind === "request_evidence" ? decision.due : null,
-    reviewer: session.person!.fullName,
+    reviewer: session.person!.fullName, org: reviewerOrg(session, unit),
   };
   const effectLines = effect ? [line("notify-review-effect", args)] : [];
   const unitLines: Line[] = decision.kind === "correct_figure"
