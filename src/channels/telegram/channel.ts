@@ -11,6 +11,7 @@ import type { LogPort } from "../../bot/session.js";
 import type { I18n, Locale } from "../../i18n/index.js";
 import { registerCommands } from "./commands.js";
 import { CAPTION_LIMIT, MESSAGE_LIMIT, safeChunk, TELEGRAM_HTML } from "./format.js";
+import { FILE_TIMEOUT_MS, fetchCapped, MAX_FILE_BYTES } from "../download.js";
 import { toInbound, type FileDownloader } from "./inbound.js";
 
 export interface TelegramDeps {
@@ -51,39 +52,7 @@ const RECOVERY_EVERY_MS = 30_000;
 /** How long an album's caption is remembered for its other photos. */
 const ALBUM_MEMORY_MS = 60_000;
 
-/** Bot API's getFile serves files up to 20 MB (https://core.telegram.org/bots/api#getfile); a larger body is refused. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-/** Longest a file download may take, headers and body. */
-const FILE_TIMEOUT_MS = 60_000;
 const DEFAULT_API_ROOT = "https://api.telegram.org";
-
-/** GET a URL's body, stopped (not read to the end) once it passes `maxBytes`, whatever Content-Length says. */
-async function fetchCapped(url: string, maxBytes: number, timeoutMs: number): Promise<Uint8Array> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-  const reader = response.body?.getReader();
-  try {
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const announced = Number(response.headers.get("content-length") ?? Number.NaN);
-    if (announced > maxBytes) throw new Error(`announced ${announced} bytes, over the ${maxBytes}-byte limit`);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (let part = await reader?.read(); part && !part.done; part = await reader?.read()) {
-      total += part.value.byteLength;
-      if (total > maxBytes) throw new Error(`over the ${maxBytes}-byte limit`);
-      chunks.push(part.value);
-    }
-    const body = new Uint8Array(total);
-    let at = 0;
-    for (const chunk of chunks) {
-      body.set(chunk, at);
-      at += chunk.byteLength;
-    }
-    return body;
-  } catch (error) {
-    await reader?.cancel().catch(() => undefined);
-    throw error;
-  }
-}
 
 /** A file a person sent: getFile for its path, then its bytes from the Bot API's file URL (the token is never in a message). */
 function fileDownloader(api: Api, apiRoot: string, token: string): FileDownloader {

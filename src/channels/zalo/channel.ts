@@ -5,6 +5,7 @@ import type { IdentityRepo, InboxRepo } from "../../bot/ports/store.js";
 import type { Inbound, InboundFile, Reply } from "../../bot/reply.js";
 import type { LogPort } from "../../bot/session.js";
 import type { I18n, Locale } from "../../i18n/index.js";
+import { FILE_TIMEOUT_MS, fetchCapped, MAX_FILE_BYTES } from "../download.js";
 import type { ZaloClient } from "./client.js";
 import { sendWithButtons, tapAction, zaloMessages, type ButtonPolicy } from "./render.js";
 import { eventKey, type ZaloEvent, type ZaloFile } from "./webhook.js";
@@ -48,45 +49,12 @@ const HANDLED = new Set([
 ]);
 /** Events whose attachment the core takes (evidence); other media get the "text only" answer. */
 const FILE_EVENTS = new Set(["user_send_image", "user_send_file"]);
-/** The same cap as Telegram's: evidence files over 20 MB are refused, counted while the body streams in. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-/** Longest a file download from Zalo's CDN may take, headers and body. */
-const FILE_TIMEOUT_MS = 60_000;
 /** What a file's name says it is, when Zalo gives no type beyond "file". */
 const TYPE_BY_EXTENSION: Record<string, string> = {
   pdf: "application/pdf", jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png",
   doc: "application/msword", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   xls: "application/vnd.ms-excel", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
-
-/** GET a URL's body, stopped (not read to the end) once it passes `maxBytes`, whatever Content-Length says. */
-async function fetchCapped(url: string, maxBytes: number, timeoutMs: number): Promise<Uint8Array> {
-  if (!/^https?:\/\//i.test(url)) throw new Error("not an http(s) URL");
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-  const reader = response.body?.getReader();
-  try {
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const announced = Number(response.headers.get("content-length") ?? Number.NaN);
-    if (announced > maxBytes) throw new Error(`announced ${announced} bytes, over the ${maxBytes}-byte limit`);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (let part = await reader?.read(); part && !part.done; part = await reader?.read()) {
-      total += part.value.byteLength;
-      if (total > maxBytes) throw new Error(`over the ${maxBytes}-byte limit`);
-      chunks.push(part.value);
-    }
-    const body = new Uint8Array(total);
-    let at = 0;
-    for (const chunk of chunks) {
-      body.set(chunk, at);
-      at += chunk.byteLength;
-    }
-    return body;
-  } catch (error) {
-    await reader?.cancel().catch(() => undefined);
-    throw error;
-  }
-}
 
 /** An attachment as the core's InboundFile: named after the message when Zalo gives no name (images), fetched on demand. */
 function inboundFile(event: ZaloEvent, file: ZaloFile): InboundFile {
@@ -95,7 +63,8 @@ function inboundFile(event: ZaloEvent, file: ZaloFile): InboundFile {
   const declaredType = file.type === "image" ? "image/jpeg" : file.type === "gif" ? "image/gif" : (extension && TYPE_BY_EXTENSION[extension]) || null;
   return {
     filename: file.name ?? (file.type === "image" ? `anh-${id}.jpg` : `tep-${id}`), declaredType, size: file.size,
-    download: () => fetchCapped(file.url, MAX_FILE_BYTES, FILE_TIMEOUT_MS).catch((error: unknown) => {
+    // Only web addresses are fetched: the URL comes from a signed event, but it is still data.
+    download: () => (/^https?:\/\//i.test(file.url) ? fetchCapped(file.url, MAX_FILE_BYTES, FILE_TIMEOUT_MS) : Promise.reject(new Error("not an http(s) URL"))).catch((error: unknown) => {
       throw new Error(`zalo: file of message ${id} not downloaded: ${(error as Error).message}`, { cause: error });
     }),
   };
