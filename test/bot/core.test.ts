@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLAIN, renderReply } from "../../src/bot/render.js";
-import type { Inbound } from "../../src/bot/reply.js";
-import { chatFixture, type ChatFixture } from "../helpers/chat.js";
+import { chatFixture, chatPerson, withClock, type ChatFixture } from "../helpers/chat.js";
 
 /**
  * The core's handlers through `core.handle`, on the demo province: the cases
@@ -17,27 +16,7 @@ describe("chat core", () => {
   afterAll(() => fixture.close());
 
   /** Someone on the console channel; returns what they see as plain text, and the buttons' actions. */
-  const person = (userId: string) => {
-    let actions: string[] = [];
-    const handle = async (input: Partial<Inbound>) => {
-      const { replies, locale } = await fixture.core.handle({
-        channel: "console", updateId: String(++updateId), userId, chatId: userId, chatType: "private", displayName: "Thử Nghiệm", at: fixture.clock.now, ...input,
-      });
-      const rendered = replies.map((r) => renderReply(fixture.i18n, locale, r, PLAIN));
-      const withButtons = rendered.filter((r) => r.buttons.length > 0).at(-1);
-      if (withButtons) actions = withButtons.buttons.flat().map((b) => b.action);
-      return rendered.map((r) => r.text).join("\n");
-    };
-    return {
-      say: (text: string) => handle({ text }),
-      tap: (prefix: string) => {
-        const action = actions.find((a) => a.startsWith(prefix));
-        if (!action) throw new Error(`no button ${prefix} among ${actions.join(", ")}`);
-        return handle({ action });
-      },
-      actions: () => actions,
-    };
-  };
+  const person = (userId: string) => chatPerson(() => fixture, userId, "Thử Nghiệm");
   const officerOf = async (userId: string, unitCode: string) => {
     const p = person(userId);
     await p.say(`/start ${await fixture.invite("officer", unitCode)}`);
@@ -46,15 +25,6 @@ describe("chat core", () => {
   const history = async (unitCode: string, item: string) => {
     const unit = (await fixture.store.units.byCode(1, unitCode))!;
     return fixture.store.figures.history(1, unit.id, item);
-  };
-  const withClock = async <T>(at: string, body: () => Promise<T>): Promise<T> => {
-    const saved = fixture.clock.now;
-    fixture.clock.now = new Date(at);
-    try {
-      return await body();
-    } finally {
-      fixture.clock.now = saved;
-    }
   };
 
   it("edits a figure with /sua and keeps the earlier value in the history", async () => {
@@ -95,8 +65,8 @@ describe("chat core", () => {
   it("refuses a confirmation tapped after the deadline passed, and records nothing", async () => {
     const officer = await officerOf("c5", "S05");
     // Previewed ten minutes before the deadline (end of 30/11/2026, Vietnam time), tapped five minutes after it.
-    expect(await withClock("2026-11-30T16:50:00Z", () => officer.say("6.2 = 12%"))).toContain("• 6.2: 12% × 10 = 1,2/10");
-    const answer = await withClock("2026-11-30T17:05:00Z", () => officer.tap("ok:"));
+    expect(await withClock(fixture, "2026-11-30T16:50:00Z", () => officer.say("6.2 = 12%"))).toContain("• 6.2: 12% × 10 = 1,2/10");
+    const answer = await withClock(fixture, "2026-11-30T17:05:00Z", () => officer.tap("ok:"));
     expect(answer).toContain("Đã quá hạn nộp số liệu");
     expect(answer).not.toMatch(/null|undefined|\{\s*\$/);
     expect((await history("S05", "6.2")).some((h) => h.rawValue === "12%")).toBe(false);
@@ -107,11 +77,11 @@ describe("chat core", () => {
     const unit = (await fixture.store.units.byCode(1, "S06"))!;
     const [period] = await fixture.store.periods.list(1);
     await fixture.store.periods.reopen({ periodId: period!.id, unitId: unit.id, until: new Date("2026-12-10T16:59:59Z"), reason: "bổ sung minh chứng" }, "test");
-    await withClock("2026-12-05T03:00:00Z", async () => {
+    await withClock(fixture, "2026-12-05T03:00:00Z", async () => {
       expect(await officer.say("6.2 = 66%")).toContain("Xin xác nhận 1 số liệu");
       expect(await officer.tap("ok:")).toContain("Đã ghi 1 số liệu");
     });
-    await withClock("2026-12-11T03:00:00Z", async () => {
+    await withClock(fixture, "2026-12-11T03:00:00Z", async () => {
       expect(await officer.say("6.2 = 67%")).toContain("Đã quá hạn nộp số liệu");
     });
   });
@@ -126,7 +96,7 @@ describe("chat core", () => {
     expect(stolen.tap).toBe("not_yours");
     expect(renderReply(fixture.i18n, "vi", stolen.replies[0]!, PLAIN).text).toBe("Nút này thuộc yêu cầu của người khác; Anh/Chị không thao tác được.");
     // The owner taps two days later: it has expired.
-    const late = await withClock("2026-11-23T04:00:00Z", () => officer.tap("ok:"));
+    const late = await withClock(fixture, "2026-11-23T04:00:00Z", () => officer.tap("ok:"));
     expect(late).toContain("Yêu cầu này đã được xử lý hoặc đã hết hạn");
     expect((await history("S07", "6.2")).some((h) => h.rawValue === "33%")).toBe(false);
     expect(await other.say("/toi")).toContain("cán bộ nhập liệu");
@@ -160,11 +130,11 @@ describe("chat core", () => {
     const leader = person("c22");
     await leader.say(`/start ${await fixture.invite("leader", "S15")}`);
     // The demo's submission deadline is 30/11/2026, the leaders' approval 03/12/2026.
-    await withClock("2026-12-02T03:00:00Z", async () => {
+    await withClock(fixture, "2026-12-02T03:00:00Z", async () => {
       expect(await leader.say("/duyet")).toMatch(/Phê duyệt \d+ số liệu/);
       expect(await leader.tap("ok:")).toMatch(/Đã phê duyệt \d+ số liệu/);
     });
-    await withClock("2026-12-04T03:00:00Z", async () => {
+    await withClock(fixture, "2026-12-04T03:00:00Z", async () => {
       expect(await leader.say("/duyet")).toContain("Đã quá hạn lãnh đạo phê duyệt số liệu (03/12/2026)");
     });
   });

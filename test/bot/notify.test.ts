@@ -4,37 +4,11 @@ import { trackBroadcasts } from "../../src/bot/notify/broadcasts.js";
 import { queueDigest } from "../../src/bot/notify/digest.js";
 import { queueReminders, type NotifyDeps } from "../../src/bot/notify/jobs.js";
 import { DEFAULT_REMINDERS } from "../../src/bot/notify/reminders.js";
-import { PLAIN, renderReply } from "../../src/bot/render.js";
 import { createScoreCache } from "../../src/bot/score-cache.js";
 import { parseFigure } from "../../src/scoring/index.js";
-import { chatFixture, QUIET, type ChatFixture } from "../helpers/chat.js";
+import { chatFixture, chatPerson, QUIET, withClock, type ChatFixture } from "../helpers/chat.js";
 import { deliverToConsole } from "../helpers/delivery.js";
 import { realCatalog } from "../helpers/real.js";
-
-/** Someone on the console channel of a fixture: what they see as text, and taps on the latest buttons. */
-function chatPerson(fixture: () => ChatFixture, userId: string) {
-  let actions: string[] = [];
-  const handle = async (input: { text?: string; action?: string }) => {
-    const { replies, locale } = await fixture().core.handle({
-      channel: "console", updateId: `${userId}-${++sequence}`, userId, chatId: userId, chatType: "private", displayName: userId, at: fixture().clock.now, ...input,
-    });
-    const rendered = replies.map((r) => renderReply(fixture().i18n, locale, r, PLAIN));
-    const withButtons = rendered.filter((r) => r.buttons.length > 0).at(-1);
-    if (withButtons) actions = withButtons.buttons.flat().map((b) => b.action);
-    return rendered.map((r) => r.text).join("\n");
-  };
-  return {
-    say: (text: string) => handle({ text }),
-    /** Tap the button whose action matches. */
-    tap: (match: RegExp) => {
-      const action = actions.find((a) => match.test(a));
-      if (!action) throw new Error(`no button ${String(match)} among ${actions.join(", ")}`);
-      return handle({ action });
-    },
-    act: (action: string) => handle({ action }),
-  };
-}
-let sequence = 0;
 
 /**
  * The bot working on its own, on the demo province: announcements,
@@ -53,15 +27,6 @@ describe("announcements, results and reminders", () => {
     const p = person(userId);
     await p.say(`/start ${await fixture.invite(role, unit)}`);
     return p;
-  };
-  const withClock = async <T>(at: string, body: () => Promise<T>): Promise<T> => {
-    const saved = fixture.clock.now;
-    fixture.clock.now = new Date(at);
-    try {
-      return await body();
-    } finally {
-      fixture.clock.now = saved;
-    }
   };
 
   it("lets only the department announce and publish", async () => {
@@ -150,7 +115,7 @@ describe("announcements, results and reminders", () => {
       periodId: 1, unitId: unit.id, itemCode: "6.2", rawValue: "100%", figure: figure.figure, status: "reviewed", enteredBy: null, enteredByLabel: "Sở", channel: "cli",
       reviewFigure: figure.figure,
     }, fixture.clock.now, { force: true });
-    await withClock("2026-11-25T03:00:00Z", async () => {
+    await withClock(fixture, "2026-11-25T03:00:00Z", async () => {
       await admin.say("/congbo");
       await admin.tap(/^pub:1$/);
       expect(await admin.tap(/^ok:/)).toContain("Đã công bố kết quả năm 2025.");

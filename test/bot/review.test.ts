@@ -1,8 +1,7 @@
 import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLAIN, renderReply } from "../../src/bot/render.js";
-import type { InboundFile } from "../../src/bot/reply.js";
-import { chatFixture, type ChatFixture } from "../helpers/chat.js";
+import { chatFixture, chatPerson, withClock, type ChatFixture } from "../helpers/chat.js";
 import { deliverToConsole } from "../helpers/delivery.js";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n");
@@ -16,37 +15,6 @@ const EXE = (() => {
   return bytes;
 })();
 
-let sequence = 0;
-
-/** Someone chatting with the core (console channel): texts, taps, and files with a caption. */
-function chatPerson(fixture: () => ChatFixture, userId: string) {
-  let actions: string[] = [];
-  const handle = async (input: { text?: string; action?: string; file?: InboundFile }) => {
-    const { replies, locale } = await fixture().core.handle({
-      channel: "console", updateId: `${userId}-${++sequence}`, userId, chatId: userId, chatType: "private", displayName: userId, at: fixture().clock.now, ...input,
-    });
-    const rendered = replies.map((r) => renderReply(fixture().i18n, locale, r, PLAIN));
-    const withButtons = rendered.filter((r) => r.buttons.length > 0).at(-1);
-    if (withButtons) actions = withButtons.buttons.flat().map((b) => b.action);
-    return rendered.map((r) => r.text).join("\n");
-  };
-  return {
-    say: (text: string) => handle({ text }),
-    tap: (match: RegExp) => {
-      const action = actions.find((a) => match.test(a));
-      if (!action) throw new Error(`no button ${String(match)} among ${actions.join(", ")}`);
-      return handle({ action });
-    },
-    actions: () => actions,
-    /** A file as a channel hands it over; `downloads` counts how often the core fetched it. */
-    send: async (filename: string, data: Uint8Array, caption?: string, announced: number | null = data.byteLength) => {
-      const counter = { downloads: 0 };
-      const file: InboundFile = { filename, declaredType: null, size: announced, download: async () => (counter.downloads += 1, data) };
-      return { text: await handle({ file, ...(caption !== undefined && { text: caption }) }), downloads: counter.downloads };
-    },
-  };
-}
-
 describe("evidence, review and appeals in chat", () => {
   let fixture: ChatFixture;
   beforeAll(async () => {
@@ -58,15 +26,6 @@ describe("evidence, review and appeals in chat", () => {
     const p = person(userId);
     await p.say(`/start ${await fixture.invite(role, unit)}`);
     return p;
-  };
-  const withClock = async <T>(at: string, body: () => Promise<T>): Promise<T> => {
-    const saved = fixture.clock.now;
-    fixture.clock.now = new Date(at);
-    try {
-      return await body();
-    } finally {
-      fixture.clock.now = saved;
-    }
   };
 
   it("keeps a PDF sent with its item code, with its checksum, and lists it; the item counts as complete once it has evidence", async () => {
@@ -148,7 +107,7 @@ describe("evidence, review and appeals in chat", () => {
     expect(await reviewer.say("/thamdinh diem HC-P01 1.1 = 8 | Đối chiếu báo cáo của phường")).toContain("Đã sửa điểm chỉ số 1.1 của UBND phường Hải Châu I thành 8");
     expect(await reviewer.say("/thamdinh diem HC-P01 1.1 = 12 | quá điểm tối đa")).toContain("Điểm thẩm định chỉ số 1.1 phải từ 0 đến 10.");
     const { replies, locale } = await fixture.core.handle({
-      channel: "console", updateId: `group-${++sequence}`, userId: "r5", chatId: "-100", chatType: "group", addressed: true, text: "/thamdinh", at: fixture.clock.now,
+      channel: "console", updateId: "group-1", userId: "r5", chatId: "-100", chatType: "group", addressed: true, text: "/thamdinh", at: fixture.clock.now,
     });
     expect(replies.map((r) => renderReply(fixture.i18n, locale, r, PLAIN).text).join("\n")).toContain("chỉ làm trong trò chuyện riêng");
   });
@@ -173,7 +132,7 @@ describe("evidence, review and appeals in chat", () => {
     expect(await reviewer.say("/thamdinh bosung S19 1.1 20/12/2026 | Bổ sung quyết định phê duyệt kế hoạch")).toContain("Đã yêu cầu Sở Y tế bổ sung minh chứng chỉ số 1.1 trước ngày 20/12/2026.");
     const told = await deliverToConsole(fixture.store);
     expect(told).toContain("Sở đề nghị Sở Y tế bổ sung minh chứng cho chỉ số 1.1.");
-    await withClock("2026-12-05T03:00:00Z", async () => {
+    await withClock(fixture, "2026-12-05T03:00:00Z", async () => {
       expect((await officer.send("quyet-dinh.pdf", PDF, "1.1")).text).toContain("Đã nhận minh chứng cho chỉ số 1.1.");
       expect((await officer.send("quyet-dinh.pdf", PDF, "1.2")).text).toContain("Đã quá hạn nộp số liệu (30/11/2026); chỉ bổ sung được minh chứng cho chỉ số 1.2 khi cán bộ thẩm định yêu cầu.");
     });
@@ -217,7 +176,7 @@ describe("evidence, review and appeals in chat", () => {
     expect(preview).toMatch(/^Công bố kết quả đánh giá chuyển đổi số năm 2025/);
     expect(preview).toMatch(/thời hạn khiếu nại đến hết ngày \d{2}\/\d{2}\/\d{4}; sau khi công bố, đơn vị không khiếu nại được nữa/);
     // After the appeal window, no more appeals.
-    await withClock("2027-01-05T03:00:00Z", async () => {
+    await withClock(fixture, "2027-01-05T03:00:00Z", async () => {
       expect(await officer.say("/khieunai 6.2 Muộn")).toMatch(/Đã hết thời hạn khiếu nại \(\d{2}\/\d{2}\/\d{4}\)/);
     });
   });

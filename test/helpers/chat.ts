@@ -4,6 +4,8 @@ import { join } from "node:path";
 import type { Core } from "../../src/bot/core.js";
 import { createCore } from "../../src/bot/core.js";
 import type { Store } from "../../src/bot/ports/store.js";
+import { PLAIN, renderReply } from "../../src/bot/render.js";
+import type { Inbound, InboundFile } from "../../src/bot/reply.js";
 import { createScoreCache } from "../../src/bot/score-cache.js";
 import { createItemSearch } from "../../src/bot/search.js";
 import type { LogPort } from "../../src/bot/session.js";
@@ -65,4 +67,61 @@ export async function chatFixture(options: { botUsername?: string; delivery?: bo
     },
     close: () => store.close(),
   };
+}
+
+let sequence = 0;
+
+/** Someone on the console channel of a fixture, as the core's handler tests drive it. */
+export interface ChatPerson {
+  /** What they see, as plain text. */
+  say(text: string): Promise<string>;
+  /** Tap the button of the latest reply with buttons whose action starts with `match` (a string) or matches it. */
+  tap(match: string | RegExp): Promise<string>;
+  /** Send a button's action directly. */
+  act(action: string): Promise<string>;
+  /** The actions of the latest reply with buttons. */
+  actions(): readonly string[];
+  /** A file as a channel hands it over; `downloads` counts how often the core fetched it. */
+  send(filename: string, data: Uint8Array, caption?: string, announced?: number | null): Promise<{ text: string; downloads: number }>;
+}
+
+/** A person chatting with the fixture's core; `fixture` is read on each message (fixtures are made in beforeAll). */
+export function chatPerson(fixture: () => ChatFixture, userId: string, displayName = userId): ChatPerson {
+  let actions: string[] = [];
+  const handle = async (input: Partial<Inbound>) => {
+    const f = fixture();
+    const { replies, locale } = await f.core.handle({
+      channel: "console", updateId: `${userId}-${++sequence}`, userId, chatId: userId, chatType: "private", displayName, at: f.clock.now, ...input,
+    });
+    const rendered = replies.map((r) => renderReply(f.i18n, locale, r, PLAIN));
+    const withButtons = rendered.filter((r) => r.buttons.length > 0).at(-1);
+    if (withButtons) actions = withButtons.buttons.flat().map((b) => b.action);
+    return rendered.map((r) => r.text).join("\n");
+  };
+  return {
+    say: (text) => handle({ text }),
+    tap: (match) => {
+      const action = actions.find((a) => (typeof match === "string" ? a.startsWith(match) : match.test(a)));
+      if (!action) throw new Error(`no button ${String(match)} among ${actions.join(", ")}`);
+      return handle({ action });
+    },
+    act: (action) => handle({ action }),
+    actions: () => actions,
+    async send(filename, data, caption, announced = data.byteLength) {
+      const counter = { downloads: 0 };
+      const file: InboundFile = { filename, declaredType: null, size: announced, download: async () => (counter.downloads += 1, data) };
+      return { text: await handle({ file, ...(caption !== undefined && { text: caption }) }), downloads: counter.downloads };
+    },
+  };
+}
+
+/** Run `body` with the fixture's clock set to `at`, and put it back after. */
+export async function withClock<T>(fixture: ChatFixture, at: string, body: () => Promise<T>): Promise<T> {
+  const saved = fixture.clock.now;
+  fixture.clock.now = new Date(at);
+  try {
+    return await body();
+  } finally {
+    fixture.clock.now = saved;
+  }
 }
