@@ -13,6 +13,18 @@ const THIN = { style: "thin" as const, color: { argb: "FF808080" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL = { type: "pattern" as const, pattern: "solid" as const, fgColor: { argb: "FFDDEBF7" } };
 
+/** A table's header row: bold, shaded, bordered, centred, wrapped. */
+function headerRow(row: ExcelJS.Row, headers: readonly string[]): void {
+  headers.forEach((text, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = text;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  });
+}
+
 /** Excel forbids []:*?/\ in sheet names and caps them at 31 characters. */
 export function sheetName(name: string, taken: Set<string>): string {
   const base = name.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim().slice(0, 28).trim() || "Nhom";
@@ -50,14 +62,7 @@ function groupSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: Peri
   sheet.getCell(3, 1).alignment = { horizontal: "center" };
 
   const header = sheet.getRow(5);
-  headers.forEach((text, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = text;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  });
+  headerRow(header, headers);
   header.height = 45;
   const selfById = new Map(group.self.units.map((u) => [u.unitId, u]));
   group.reviewed.units.forEach((u: UnitScore, index) => {
@@ -92,15 +97,7 @@ function reviewSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: Per
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 }, views: [{ state: "frozen", ySplit: 1 }],
   });
   const headers = ["unit-code", "unit-name", "item", "item-name", "figure", "self", "reviewed", "reason", "by", "date"].map((k) => t(`xlsx-review-${k}`));
-  const header = sheet.getRow(1);
-  headers.forEach((text, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = text;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  });
+  headerRow(sheet.getRow(1), headers);
   const points = (view: "self" | "reviewed", unitId: number, code: string) => {
     for (const g of scores.groups) {
       const item = g[view].units.find((u) => u.unitId === String(unitId))?.items.find((i) => i.code === code);
