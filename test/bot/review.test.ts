@@ -3,17 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLAIN, renderReply } from "../../src/bot/render.js";
 import { chatFixture, chatPerson, withClock, type ChatFixture } from "../helpers/chat.js";
 import { deliverToConsole } from "../helpers/delivery.js";
-
-const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n");
-const GIF = new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0, 0, 0, 0, 0x3b]);
-/** A Windows program's first bytes ("MZ" and a PE header further in). */
-const EXE = (() => {
-  const bytes = new Uint8Array(512);
-  bytes.set([0x4d, 0x5a]);
-  bytes.set([0x80], 0x3c);
-  bytes.set([0x50, 0x45, 0, 0], 0x80);
-  return bytes;
-})();
+import { EXE, GIF, PDF } from "../helpers/evidence-files.js";
 
 describe("evidence, review and appeals in chat", () => {
   let fixture: ChatFixture;

@@ -11,6 +11,7 @@ import { createZaloOAuth } from "../../src/channels/zalo/oauth.js";
 import { classifyZalo, promotionBlockedUntil } from "../../src/channels/zalo/sender.js";
 import { ZaloAuthError } from "../../src/channels/zalo/tokens.js";
 import { startFakeZalo, type FakeZalo } from "../helpers/fake-zalo.js";
+import { freePort } from "../helpers/telegram-emulator.js";
 
 /** 10:00 in Vietnam: inside the day for promotion messages. */
 const MORNING = new Date("2025-03-10T10:00:00+07:00");
@@ -48,16 +49,6 @@ const rewriting = (edit: (body: string) => string): typeof fetch => async (input
   const answer = await fetch(input, init);
   return new Response(edit(await answer.text()), { status: answer.status, headers: answer.headers });
 };
-
-/** A port nothing listens on any more. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function failure(call: Promise<unknown>): Promise<unknown> {
   return call.then(() => expect.fail("the call should have failed"), (error: unknown) => error);
@@ -230,7 +221,7 @@ describe("Zalo client against the fake Zalo server", () => {
   });
 
   it("makes a refused connection a ZaloTransportError that was not sent", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const error = await failure(createZaloClient({ fetch, tokens, apiBase: `http://127.0.0.1:${port}` }).sendText(USER, "Xin chào"));
     expect(error).toBeInstanceOf(ZaloTransportError);
     expect(error).toMatchObject({ notSent: true });

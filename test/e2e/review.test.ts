@@ -9,25 +9,13 @@ import { tempDatabaseUrl } from "../helpers/cli.js";
 import { realCatalog } from "../helpers/real.js";
 import { eventually, startService, type RunningService } from "../helpers/service.js";
 import { startTelegramEmulator, type BotMessage, type TelegramEmulator, type UserFile } from "../helpers/telegram-emulator.js";
+import { EXE, JPEG, PDF } from "../helpers/evidence-files.js";
 
 const TOKEN = "987654322:E2E-TOKEN-FOR-THE-REVIEW-PATH";
 const plain = (html: string) => html.replace(/<\/?(b|i|code)>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 const all = (messages: readonly BotMessage[]) => messages.map((m) => plain(m.text)).join("\n");
 const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 
-const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n");
-/** A Windows program's first bytes ("MZ" and a PE header further in). */
-const EXE = (() => {
-  const bytes = new Uint8Array(512);
-  bytes.set([0x4d, 0x5a]);
-  bytes.set([0x80], 0x3c);
-  bytes.set([0x50, 0x45, 0, 0], 0x80);
-  return bytes;
-})();
-/** A JPEG's first bytes (SOI, then a JFIF APP0 segment), as the largest size of a photo. */
-const JPEG = new Uint8Array([
-  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9,
-]);
 /** A PDF of 1.5 MB, over EVIDENCE_MAX_MB=1. */
 const LARGE_PDF = (() => {
   const bytes = new Uint8Array(1_572_864).fill(0x20);
