@@ -2,32 +2,22 @@ import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Core } from "../../src/bot/core.js";
-import { NO_METRICS } from "../../src/bot/ports/metrics.js";
 import type { Inbound } from "../../src/bot/reply.js";
 import { MAX_FILE_BYTES } from "../../src/channels/download.js";
 import type { ZaloChannel } from "../../src/channels/zalo/channel.js";
 import { zaloMac, type ZaloEvent } from "../../src/channels/zalo/webhook.js";
-import { parseConfig } from "../../src/config.js";
-import { createHttpServer } from "../../src/http/server.js";
-import { createLogger } from "../../src/logger.js";
-import { createZalo } from "../../src/zalo.js";
-import { chatFixture, QUIET, TEST_TOKEN_KEY, type ChatFixture } from "../helpers/chat.js";
+import { chatFixture, type ChatFixture } from "../helpers/chat.js";
 import { zaloUserId } from "../helpers/drivers.js";
 import { startFakeZalo, type FakeZalo } from "../helpers/fake-zalo.js";
+import { eventually } from "../helpers/service.js";
+import { zaloWebhookServer, type ZaloWebhookServer } from "../helpers/zalo-server.js";
 
 const MB = 1024 * 1024;
 
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 250; i += 1) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
+/** How long a test waits for what the bot does after the webhook's answer. */
+const UNTIL_MS = 5_000;
 
 /** A CDN that breaks the 20 MB limit without saying so: no Content-Length, and a body that never ends. */
 async function startEndlessServer(): Promise<{ url: string; server: Server; streamed: () => number }> {
@@ -49,8 +39,8 @@ async function startEndlessServer(): Promise<{ url: string; server: Server; stre
 describe("Zalo OA: images and files over the webhook", () => {
   let fixture: ChatFixture;
   let fake: FakeZalo;
+  let server: ZaloWebhookServer;
   let channel: ZaloChannel;
-  let http: FastifyInstance;
   let hook: string;
   const inbound: Inbound[] = [];
   const core: Core = {
@@ -59,23 +49,16 @@ describe("Zalo OA: images and files over the webhook", () => {
       return { locale: "vi", replies: [] };
     },
   };
-  const received = (updateId: string) => until(() => inbound.find((i) => i.updateId === updateId), `event ${updateId} at the core`);
+  const received = (updateId: string) => eventually(() => inbound.find((i) => i.updateId === updateId), `event ${updateId} at the core`, UNTIL_MS);
 
   beforeAll(async () => {
     fixture = await chatFixture();
     fake = await startFakeZalo({ now: () => fixture.clock.now });
-    const config = parseConfig({
-      ZALO_APP_ID: fake.appId, ZALO_APP_SECRET: fake.appSecret, ZALO_OA_ID: fake.oaId, ZALO_OA_SECRET_KEY: fake.oaSecretKey,
-      ZALO_TOKEN_KEY: TEST_TOKEN_KEY, ZALO_API_ROOT: fake.url, ZALO_OAUTH_ROOT: fake.url, ZALO_REFRESH_TOKEN: fake.grantRefreshToken(),
-    });
-    const zalo = createZalo({ config, store: fixture.store, i18n: fixture.i18n, now: () => fixture.clock.now, instanceId: "test", log: QUIET, wake: () => undefined })!;
-    channel = zalo.channel(core, NO_METRICS);
-    http = createHttpServer({ logger: createLogger({ level: "silent" }), health: async () => ({ status: "ok", checks: {} }), zalo: zalo.webhook(channel) });
-    hook = `${await http.listen({ host: "127.0.0.1", port: 0 })}/webhooks/zalo`;
+    server = await zaloWebhookServer(fixture, fake, core);
+    ({ channel, hook } = server);
   });
   afterAll(async () => {
-    await channel.stop();
-    await http.close();
+    await server.close();
     await fake.close();
     await fixture.close();
   });
@@ -182,7 +165,7 @@ describe("Zalo OA: images and files over the webhook", () => {
     });
     expect(answer.status).toBe(200);
     const texts = () => fake.sent.filter((m) => m.userId === userId).map((m) => m.text ?? "");
-    expect(await until(() => texts()[0], "the 'text only' answer")).toContain("chỉ đọc tin nhắn dạng chữ");
+    expect(await eventually(() => texts()[0], "the 'text only' answer", UNTIL_MS)).toContain("chỉ đọc tin nhắn dạng chữ");
     // Stored by an earlier version, with a count of attachments and no files.
     const old = { name: "user_send_image", appId: fake.appId, timestamp: at, userId, msgId: "old-1", text: null, attachments: 1 };
     await fixture.store.inbox.record("zalo", "old-1", JSON.stringify(old), fixture.clock.now);
@@ -193,7 +176,7 @@ describe("Zalo OA: images and files over the webhook", () => {
     } finally {
       fixture.clock.now = saved;
     }
-    expect(await until(() => texts()[1], "a second 'text only' answer")).toContain("chỉ đọc tin nhắn dạng chữ");
+    expect(await eventually(() => texts()[1], "a second 'text only' answer", UNTIL_MS)).toContain("chỉ đọc tin nhắn dạng chữ");
     expect(inbound.some((i) => i.updateId === "voice-1" || i.updateId === "old-1")).toBe(false);
   });
 });

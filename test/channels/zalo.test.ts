@@ -1,64 +1,40 @@
-import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NO_METRICS } from "../../src/bot/ports/metrics.js";
-import type { ZaloChannel } from "../../src/channels/zalo/channel.js";
 import { pkcePair } from "../../src/channels/zalo/oauth.js";
 import { zaloMac } from "../../src/channels/zalo/webhook.js";
-import { parseConfig } from "../../src/config.js";
-import { createHttpServer } from "../../src/http/server.js";
-import { createLogger } from "../../src/logger.js";
-import { createZalo, type Zalo } from "../../src/zalo.js";
-import { chatFixture, QUIET, TEST_TOKEN_KEY, type ChatFixture } from "../helpers/chat.js";
+import { chatFixture, type ChatFixture } from "../helpers/chat.js";
 import { zaloUserId } from "../helpers/drivers.js";
 import { startFakeZalo, type FakeZalo } from "../helpers/fake-zalo.js";
+import { eventually } from "../helpers/service.js";
+import { zaloWebhookServer, type ZaloWebhookServer } from "../helpers/zalo-server.js";
 
-/** Wait until the bot has done something the test can see (handling runs after the webhook's answer). */
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 250; i += 1) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
+/** How long a test waits for what the bot does after the webhook's answer. */
+const UNTIL_MS = 5_000;
 
 describe("Zalo OA over its webhook and the real HTTP server", () => {
   let fixture: ChatFixture;
   let fake: FakeZalo;
-  let zalo: Zalo;
-  let channel: ZaloChannel;
-  let http: FastifyInstance;
+  let server: ZaloWebhookServer;
   let base: string;
   let hook: string;
   const textsTo = (userId: string) => fake.sent.filter((m) => m.userId === userId).map((m) => m.text ?? "");
   const replyTo = (userId: string, after: number, pattern: RegExp) =>
-    until(() => textsTo(userId).slice(after).find((t) => pattern.test(t)), `a reply matching ${String(pattern)}`);
+    eventually(() => textsTo(userId).slice(after).find((t) => pattern.test(t)), `a reply matching ${String(pattern)}`, UNTIL_MS);
   /** Everything sent to this person so far has been answered in full: events of one person are handled in order. */
   const settle = async (userId: string) => {
     const switched = () => textsTo(userId).filter((t) => t.includes("Đã chuyển sang Tiếng Việt")).length;
     const count = switched();
     await fake.deliver(hook, { kind: "text", userId, text: "/ngonngu vi" });
-    await until(() => (switched() > count ? true : undefined), "the person's earlier messages to be answered");
+    await eventually(() => (switched() > count ? true : undefined), "the person's earlier messages to be answered", UNTIL_MS);
   };
 
   beforeAll(async () => {
     fixture = await chatFixture();
     fake = await startFakeZalo({ now: () => fixture.clock.now });
-    const config = parseConfig({
-      ZALO_APP_ID: fake.appId, ZALO_APP_SECRET: fake.appSecret, ZALO_OA_ID: fake.oaId, ZALO_OA_SECRET_KEY: fake.oaSecretKey,
-      ZALO_TOKEN_KEY: TEST_TOKEN_KEY, ZALO_API_ROOT: fake.url, ZALO_OAUTH_ROOT: fake.url, ZALO_REFRESH_TOKEN: fake.grantRefreshToken(),
-    });
-    zalo = createZalo({ config, store: fixture.store, i18n: fixture.i18n, now: () => fixture.clock.now, instanceId: "test", log: QUIET, wake: () => undefined })!;
-    channel = zalo.channel(fixture.core, NO_METRICS);
-    http = createHttpServer({
-      logger: createLogger({ level: "silent" }), health: async () => ({ status: "ok", checks: {} }), zalo: zalo.webhook(channel), zaloOAuth: zalo.oauthCallback,
-    });
-    base = await http.listen({ host: "127.0.0.1", port: 0 });
-    hook = `${base}/webhooks/zalo`;
+    server = await zaloWebhookServer(fixture, fake);
+    ({ base, hook } = server);
   });
   afterAll(async () => {
-    await channel.stop();
-    await http.close();
+    await server.close();
     await fake.close();
     await fixture.close();
   });
@@ -126,10 +102,10 @@ describe("Zalo OA over its webhook and the real HTTP server", () => {
     const identity = (await fixture.store.identities.find("zalo", userId))!;
     await fixture.store.outbox.enqueue([{ key: `t:${userId}`, identityId: identity.id, kind: "notice", reply: { lines: [] }, notBefore: fixture.clock.now }]);
     await fake.deliver(hook, { kind: "unfollow", userId });
-    const gone = await until(async () => {
+    const gone = await eventually(async () => {
       const i = await fixture.store.identities.find("zalo", userId);
       return i && !i.reachable ? i : undefined;
-    }, "the identity marked unreachable");
+    }, "the identity marked unreachable", UNTIL_MS);
     expect(gone.unreachableReason).toContain("unfollowed");
     const stats = await fixture.store.outbox.stats();
     expect(stats.problems.find((p) => p.recipient === identity.displayName || p.recipient === userId)?.error).toContain("unfollowed");
