@@ -73,7 +73,9 @@ export async function missing(deps: CoreDeps, session: Session): Promise<Reply[]
   const { unit, ruleset, self, period } = result.view;
   const outcome = await deps.scores.get(period.id);
   const given = await deps.store.evidence.itemsWithEvidence(period.id);
-  const evidence = outcome.ok ? needingEvidence(deps.catalog, outcome.scores, unit.id, given) : [];
+  const evidence = outcome.ok
+    ? needingEvidence(deps.catalog, outcome.scores.ruleset.id, outcome.scores.figures.filter((f) => f.unitId === unit.id), given)
+    : [];
   const evidenceLines: Line[] = evidence.length === 0
     ? []
     : [

@@ -1,7 +1,7 @@
 import type { Catalog } from "../../rulesets/index.js";
 import { createWorkCalendar, type OfficeHours, type WorkCalendar } from "../calendar.js";
 import type { PeriodScores } from "../period-scores.js";
-import type { ChannelName, RoleRecord } from "../ports/records.js";
+import type { ChannelName, FigureRecord, RoleRecord } from "../ports/records.js";
 import type { Store } from "../ports/store.js";
 import type { ScoreCache } from "../score-cache.js";
 import type { LogPort } from "../session.js";
@@ -57,14 +57,17 @@ export function holdersByUnit(roles: readonly RoleRecord[]): Map<number, { offic
   return out;
 }
 
-/** Items of a unit with a figure whose rule demands evidence and that have none (files, references): incomplete. */
+/**
+ * Items with a figure whose rule demands evidence and that have none (files,
+ * references): incomplete. `figures` are one unit's current figures.
+ */
 export function needingEvidence(
-  catalog: Catalog, scores: PeriodScores, unitId: number, withEvidence: ReadonlySet<string>,
+  catalog: Catalog, rulesetId: string, figures: readonly FigureRecord[], withEvidence: ReadonlySet<string>,
 ): { code: string; name: string }[] {
   const out: { code: string; name: string }[] = [];
-  for (const f of scores.figures) {
-    if (f.unitId !== unitId || !f.figure || f.figure.kind === "not_applicable" || withEvidence.has(`${unitId}:${f.itemCode}`)) continue;
-    const node = catalog.item(scores.ruleset.id, f.itemCode);
+  for (const f of figures) {
+    if (!f.figure || f.figure.kind === "not_applicable" || withEvidence.has(`${f.unitId}:${f.itemCode}`)) continue;
+    const node = catalog.item(rulesetId, f.itemCode);
     if (node?.evidenceRequired) out.push({ code: f.itemCode, name: node.name });
   }
   return out.sort((a, b) => a.code.localeCompare(b.code, "vi", { numeric: true }));
@@ -76,7 +79,13 @@ export function standings(
 ): UnitStanding[] {
   const holders = holdersByUnit(roles);
   const waiting = new Map<number, number>();
-  for (const f of scores.figures) if (f.status === "submitted" && f.figure) waiting.set(f.unitId, (waiting.get(f.unitId) ?? 0) + 1);
+  // Each unit's figures, gathered once: thousands of units each scanning every figure of the period would be quadratic.
+  const figuresOf = new Map<number, FigureRecord[]>();
+  for (const f of scores.figures) {
+    if (f.status === "submitted" && f.figure) waiting.set(f.unitId, (waiting.get(f.unitId) ?? 0) + 1);
+    if (!figuresOf.has(f.unitId)) figuresOf.set(f.unitId, []);
+    figuresOf.get(f.unitId)!.push(f);
+  }
   const out: UnitStanding[] = [];
   for (const group of scores.groups) {
     for (const score of group.self.units) {
@@ -86,7 +95,7 @@ export function standings(
         .map((i) => ({ code: i.code, name: catalog.item(scores.ruleset.id, i.code)?.name ?? "", max: i.max }));
       const people = holders.get(unit.id) ?? { officers: [], leaders: [] };
       const awaitingApproval = waiting.get(unit.id) ?? 0;
-      const needsEvidence = needingEvidence(catalog, scores, unit.id, withEvidence);
+      const needsEvidence = needingEvidence(catalog, scores.ruleset.id, figuresOf.get(unit.id) ?? [], withEvidence);
       out.push({ unitId: unit.id, unitName: unit.name, unitKind: unit.kind, missing, awaitingApproval, needsEvidence, ...people });
     }
   }
