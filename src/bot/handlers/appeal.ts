@@ -3,7 +3,7 @@ import type { FigureRecord, UnitRecord } from "../ports/records.js";
 import type { AppealRecord } from "../ports/review.js";
 import { line, reply, text, type Line, type Reply } from "../reply.js";
 import { periodForUnit, rolesIn, type CoreDeps, type Session } from "../session.js";
-import { historyLines, reviewedEffect } from "./review.js";
+import { historyLines, reviewedEffect, unitPeople } from "./review.js";
 
 const isCorrection = (f: FigureRecord | undefined) => f?.status === "reviewed" && (f.reviewFigure !== null || f.reviewPoints !== null);
 
@@ -88,10 +88,7 @@ export async function resolveAppeal(deps: CoreDeps, session: Session, op: "keep"
   const lines = op === "keep"
     ? [line("notify-appeal-kept", args, "bold"), ...(reason ? [line("notify-appeal-note", args)] : [])]
     : [line("notify-appeal-changed", args, "bold"), ...(reason ? [line("notify-appeal-note", args)] : []), ...(effect ? [line("notify-appeal-effect", args)] : [])];
-  const people = [
-    ...(await deps.store.people.holders(unit.provinceId, unit.id, "officer")), ...(await deps.store.people.holders(unit.provinceId, unit.id, "leader")),
-  ];
-  const notices = await tell(deps, people.map((p) => p.id), (p) => `appeal:${id}:outcome:${p}`, lines);
+  const notices = await tell(deps, await unitPeople(deps, unit), (p) => `appeal:${id}:outcome:${p}`, lines);
   const resolved = await deps.store.appeals.resolve(id, {
     status: op === "keep" ? "kept" : "changed", note: reason,
     ...(op === "self" && current && {

@@ -49,15 +49,15 @@ async function queue(deps: CoreDeps, session: Session): Promise<{ scores: Period
     if (period.status !== "open" && period.status !== "review") continue;
     const outcome = await deps.scores.get(period.id);
     if (!outcome.ok) continue;
-    const withEvidence = await deps.store.evidence.itemsWithEvidence(period.id);
     const waiting: FigureRecord[] = [];
     for (const f of outcome.scores.figures) {
       const unit = outcome.scores.units.get(f.unitId);
       if (!f.figure || !unit || !canReview(session, unit, f.itemCode)) continue;
       if (WAITING.has(f.status)) waiting.push(f);
       else if (f.status === "evidence_requested") {
+        // Evidence given for the revision that asked for it.
         const given = (await deps.store.evidence.forItem(period.id, f.unitId, f.itemCode)).some((e) => e.revision === f.revision);
-        if (given && withEvidence.has(`${f.unitId}:${f.itemCode}`)) waiting.push(f);
+        if (given) waiting.push(f);
       }
     }
     const name = (f: FigureRecord) => outcome.scores.units.get(f.unitId)?.name ?? "";
@@ -69,6 +69,12 @@ async function queue(deps: CoreDeps, session: Session): Promise<{ scores: Period
 
 function groupOf(scores: PeriodScores, unitId: number): GroupScores | undefined {
   return scores.groups.find((g) => g.inputs.some((u) => u.unitId === String(unitId)));
+}
+
+/** The unit's officers and leaders: who hears about the reviews and appeals of its figures. */
+export async function unitPeople(deps: CoreDeps, unit: UnitRecord): Promise<number[]> {
+  const holders = await Promise.all((["officer", "leader"] as const).map((role) => deps.store.people.holders(unit.provinceId, unit.id, role)));
+  return holders.flat().map((p) => p.id);
 }
 
 /** The unit's reviewed score now, and as it would be with `changed` in place of its current revision. */
@@ -265,11 +271,8 @@ async function applyDecision(
         ? [line("notify-review-evidence", args, "bold"), line("notify-review-evidence-how", args)]
         : [];
   if (unitLines.length > 0 && decision.kind !== "request_evidence" && appealBy && appealBy > deps.now()) unitLines.push(line("notify-review-appeal", { code: current.itemCode, date: appealBy }));
-  const people = [
-    ...(await deps.store.people.holders(unit.provinceId, unit.id, "officer")), ...(await deps.store.people.holders(unit.provinceId, unit.id, "leader")),
-  ];
   const channels = deps.delivery?.channels ?? [];
-  const reach = unitLines.length > 0 ? await deps.store.identities.preferred(people.map((p) => p.id), channels) : new Map();
+  const reach = unitLines.length > 0 ? await deps.store.identities.preferred(await unitPeople(deps, unit), channels) : new Map();
   const notices = (record: FigureRecord): OutboxInput[] => [...reach].map(([personId, identity]) => ({
     key: `review:${record.periodId}:${record.unitId}:${record.itemCode}:${record.revision}:${personId}`, identityId: identity.id, kind: "notice",
     reply: { lines: unitLines }, notBefore: deps.now(),
