@@ -37,27 +37,4 @@ export function renderReply(i18n: I18n, locale: Locale, r: Pick<Reply, "lines" |
   };
 }
 
-/**
- * Split a long text into messages of at most `limit` characters, at line
- * breaks where possible (Telegram: 4,096). A line longer than the limit is cut.
- * No part is blank (platforms refuse empty messages); only blank lines at a
- * cut can be lost, never text.
- */
-export function splitText(value: string, limit: number): string[] {
-  if (value.length <= limit) return [value];
-  const parts: string[] = [];
-  let current: string | null = null;
-  for (const piece of value.split("\n")) {
-    const chunks = piece.length > limit ? piece.match(new RegExp(`[\\s\\S]{1,${limit}}`, "g"))! : [piece];
-    for (const chunk of chunks) {
-      if (current !== null && current.length + 1 + chunk.length > limit) {
-        if (current.trim() !== "") parts.push(current);
-        current = chunk;
-      } else {
-        current = current === null ? chunk : `${current}\n${chunk}`;
-      }
-    }
-  }
-  if (current !== null && current.trim() !== "") parts.push(current);
-  return parts;
-}
+export { splitText, type Markup } from "./split-text.js";

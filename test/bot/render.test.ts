@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PLAIN, renderReply, splitText } from "../../src/bot/render.js";
 import { line, text } from "../../src/bot/reply.js";
-import { TELEGRAM_HTML, safeChunk } from "../../src/channels/telegram/format.js";
+import { TELEGRAM_HTML } from "../../src/channels/telegram/format.js";
 import { createI18n } from "../../src/i18n/index.js";
 import { workedExample } from "../../src/bot/worked-example.js";
 import { walk } from "../../src/scoring/index.js";
@@ -34,6 +34,71 @@ describe("splitting long replies", () => {
 
   it("leaves a short text alone", () => {
     expect(splitText("một dòng", 4096)).toEqual(["một dòng"]);
+  });
+});
+
+/** A lone half of a surrogate pair: what Telegram refuses ("text must be encoded in UTF-8"). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const TAG = /<(\/?)(b|i|code)>/g;
+
+/** The tags of a part open and close in order, and every "&" starts an entity: what Telegram's HTML parser accepts. */
+function wellFormed(part: string): boolean {
+  const stack: string[] = [];
+  for (const m of part.matchAll(TAG)) {
+    if (!m[1]) stack.push(m[2]!);
+    else if (stack.pop() !== m[2]) return false;
+  }
+  const rest = part.replace(TAG, "");
+  return stack.length === 0 && !/[<>]/.test(rest) && !/&(?!amp;|lt;|gt;)/.test(rest);
+}
+
+const visibleText = (html: string) => html.replace(TAG, "").replace(/\s/g, "");
+
+/** People's words with Vietnamese, emoji (pairs and sequences), "&" and "<" that become entities. */
+const wordArb = fc.oneof(
+  fc.string({ maxLength: 12 }), fc.constantFrom("Sở KH&CN", "😀", "👍🏽", "🇻🇳", "a<b", "điểm", "12,5", "—", "x".repeat(50), "😀".repeat(40)),
+);
+/** Lines as the renderer writes them for Telegram: escaped text, some of it bold, italic or code, some very long. */
+const htmlArb = fc.array(
+  fc.tuple(fc.array(wordArb, { maxLength: 30 }).map((w) => w.join(" ")), fc.constantFrom(undefined, "bold", "italic", "code") as fc.Arbitrary<"bold" | "italic" | "code" | undefined>),
+  { maxLength: 40 },
+).map((lines) => lines.map(([body, style]) => {
+  const escaped = TELEGRAM_HTML.escape(body);
+  return style ? TELEGRAM_HTML.style(escaped, style) : escaped;
+}).join("\n"));
+
+describe("splitting never cuts a character, a tag or an entity", () => {
+  it("gives well-formed HTML parts within the limit, with no half emoji and no text lost", () => {
+    fc.assert(fc.property(htmlArb, fc.integer({ min: 32, max: 300 }), (value, limit) => {
+      const parts = splitText(value, limit, "html");
+      for (const part of parts) {
+        expect(part.length).toBeLessThanOrEqual(limit);
+        expect(part).not.toMatch(LONE_SURROGATE);
+        expect(wellFormed(part), part).toBe(true);
+      }
+      expect(parts.map(visibleText).join("")).toBe(visibleText(value));
+    }), { numRuns: 300 });
+  });
+
+  it("keeps a style across a cut: the part closes it and the next opens it again", () => {
+    const value = `<b>${"một hai ba ".repeat(10).trim()}</b>`;
+    const parts = splitText(value, 48, "html");
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.every((p) => p.startsWith("<b>") && p.endsWith("</b>"))).toBe(true);
+  });
+
+  it("cuts plain text between whole emoji when a line has no space", () => {
+    const value = `a${"😀".repeat(3000)}`;
+    const parts = splitText(value, 4096);
+    expect(parts.every((p) => !LONE_SURROGATE.test(p) && p.length <= 4096)).toBe(true);
+    expect(parts.join("")).toBe(value);
+  });
+
+  it("leaves an entity whole at the cut", () => {
+    const value = `${"a".repeat(30)}&amp;${"b".repeat(30)}`;
+    for (let limit = 32; limit < 40; limit += 1) {
+      expect(splitText(value, limit, "html").every((p) => !/&(?!amp;)/.test(p))).toBe(true);
+    }
   });
 });
 
@@ -73,10 +138,5 @@ describe("rendering", () => {
   it("button labels are plain text, whatever the channel's markup", () => {
     const reply = renderReply(i18n, "vi", { lines: [], buttons: [[{ label: text("A & B", "bold"), action: "cmd:diem" }]] }, TELEGRAM_HTML);
     expect(reply.buttons).toEqual([[{ label: "A & B", action: "cmd:diem" }]]);
-  });
-
-  it("drops tags from a piece cut mid-tag, so Telegram never sees broken HTML", () => {
-    expect(safeChunk("<b>đầu dòng")).toBe("đầu dòng");
-    expect(safeChunk("<b>trọn</b> vẹn")).toBe("<b>trọn</b> vẹn");
   });
 });

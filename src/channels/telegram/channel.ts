@@ -10,7 +10,7 @@ import type { Reply } from "../../bot/reply.js";
 import type { LogPort } from "../../bot/session.js";
 import type { I18n, Locale } from "../../i18n/index.js";
 import { registerCommands } from "./commands.js";
-import { CAPTION_LIMIT, MESSAGE_LIMIT, safeChunk, TELEGRAM_HTML } from "./format.js";
+import { CAPTION_LIMIT, MESSAGE_LIMIT, TELEGRAM_HTML } from "./format.js";
 import { FILE_TIMEOUT_MS, fetchCapped, MAX_FILE_BYTES } from "../download.js";
 import { toInbound, type FileDownloader } from "./inbound.js";
 
@@ -74,7 +74,7 @@ async function send(ctx: Context, chatId: number | string, i18n: I18n, locale: L
   const rendered = renderReply(i18n, locale, r, TELEGRAM_HTML);
   if (r.attachment) {
     const caption = r.attachment.caption
-      ? safeChunk(renderLine(i18n, locale, r.attachment.caption, TELEGRAM_HTML).slice(0, CAPTION_LIMIT))
+      ? splitText(renderLine(i18n, locale, r.attachment.caption, TELEGRAM_HTML), CAPTION_LIMIT, "html")[0]
       : undefined;
     const file = new InputFile(Buffer.from(r.attachment.data), r.attachment.filename);
     const options = { ...(caption && { caption, parse_mode: "HTML" as const }) };
@@ -83,7 +83,7 @@ async function send(ctx: Context, chatId: number | string, i18n: I18n, locale: L
     metrics.messageSent("telegram", r.attachment.kind);
   }
   if (!rendered.text) return;
-  const chunks = splitText(rendered.text, MESSAGE_LIMIT).map(safeChunk);
+  const chunks = splitText(rendered.text, MESSAGE_LIMIT, "html");
   for (let i = 0; i < chunks.length; i += 1) {
     const last = i === chunks.length - 1;
     const keyboard = last && rendered.buttons.length > 0

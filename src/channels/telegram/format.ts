@@ -14,10 +14,3 @@ export const TELEGRAM_HTML: TextFormat = {
 export const MESSAGE_LIMIT = 4096;
 /** Telegram's limit for a photo or document caption. */
 export const CAPTION_LIMIT = 1024;
-
-/** Drop tags from a piece that had to be cut mid-line, so a cut never leaves broken HTML. */
-export function safeChunk(chunk: string): string {
-  const opens = (chunk.match(/<(b|i|code)>/g) ?? []).length;
-  const closes = (chunk.match(/<\/(b|i|code)>/g) ?? []).length;
-  return opens === closes ? chunk : chunk.replace(/<\/?(b|i|code)>/g, "");
-}

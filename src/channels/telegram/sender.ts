@@ -2,7 +2,7 @@ import { Api, GrammyError, HttpError, InlineKeyboard, InputFile } from "grammy";
 import type { OutboxRecord, PreparedPart, SendResult, Sender } from "../../bot/ports/delivery.js";
 import { renderLine, renderReply, splitText } from "../../bot/render.js";
 import type { I18n } from "../../i18n/index.js";
-import { CAPTION_LIMIT, MESSAGE_LIMIT, safeChunk, TELEGRAM_HTML } from "./format.js";
+import { CAPTION_LIMIT, MESSAGE_LIMIT, TELEGRAM_HTML } from "./format.js";
 
 type Part = PreparedPart & (
   | { kind: "text"; text: string; keyboard?: InlineKeyboard }
@@ -62,7 +62,7 @@ export function createTelegramSender(deps: { token: string; apiRoot?: string; i1
         const stored = await file(attachment.fileId);
         if (!stored) throw new Error(`attachment file ${attachment.fileId} is missing`);
         const caption = attachment.caption
-          ? safeChunk(renderLine(deps.i18n, locale, attachment.caption, TELEGRAM_HTML).slice(0, CAPTION_LIMIT))
+          ? splitText(renderLine(deps.i18n, locale, attachment.caption, TELEGRAM_HTML), CAPTION_LIMIT, "html")[0]
           : undefined;
         // A file sent before goes again by its Telegram id, without a new upload.
         const upload = stored.ref ?? new InputFile(Buffer.from(stored.data), attachment.filename);
@@ -71,7 +71,7 @@ export function createTelegramSender(deps: { token: string; apiRoot?: string; i1
       const keyboard = rendered.buttons.length > 0
         ? InlineKeyboard.from(rendered.buttons.map((row) => row.map((b) => InlineKeyboard.text(b.label, b.action))))
         : undefined;
-      const chunks = rendered.text ? splitText(rendered.text, MESSAGE_LIMIT).map(safeChunk) : [];
+      const chunks = rendered.text ? splitText(rendered.text, MESSAGE_LIMIT, "html") : [];
       // A progress report edits the message it replaces, when that one went out and the new text fits in one message.
       if (message.replaces && chunks.length === 1 && !attachment) {
         return [{ kind: "edit", text: chunks[0]!, messageId: Number(message.replaces), ...(keyboard && { keyboard }) }];

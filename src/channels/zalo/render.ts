@@ -26,7 +26,9 @@ export type ZaloOut =
 const TITLE_LIMIT = 80;
 
 /** What a tap sends back as the person's message: the label they saw, and the action after "#". */
-export const tapText = (label: string, action: string): string => `${label.slice(0, TITLE_LIMIT)} #${action}`;
+/** A label cut to Zalo's title length between whole characters (an emoji is never halved). */
+const title = (label: string): string => Array.from(label).slice(0, TITLE_LIMIT).join("");
+export const tapText = (label: string, action: string): string => `${title(label)} #${action}`;
 
 /** Only the core's own button actions: a message that merely ends in a hashtag is text. */
 const TAP = /(?:^|\s)#((?:ok|no|bc|ack|bcr|bcn|pub|deleg|item|unit|lang|cmd)(?::[\w.-]+)+)$/;
@@ -53,7 +55,7 @@ export function zaloMessages(i18n: I18n, locale: Locale, reply: Pick<Reply, "lin
     out.push({ kind: "document", filename: attachment.filename });
   }
   const rendered = renderReply(i18n, locale, reply, PLAIN);
-  const buttons = rendered.buttons.flat().map((b) => ({ title: b.label.slice(0, TITLE_LIMIT), payload: tapText(b.label, b.action) }));
+  const buttons = rendered.buttons.flat().map((b) => ({ title: title(b.label), payload: tapText(b.label, b.action) }));
   let body = rendered.text;
   if (options.mode === "text" && buttons.length > 0) body = [body, ...typedChoices(i18n, locale, buttons)].filter(Boolean).join("\n");
   const parts = body ? splitText(body, options.textLimit) : [];
