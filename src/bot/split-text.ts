@@ -36,7 +36,6 @@ function afterAtom(open: readonly Atom[], atom: Atom): readonly Atom[] {
 
 const openTags = (atoms: readonly Atom[]): readonly Atom[] => atoms.reduce(afterAtom, [] as readonly Atom[]);
 const closers = (open: readonly Atom[]): string => [...open].reverse().map((t) => `</${t.tag!.name}>`).join("");
-const lengthOf = (atoms: readonly Atom[]): number => atoms.reduce((n, a) => n + a.text.length, 0);
 /** Whether a part shows anything once its markup is left out. */
 const visible = (atoms: readonly Atom[]): boolean => atoms.some((a) => !a.tag && a.text.trim() !== "");
 
