@@ -19,6 +19,7 @@ import { loadConfig } from "./config.js";
 import { demoLogins } from "./demo/logins.js";
 import { seedDemo } from "./demo/seed.js";
 import { createMetrics } from "./http/metrics.js";
+import { createRefusals } from "./http/refusals.js";
 import { createHttpServer, type HealthReport } from "./http/server.js";
 import { createI18n } from "./i18n/index.js";
 import { createLogger } from "./logger.js";
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
       },
     }),
     ...(zalo && zaloChannel && { zalo: zalo.webhook(zaloChannel), zaloOAuth: zalo.oauthCallback }),
+    refusals: createRefusals({ warn: (d, m) => logger.warn(d, m), count: (channel, reason) => metrics.webhookRefused(channel, reason) }),
   });
   await http.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });
   if (zaloChannel) {

@@ -65,10 +65,8 @@ export function createZalo(deps: {
       async accept(raw, signature) {
         const maxAgeMs = config.ZALO_WEBHOOK_MAX_AGE_SECONDS * 1000;
         const verdict = verifyWebhook(raw, signature, { appId, oaSecretKey, maxAgeMs, now: now() });
-        if (!verdict.ok) {
-          log.warn({ reason: verdict.reason }, "zalo: webhook request refused");
-          return { outcome: "rejected" };
-        }
+        // Counted and logged (at most once a minute) by the HTTP server: forged requests must not flood the log.
+        if (!verdict.ok) return { outcome: "rejected", reason: verdict.reason };
         if (!(await channel.accept(verdict.event))) return { outcome: "duplicate" };
         return { outcome: "new", handle: () => void channel.process(verdict.event) };
       },

@@ -5,6 +5,8 @@ export interface Metrics {
   readonly registry: Registry;
   readonly channel: ChannelMetrics;
   readonly delivery: DeliveryMetrics;
+  /** A webhook request refused (wrong secret, forged signature, replay), by channel and reason. */
+  webhookRefused(channel: string, reason: string): void;
 }
 
 /** Prometheus metrics for /metrics: process defaults plus what the channels report. */
@@ -23,8 +25,15 @@ export function createMetrics(): Metrics {
     name: "dti_deliveries_total", help: "Pushed messages (reminders, announcements, results) by channel, kind and outcome",
     labelNames: ["channel", "kind", "outcome"], registers: [registry],
   });
+  const refused = new Counter({
+    name: "dti_webhook_refused_total", help: "Webhook requests refused (wrong secret, forged signature, replay) by channel and reason",
+    labelNames: ["channel", "reason"], registers: [registry],
+  });
   return {
     registry,
+    webhookRefused(channel, reason) {
+      refused.inc({ channel, reason });
+    },
     delivery: {
       delivered(channel, kind, outcome) {
         delivered.inc({ channel, kind, outcome });

@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Registry } from "prom-client";
 import type { Logger } from "../logger.js";
+import type { Refusals } from "./refusals.js";
 
 export interface HealthReport {
   readonly status: "ok" | "degraded";
@@ -21,7 +22,10 @@ export interface ZaloWebhook {
    * Check the signature over the raw bytes, the app and the age, and record
    * the event; `handle` (for a new event) runs after the HTTP answer has gone.
    */
-  accept(rawBody: Buffer, signature: string | undefined): Promise<{ readonly outcome: "new" | "duplicate" | "ignored" | "rejected"; readonly handle?: () => void }>;
+  accept(rawBody: Buffer, signature: string | undefined): Promise<
+    | { readonly outcome: "new" | "duplicate" | "ignored"; readonly handle?: () => void }
+    | { readonly outcome: "rejected"; readonly reason: string }
+  >;
 }
 
 export interface ZaloOAuthCallback {
@@ -36,6 +40,8 @@ export interface HttpDeps {
   readonly telegram?: TelegramWebhook;
   readonly zalo?: ZaloWebhook;
   readonly zaloOAuth?: ZaloOAuthCallback;
+  /** Refused webhook requests (a wrong secret, a forged signature): counted, and logged at most once a minute. */
+  readonly refusals?: Refusals;
 }
 
 const sameSecret = (given: string | undefined, expected: string): boolean => {
@@ -66,6 +72,7 @@ export function createHttpServer(deps: HttpDeps): FastifyInstance {
     // Check the secret, record the update, answer at once; handling happens after (Telegram re-sends slow answers).
     app.post("/telegram/webhook", async (request, reply) => {
       if (!sameSecret(request.headers["x-telegram-bot-api-secret-token"] as string | undefined, telegram.secret)) {
+        deps.refusals?.refused("telegram", "secret");
         return reply.code(401).send({ ok: false });
       }
       const update = request.body as { update_id?: unknown } | null;
@@ -82,10 +89,13 @@ export function createHttpServer(deps: HttpDeps): FastifyInstance {
       scope.addContentTypeParser("application/json", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
       scope.post("/webhooks/zalo", async (request, reply) => {
         const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        const { outcome, handle } = await zalo.accept(raw, request.headers["x-zevent-signature"] as string | undefined);
-        if (outcome === "rejected") return reply.code(401).send({ error: -1, message: "invalid signature" });
+        const verdict = await zalo.accept(raw, request.headers["x-zevent-signature"] as string | undefined);
+        if (verdict.outcome === "rejected") {
+          deps.refusals?.refused("zalo", verdict.reason);
+          return reply.code(401).send({ error: -1, message: "invalid signature" });
+        }
         // Zalo wants an answer within about 2 seconds: handling happens after it.
-        if (handle) setImmediate(handle);
+        if (verdict.handle) setImmediate(verdict.handle);
         return reply.code(200).send({ error: 0, message: "Success" });
       });
     });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pkcePair } from "../../src/channels/zalo/oauth.js";
 import { zaloMac } from "../../src/channels/zalo/webhook.js";
+import { createRefusals } from "../../src/http/refusals.js";
 import { chatFixture, type ChatFixture } from "../helpers/chat.js";
 import { zaloUserId } from "../helpers/drivers.js";
 import { startFakeZalo, type FakeZalo } from "../helpers/fake-zalo.js";
@@ -27,10 +28,15 @@ describe("Zalo OA over its webhook and the real HTTP server", () => {
     await eventually(() => (switched() > count ? true : undefined), "the person's earlier messages to be answered", UNTIL_MS);
   };
 
+  /** What the service would log and count of refused requests. */
+  const warnings: Record<string, unknown>[] = [];
+  const refusedCount = new Map<string, number>();
+
   beforeAll(async () => {
     fixture = await chatFixture();
     fake = await startFakeZalo({ now: () => fixture.clock.now });
-    server = await zaloWebhookServer(fixture, fake);
+    const refusals = createRefusals({ warn: (d) => warnings.push(d), count: (_c, reason) => refusedCount.set(reason, (refusedCount.get(reason) ?? 0) + 1) });
+    server = await zaloWebhookServer(fixture, fake, fixture.core, { refusals });
     ({ base, hook } = server);
   });
   afterAll(async () => {
@@ -79,6 +85,30 @@ describe("Zalo OA over its webhook and the real HTTP server", () => {
     await replyTo(userId, 0, /./);
     expect(textsTo(userId)).toHaveLength(1);
     expect(await fixture.store.inbox.unhandled("zalo", fixture.clock.now)).toEqual([]);
+  });
+
+  it("refuses a correctly signed event dated more than five minutes ahead, and takes one a little ahead", async () => {
+    const userId = zaloUserId("7012");
+    fake.addUser({ id: userId, name: "Đồng Hồ Nhanh" });
+    const ahead = (minutes: number) => new Date(fixture.clock.now.getTime() + minutes * 60_000);
+    expect((await fake.deliver(hook, { kind: "text", userId, text: "/huongdan", at: ahead(10) })).status).toBe(401);
+    expect((await fake.deliver(hook, { kind: "text", userId, text: "/huongdan", at: ahead(12 * 60 - 1) })).status).toBe(401);
+    expect((await fake.deliver(hook, { kind: "text", userId, text: "/huongdan", at: ahead(4) })).status).toBe(200);
+    await replyTo(userId, 0, /./);
+    expect(textsTo(userId)).toHaveLength(1);
+  });
+
+  it("counts a flood of forged requests and logs them as a count, not one line each", async () => {
+    const userId = zaloUserId("7013");
+    const before = refusedCount.get("signature") ?? 0;
+    const lines = warnings.length;
+    for (let i = 0; i < 300; i += 1) {
+      const forged = await fake.deliver(hook, { kind: "text", userId, text: `/start ${i}` }, { signature: `mac=${"1".repeat(64)}` });
+      expect(forged.status).toBe(401);
+    }
+    expect((refusedCount.get("signature") ?? 0) - before).toBe(300);
+    // Within a minute: at most the line that opened the minute, then nothing until it ends.
+    expect(warnings.length - lines).toBeLessThanOrEqual(1);
   });
 
   it("answers a replayed event 200 and handles it once", async () => {

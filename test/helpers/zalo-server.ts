@@ -3,6 +3,7 @@ import type { Core } from "../../src/bot/core.js";
 import { NO_METRICS } from "../../src/bot/ports/metrics.js";
 import type { ZaloChannel } from "../../src/channels/zalo/channel.js";
 import { parseConfig } from "../../src/config.js";
+import type { Refusals } from "../../src/http/refusals.js";
 import { createHttpServer } from "../../src/http/server.js";
 import { createLogger } from "../../src/logger.js";
 import { createZalo, type Zalo } from "../../src/zalo.js";
@@ -23,7 +24,9 @@ export interface ZaloWebhookServer {
  * on the real HTTP server with the webhook and the OAuth callback, against
  * the fake Zalo server; events go to `core` (the fixture's by default).
  */
-export async function zaloWebhookServer(fixture: ChatFixture, fake: FakeZalo, core: Core = fixture.core): Promise<ZaloWebhookServer> {
+export async function zaloWebhookServer(
+  fixture: ChatFixture, fake: FakeZalo, core: Core = fixture.core, options: { refusals?: Refusals } = {},
+): Promise<ZaloWebhookServer> {
   const config = parseConfig({
     ZALO_APP_ID: fake.appId, ZALO_APP_SECRET: fake.appSecret, ZALO_OA_ID: fake.oaId, ZALO_OA_SECRET_KEY: fake.oaSecretKey,
     ZALO_TOKEN_KEY: TEST_TOKEN_KEY, ZALO_API_ROOT: fake.url, ZALO_OAUTH_ROOT: fake.url, ZALO_REFRESH_TOKEN: fake.grantRefreshToken(),
@@ -32,6 +35,7 @@ export async function zaloWebhookServer(fixture: ChatFixture, fake: FakeZalo, co
   const channel = zalo.channel(core, NO_METRICS);
   const http: FastifyInstance = createHttpServer({
     logger: createLogger({ level: "silent" }), health: async () => ({ status: "ok", checks: {} }), zalo: zalo.webhook(channel), zaloOAuth: zalo.oauthCallback,
+    ...(options.refusals && { refusals: options.refusals }),
   });
   const base = await http.listen({ host: "127.0.0.1", port: 0 });
   return {

@@ -28,7 +28,10 @@ export interface ZaloFile {
 
 export type WebhookVerdict =
   | { readonly ok: true; readonly event: ZaloEvent }
-  | { readonly ok: false; readonly reason: "malformed" | "signature" | "app" | "stale" };
+  | { readonly ok: false; readonly reason: "malformed" | "signature" | "app" | "stale" | "future" };
+
+/** How far ahead of our clock a request's timestamp may be (clocks differ a little; more is a forgery or a broken clock). */
+export const MAX_FUTURE_MS = 5 * 60_000;
 
 /** Zalo's webhook signature: "mac=" + hex(sha256(app_id + raw body + timestamp + OA secret key)), app_id and timestamp from the body. */
 export function zaloMac(appId: string, rawBody: string, timestamp: string, oaSecretKey: string): string {
@@ -44,8 +47,9 @@ const obj = (value: unknown): Record<string, unknown> => (value && typeof value 
 
 /**
  * Check a webhook request: the signature over the exact bytes received, the
- * app it is for, and its age (a replayed old request is refused; duplicates
- * within the window are dropped later by message id).
+ * app it is for, and its age (a replayed old request is refused, and so is
+ * one dated more than five minutes ahead; duplicates within the window are
+ * dropped later by message id).
  */
 export function verifyWebhook(
   rawBody: Buffer, signature: string | undefined,
@@ -66,7 +70,9 @@ export function verifyWebhook(
   const wanted = Buffer.from(zaloMac(appId, raw, timestamp, expected.oaSecretKey), "utf8");
   if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return { ok: false, reason: "signature" };
   if (appId !== expected.appId) return { ok: false, reason: "app" };
-  if (Math.abs(expected.now.getTime() - Number(timestamp)) > expected.maxAgeMs) return { ok: false, reason: "stale" };
+  const age = expected.now.getTime() - Number(timestamp);
+  if (age > expected.maxAgeMs) return { ok: false, reason: "stale" };
+  if (age < -MAX_FUTURE_MS) return { ok: false, reason: "future" };
   const message = obj(body["message"]);
   const person = name === "follow" || name === "unfollow" ? obj(body["follower"]) : obj(body["sender"]);
   return {
