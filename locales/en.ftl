@@ -640,9 +640,14 @@ bot-delegate-set = Your reminders go to { $name } from { $start } to { $end }.
 bot-delegate-ended = Hand-over ended; you receive reminders again.
 bot-delegate-none = You have not handed your reminders to anyone.
 bot-delegate-nobody = No other colleague of { $unit } uses DTI Bot yet.
-bot-delegate-bad-date = That date is not valid; please write dd/mm/yyyy.
 bot-delegate-unknown = There is no colleague with that number.
 bot-delegate-bad-range = The end date must come after the start date.
+bot-date-format = "{ $value }" is not a date; please write it as dd/mm/yyyy, for example 30/11/2026.
+bot-date-impossible = There is no day "{ $value }" in the calendar; please check the day and the month.
+bot-snooze-past = { $date } has already passed; please choose a day from today on.
+bot-delegate-role = Reminders can only be handed over between officers and leaders of the same unit; your role receives no reminders, so there is nothing to hand over.
+bot-delegate-past = The start date { $date } has passed; please choose from today on.
+bot-delegate-too-long = A hand-over can last until { $date } at most, the period's last deadline; there are no reminders after it.
 notify-delegated = { $from } handed you the reminders of { $unit } from { $start } to { $end }.
 
 bot-broadcast-how = To send an announcement, type /thongbao followed by the text (several lines are fine). To send to some units only, start with a line "Gửi: S01, S02".

@@ -640,9 +640,14 @@ bot-delegate-set = Đã giao việc nhận nhắc cho { $name } từ { $start } 
 bot-delegate-ended = Đã thôi giao việc nhận nhắc; Anh/Chị sẽ nhận nhắc việc trở lại.
 bot-delegate-none = Anh/Chị chưa giao việc nhận nhắc cho ai.
 bot-delegate-nobody = { $unit } chưa có đồng nghiệp nào khác dùng DTI Bot để nhận thay.
-bot-delegate-bad-date = Ngày chưa đúng; xin ghi dạng dd/mm/yyyy.
 bot-delegate-unknown = Không có đồng nghiệp ở số thứ tự này.
 bot-delegate-bad-range = Ngày kết thúc phải sau ngày bắt đầu.
+bot-date-format = «{ $value }» chưa phải là một ngày; xin ghi dạng dd/mm/yyyy, ví dụ 30/11/2026.
+bot-date-impossible = Ngày «{ $value }» không có trên lịch; xin Anh/Chị kiểm tra lại ngày và tháng.
+bot-snooze-past = Thời điểm { $date } đã qua; xin chọn một ngày từ hôm nay trở đi.
+bot-delegate-role = Việc nhận nhắc chỉ giao được giữa cán bộ nhập liệu và lãnh đạo của cùng một đơn vị; vai trò của Anh/Chị không nhận nhắc việc nên không có gì để giao.
+bot-delegate-past = Ngày bắt đầu { $date } đã qua; xin chọn từ hôm nay trở đi.
+bot-delegate-too-long = Chỉ giao được đến hết { $date }, hạn cuối của kỳ đánh giá; sau ngày đó không còn nhắc việc.
 notify-delegated = { $from } đã giao cho Anh/Chị nhận nhắc việc của { $unit } từ { $start } đến { $end }.
 
 bot-broadcast-how = Để gửi thông báo, xin gõ /thongbao rồi nội dung (có thể nhiều dòng). Muốn gửi cho một số đơn vị, ghi dòng đầu: «Gửi: S01, S02».

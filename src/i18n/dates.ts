@@ -20,14 +20,23 @@ export function vnDay(at: Date): { year: number; month: number; day: number } {
   return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
 }
 
-/** Parse "15/01/2026" (also 15-1-2026, 15.01.2026); null when it is no calendar day. */
-export function parseVnDate(text: string, options: { endOfDay?: boolean } = {}): Date | null {
+/** A date as a person wrote it: the day, or why it is none (not written as a date, or no such day, like 30/02). */
+export type DateReading = { readonly date: Date } | { readonly problem: "format" | "impossible" };
+
+/** Read "15/01/2026" (also 15-1-2026, 15.01.2026), telling a wrong format from a day the calendar does not have. */
+export function readVnDate(text: string, options: { endOfDay?: boolean } = {}): DateReading {
   const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
-  if (!m) return null;
+  if (!m) return { problem: "format" };
   const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const probe = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || probe.getUTCDate() !== day) return null;
-  return options.endOfDay ? vnEndOfDay(year, month, day) : vnTime(year, month, day);
+  if (month < 1 || month > 12 || day < 1 || probe.getUTCDate() !== day) return { problem: "impossible" };
+  return { date: options.endOfDay ? vnEndOfDay(year, month, day) : vnTime(year, month, day) };
+}
+
+/** Parse "15/01/2026" (also 15-1-2026, 15.01.2026); null when it is no calendar day. */
+export function parseVnDate(text: string, options: { endOfDay?: boolean } = {}): Date | null {
+  const reading = readVnDate(text, options);
+  return "date" in reading ? reading.date : null;
 }
 
 /** "08:00": the local time of an instant, 24-hour. */

@@ -190,6 +190,29 @@ describe("reminders, snoozes, hand-overs and the weekly digest", () => {
     await deliverToConsole(fixture.store);
   });
 
+  it("checks the dates and the role of a hand-over, and says what is wrong with each", async () => {
+    await say("r8", `/start ${await fixture.invite("officer", "S06")}`);
+    await say("r9", `/start ${await fixture.invite("leader", "S06")}`);
+    fixture.clock.now = new Date("2026-11-26T02:00:00Z");
+    const how = "Hoặc gõ: /uyquyen <số thứ tự> <từ ngày> <đến ngày>";
+    expect(await say("r8", "/uyquyen 1 01/01/1970 31/12/9999")).toBe(`Ngày bắt đầu 01/01/1970 đã qua; xin chọn từ hôm nay trở đi.\n${how}, ví dụ: /uyquyen 1 24/11/2026 30/11/2026. Gõ /uyquyen huy để thôi giao.`);
+    expect(await say("r8", "/uyquyen 1 26/11/2026 31/12/9999")).toMatch(/^Chỉ giao được đến hết \d\d\/\d\d\/20\d\d, hạn cuối của kỳ đánh giá/);
+    expect(await say("r8", "/uyquyen 1 30/02/2027")).toContain("Ngày «30/02/2027» không có trên lịch");
+    expect(await say("r8", "/uyquyen 1 26-11")).toContain("«26-11» chưa phải là một ngày");
+    expect(await say("r8", "/uyquyen 1 28/11/2026 27/11/2026")).toBe("Ngày kết thúc phải sau ngày bắt đầu.");
+    expect(await fixture.store.outbox.due(new Date("2100-01-01"), 1000)).toEqual([]);
+    // An admin or a reviewer receives no reminders: there is nothing to hand over, whatever their unit.
+    await say("r10", `/start ${await fixture.invite("admin", null)}`);
+    expect(await say("r10", "/uyquyen")).toBe("Việc nhận nhắc chỉ giao được giữa cán bộ nhập liệu và lãnh đạo của cùng một đơn vị; vai trò của Anh/Chị không nhận nhắc việc nên không có gì để giao.");
+    await say("r11", `/start ${await fixture.invite("reviewer", "S06")}`);
+    expect(await say("r11", "/uyquyen 1 26/11/2026 27/11/2026")).toContain("vai trò của Anh/Chị không nhận nhắc việc");
+    // Snoozes: a day gone, a day that does not exist.
+    expect(await say("r8", "/hoanlai den 01/01/2020")).toContain("Thời điểm 01/01/2020 đã qua");
+    expect(await say("r8", "/hoanlai den 31/11/2026")).toContain("Ngày «31/11/2026» không có trên lịch");
+    expect(await say("r8", "/uyquyen 1 27/11/2026")).toBe("Đã giao việc nhận nhắc cho r9 từ 26/11/2026 đến 27/11/2026.");
+    await deliverToConsole(fixture.store);
+  });
+
   it("sends leaders the week's provisional rank change, not in real time, and keeps the standing as a snapshot", async () => {
     await say("r5", `/start ${await fixture.invite("leader", "S16")}`);
     await say("r6", `/start ${await fixture.invite("officer", "S16")}`);
