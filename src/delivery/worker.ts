@@ -103,13 +103,12 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
     if (!holding || !(await deps.outbox.claim(m.id, deps.now(), deps.instanceId))) return;
     try {
       for (let i = m.partsSent; i < parts.length; i += 1) {
-        if (i > m.partsSent) {
-          // Later parts of a long message wait their turn in the chat like any message.
-          for (let wait = limiter.waitFor(key, isGroup(m), Date.now()); wait > 0; wait = limiter.waitFor(key, isGroup(m), Date.now())) {
-            await new Promise((r) => setTimeout(r, wait));
-          }
-          limiter.take(key, isGroup(m), Date.now());
+        // Every part waits its turn right before its request, after every other await: a retry_after that came
+        // back while this message was being prepared or claimed holds it too.
+        for (let wait = limiter.waitFor(key, isGroup(m), Date.now()); wait > 0; wait = limiter.waitFor(key, isGroup(m), Date.now())) {
+          await new Promise((r) => setTimeout(r, wait));
         }
+        limiter.take(key, isGroup(m), Date.now());
         const result: SendResult = await sender.sendPart(m, parts[i]!);
         if (!result.ok) return await settleFailure(m, result, partsDone);
         if (result.externalId) externalId = result.externalId;
@@ -204,19 +203,16 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
         blocked.add(key);
         continue;
       }
+      // Only a hint here (the limiter is consulted again right before the request): a chat that must wait
+      // long is left for a later pass, so it does not hold a sending slot.
       const wait = limiter.waitFor(key, isGroup(m), Date.now());
-      if (wait > 0) {
+      if (wait >= 50) {
         blocked.add(key);
         earliest = Math.min(earliest, wait);
-        // The overall limit applies to every chat: when that is what holds this one back, wait here.
-        if (wait < 50) await new Promise((r) => setTimeout(r, wait));
-        else continue;
-        if (limiter.waitFor(key, isGroup(m), Date.now()) > 0) continue;
-        blocked.delete(key);
+        continue;
       }
       while (inFlight.size >= concurrency) await Promise.race(inFlight.values());
-      if (!holding) break;
-      limiter.take(key, isGroup(m), Date.now());
+      if (!holding || !running) break;
       busyChats.add(key);
       const job = deliver(m, sender).finally(() => {
         inFlight.delete(m.id);

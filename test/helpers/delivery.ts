@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { OutboxInput } from "../../src/bot/ports/delivery.js";
+import type { OutboxInput, OutboxRecord, Sender } from "../../src/bot/ports/delivery.js";
 import type { Store } from "../../src/bot/ports/store.js";
 import { text } from "../../src/bot/reply.js";
 import { createConsoleSender } from "../../src/channels/console/sender.js";
@@ -26,12 +26,67 @@ export const push = (key: string, identityId: number, body = key): OutboxInput =
   key, identityId, kind: "notice", reply: { lines: [text(body)] }, notBefore: new Date(0),
 });
 
+/** What the worker asked of a sender, with the time of each request as the worker made it. */
+export interface SendLog {
+  /** Each request, when it started: the moment the worker's limiter let it go. */
+  readonly starts: { readonly chat: string; readonly at: number }[];
+  /** Each 429, when its answer reached the worker, and how long it said to wait. */
+  readonly limited: { readonly at: number; readonly retryAfterMs: number }[];
+}
+
+/**
+ * A sender that records when the worker sends, on the worker's side: limits
+ * are checked against these times, which do not depend on how busy the
+ * machine is (arrival times at the fake do: requests bunch up on the way).
+ * `prepareDelayMs` makes preparing a message to a chat slow (a big file).
+ */
+export function recordingSender(sender: Sender, log: SendLog, prepareDelayMs: (chat: string) => number = () => 0): Sender {
+  const chatOf = (m: OutboxRecord) => m.identity.chatId ?? m.identity.externalId;
+  return {
+    channel: sender.channel,
+    async prepare(message, file) {
+      const delay = prepareDelayMs(chatOf(message));
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+      return sender.prepare(message, file);
+    },
+    async sendPart(message, part) {
+      log.starts.push({ chat: chatOf(message), at: Date.now() });
+      const result = await sender.sendPart(message, part);
+      if (!result.ok && result.kind === "rate_limited") log.limited.push({ at: Date.now(), retryAfterMs: result.retryAfterMs });
+      return result;
+    },
+  };
+}
+
+/** Requests the worker started against the limits: too many in a second, too soon in a chat, or during an announced retry_after. */
+export function limitBreaches(log: SendLog, limits: DeliveryLimits): string[] {
+  const breaches: string[] = [];
+  const starts = [...log.starts].sort((a, b) => a.at - b.at);
+  for (let i = 0; i < starts.length; i += 1) {
+    const within = starts.filter((s) => s.at >= starts[i]!.at && s.at < starts[i]!.at + 1000).length;
+    if (within > limits.globalPerSecond) breaches.push(`${within} requests in the second from ${starts[i]!.at}`);
+  }
+  const last = new Map<string, number>();
+  for (const s of starts) {
+    const before = last.get(s.chat);
+    if (before !== undefined && s.at - before < 1000 / limits.chatPerSecond) breaches.push(`chat ${s.chat} again after ${s.at - before} ms`);
+    last.set(s.chat, s.at);
+  }
+  for (const l of log.limited) {
+    const during = starts.filter((s) => s.at > l.at && s.at < l.at + l.retryAfterMs);
+    if (during.length > 0) breaches.push(`${during.length} requests within the retry_after announced at ${l.at}`);
+  }
+  return breaches;
+}
+
 export function telegramWorker(
-  store: Store, apiRoot: string, options: { limits?: DeliveryLimits; instanceId?: string; leaseMs?: number } = {},
+  store: Store, apiRoot: string,
+  options: { limits?: DeliveryLimits; instanceId?: string; leaseMs?: number; log?: SendLog; prepareDelayMs?: (chat: string) => number } = {},
 ): DeliveryWorker {
+  const sender = createTelegramSender({ token: DELIVERY_TOKEN, apiRoot, i18n: createI18n() });
   return createDeliveryWorker({
     outbox: store.outbox, identities: store.identities, coordination: store.coordination,
-    senders: new Map([["telegram", createTelegramSender({ token: DELIVERY_TOKEN, apiRoot, i18n: createI18n() })]]),
+    senders: new Map([["telegram", options.log ? recordingSender(sender, options.log, options.prepareDelayMs) : sender]]),
     limits: new Map([["telegram", options.limits ?? TELEGRAM_LIMITS]]), now: () => new Date(), log: QUIET,
     instanceId: options.instanceId ?? "test-worker", idleMs: 50, leaseMs: options.leaseMs ?? 2_000,
   });
