@@ -1,4 +1,4 @@
-import { INBOX_CLAIM_MS, type InboxRepo, type PendingRepo } from "../bot/ports/store.js";
+import { INBOX_CLAIM_MS, INBOX_MAX_ATTEMPTS, type InboxRepo, type PendingRepo } from "../bot/ports/store.js";
 import type { Db, Tx } from "./client.js";
 import { isUniqueViolation } from "./retry.js";
 
@@ -35,6 +35,9 @@ export function createPendingRepo(db: Db): PendingRepo {
       const row = await db.pendingAction.findUniqueOrThrow({ where: { id } });
       return { kind: row.kind, payload: JSON.parse(row.payload) as unknown };
     },
+    async prune(before) {
+      return (await db.pendingAction.deleteMany({ where: { expiresAt: { lt: before } } })).count;
+    },
   };
 }
 
@@ -48,20 +51,23 @@ export function createInboxRepo(db: Db): InboxRepo {
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const row = await db.inboundUpdate.findUnique({ where: key(channel, externalId) });
-        return row?.processedAt ? "done" : "unfinished";
+        return row?.processedAt || (row && row.attempts >= INBOX_MAX_ATTEMPTS) ? "done" : "unfinished";
       }
     },
     async claim(channel, externalId, payload, now) {
       const until = new Date(now.getTime() + INBOX_CLAIM_MS);
       try {
-        await db.inboundUpdate.create({ data: { channel, externalId, payload, receivedAt: now, claimedUntil: until } });
+        await db.inboundUpdate.create({ data: { channel, externalId, payload, receivedAt: now, claimedUntil: until, attempts: 1 } });
         return true;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        // Seen before: take it only if unfinished and nobody holds it (one conditional update decides).
+        // Seen before: take it only if unfinished, nobody holds it and it has attempts left (one conditional update decides).
         const taken = await db.inboundUpdate.updateMany({
-          where: { channel, externalId, processedAt: null, OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }] },
-          data: { claimedUntil: until },
+          where: {
+            channel, externalId, processedAt: null, attempts: { lt: INBOX_MAX_ATTEMPTS },
+            OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }],
+          },
+          data: { claimedUntil: until, attempts: { increment: 1 } },
         });
         return taken.count > 0;
       }
@@ -74,12 +80,25 @@ export function createInboxRepo(db: Db): InboxRepo {
         // A row recorded but not yet claimed is normally about to be claimed by the process that took it from the
         // webhook: it counts as left over only after a while, so a sweeper elsewhere does not take it first.
         where: {
-          channel, processedAt: null,
+          channel, processedAt: null, attempts: { lt: INBOX_MAX_ATTEMPTS },
           OR: [{ claimedUntil: null, receivedAt: { lte: new Date(now.getTime() - RECORDED_GRACE_MS) } }, { claimedUntil: { lte: now } }],
         },
         orderBy: { id: "asc" },
       });
       return rows.map((r) => ({ externalId: r.externalId, payload: r.payload }));
+    },
+    async giveUp(channel, now) {
+      const where = { channel, processedAt: null, attempts: { gte: INBOX_MAX_ATTEMPTS }, claimedUntil: { lte: now } };
+      const rows = await db.inboundUpdate.findMany({ where, select: { externalId: true } });
+      if (rows.length === 0) return [];
+      await db.inboundUpdate.updateMany({
+        where: { ...where, externalId: { in: rows.map((r) => r.externalId) } },
+        data: { processedAt: now, error: `given up after ${INBOX_MAX_ATTEMPTS} attempts that never finished (the process stopped each time)` },
+      });
+      return rows.map((r) => r.externalId);
+    },
+    async prune(before) {
+      return (await db.inboundUpdate.deleteMany({ where: { receivedAt: { lt: before } } })).count;
     },
   };
 }

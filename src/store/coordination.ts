@@ -42,5 +42,8 @@ export function createCoordinationRepo(db: Db): CoordinationRepo {
     async release(name, holder) {
       await db.lease.deleteMany({ where: { name, holder } });
     },
+    async pruneRuns(before) {
+      return (await db.jobRun.deleteMany({ where: { startedAt: { lt: before } } })).count;
+    },
   };
 }

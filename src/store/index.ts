@@ -36,10 +36,11 @@ export const DEVELOPMENT_INVITE_SECRET = "dti-bot-development-invite-secret";
 export async function createStore(
   url: string = DEFAULT_SQLITE_URL, options: { inviteSecret?: string; tokenKey?: string } = {},
 ): Promise<Store & { readonly migrationsApplied: readonly string[] }> {
-  const { db, provider, migrationsApplied } = await openDatabase(url);
+  const { db, provider, migrationsApplied, health } = await openDatabase(url);
   return {
     provider,
     migrationsApplied,
+    health,
     provinces: createProvinceRepo(db),
     units: createUnitRepo(db),
     people: createPeopleRepo(db),

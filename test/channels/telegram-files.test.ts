@@ -25,6 +25,8 @@ function memoryInbox(): InboxRepo {
     claim: async (channel, id) => (seen.get(`${channel}:${id}`) ? false : (seen.set(`${channel}:${id}`, true), true)),
     done: async () => undefined,
     unhandled: async () => [],
+    giveUp: async () => [],
+    prune: async () => 0,
   };
 }
 

@@ -249,4 +249,6 @@ export interface CoordinationRepo {
   /** Take or renew a lease; false while another holder's lease runs. */
   lease(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
   release(name: string, holder: string): Promise<void>;
+  /** Delete job runs started before `before`; returns how many. */
+  pruneRuns(before: Date): Promise<number>;
 }

@@ -1,5 +1,6 @@
 import type { Figure } from "../../scoring/index.js";
 import type { TokenRepo } from "./credentials.js";
+import type { StoreHealth } from "./storage-health.js";
 import type { AppealRepo, EvidenceRepo, ReviewRepo } from "./review.js";
 import type { BroadcastRepo, CalendarRepo, CoordinationRepo, OutboxInput, OutboxRepo, ReminderPrefsRepo } from "./delivery.js";
 import type {
@@ -229,6 +230,8 @@ export interface PendingRepo {
   update(id: number, identityId: number, payload: unknown): Promise<boolean>;
   /** Use a pending action once: null when unknown, someone else's, used or expired. */
   take(id: number, identityId: number, now: Date): Promise<{ kind: string; payload: unknown } | null>;
+  /** Delete confirmations that expired before `before`; returns how many. */
+  prune(before: Date): Promise<number>;
 }
 
 /** A confirmation used up by the same transaction that carries it out. */
@@ -246,14 +249,26 @@ export interface PendingUse {
 export interface InboxRepo {
   /** Record an update as received (the webhook); whether it still needs handling. */
   record(channel: string, externalId: string, payload: string, now: Date): Promise<"new" | "unfinished" | "done">;
-  /** Record and claim an update for handling; false when it is done or someone else is on it. */
+  /**
+   * Record and claim an update for handling, counting the attempt; false when it is done, someone else
+   * is on it, or it has had its `INBOX_MAX_ATTEMPTS`.
+   */
   claim(channel: string, externalId: string, payload: string, now: Date): Promise<boolean>;
   done(channel: string, externalId: string, now: Date, error?: string): Promise<void>;
   /** Updates received but not handled and not claimed (the process stopped in between), oldest first. */
   unhandled(channel: string, now: Date): Promise<{ externalId: string; payload: string }[]>;
+  /**
+   * Give up on updates whose handling was started `INBOX_MAX_ATTEMPTS` times and never finished (each
+   * time the process died): marked failed with the reason; returns their ids.
+   */
+  giveUp(channel: string, now: Date): Promise<string[]>;
+  /** Delete updates received before `before` (their text and the sender's name go with them); returns how many. */
+  prune(before: Date): Promise<number>;
 }
 
 export const INBOX_CLAIM_MS = 60_000;
+/** Attempts at one update before it is given up (a poison update must not keep killing the process). */
+export const INBOX_MAX_ATTEMPTS = 3;
 
 /**
  * A snapshot and what it causes, in one transaction: a publication (the
@@ -307,6 +322,8 @@ export interface Store {
   readonly evidence: EvidenceRepo;
   readonly reviews: ReviewRepo;
   readonly appeals: AppealRepo;
+  /** How the database is doing: faults told from other errors, probes, SQLite's integrity check. */
+  readonly health: StoreHealth;
   /** True when no province exists yet (a fresh database). */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;

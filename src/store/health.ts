@@ -1,0 +1,133 @@
+import Database from "better-sqlite3";
+import { existsSync } from "node:fs";
+import type { StorageStatus, StoreHealth } from "../bot/ports/storage-health.js";
+import type { Db } from "./client.js";
+import { storageFaultOf, type StorageFault } from "./faults.js";
+import type { AdapterEvents } from "./watch-adapter.js";
+
+/** How long a probe may take before the database counts as not answering. */
+const PROBE_TIMEOUT_MS = 5_000;
+/** A key no real lease uses: the write probe takes and gives it back in one transaction. */
+const PROBE_LEASE = "health-probe";
+/**
+ * What the write probe writes: as much as a sizeable write of the bot (a batch of figures with their
+ * history), so a database with room only for a few bytes counts as full.
+ */
+const PROBE_BYTES = 64 * 1024;
+
+type WriteState = StorageStatus["write"];
+const WRITE_STATE: Record<StorageFault, WriteState> = { full: "full", read_only: "read_only", damaged: "failing", io: "failing", unreachable: "failing" };
+
+export interface StorageMonitor {
+  /** Fed by the watched driver adapter. */
+  readonly events: AdapterEvents;
+  /** Once the client exists: the health port over it. `sqliteFile` is the file to check (SQLite only). */
+  attach(db: Db, sqliteFile: string | null): StoreHealth;
+}
+
+class ProbeTimeout extends Error {}
+
+function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ProbeTimeout(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * What the store knows about its database: every statement's outcome (from
+ * the watched adapter), probes that read and write on request, and SQLite's
+ * integrity check. A failed write marks writes failing until one succeeds
+ * again, which is how the service notices by itself that space came back.
+ */
+export function createStorageMonitor(): StorageMonitor {
+  let write: WriteState = "ok";
+  let read: StorageStatus["read"] = "ok";
+  let damaged = false;
+  let since: Date | null = null;
+  const settle = () => {
+    if (read === "ok" && write === "ok") since = null;
+    else since ??= new Date();
+  };
+  const events: AdapterEvents = {
+    answered() {
+      if (read === "ok") return;
+      read = "ok";
+      settle();
+    },
+    wrote() {
+      write = "ok";
+      settle();
+    },
+    failed(fault) {
+      if (fault === "unreachable") read = "failing";
+      write = WRITE_STATE[fault];
+      if (fault === "damaged") damaged = true;
+      settle();
+    },
+  };
+  return {
+    events,
+    attach(db, sqliteFile) {
+      let probing: Promise<StorageStatus> | null = null;
+      const probe = async (): Promise<StorageStatus> => {
+        try {
+          await within(db.$queryRawUnsafe("SELECT 1"), PROBE_TIMEOUT_MS);
+          read = "ok";
+        } catch (error) {
+          read = error instanceof ProbeTimeout ? "not_answering" : "failing";
+        }
+        try {
+          // A real write, in a transaction as the bot's own writes are: a full disk, a stuck transaction or a
+          // read-only file all show here. Taken and given back, so it leaves nothing behind.
+          await within(db.$transaction(async (tx) => {
+            const holder = "probe".padEnd(PROBE_BYTES, ".");
+            await tx.lease.upsert({ where: { name: PROBE_LEASE }, create: { name: PROBE_LEASE, holder, expiresAt: new Date(0) }, update: { holder, expiresAt: new Date(0) } });
+            await tx.lease.delete({ where: { name: PROBE_LEASE } });
+          }), PROBE_TIMEOUT_MS);
+          write = "ok";
+        } catch (error) {
+          const fault = storageFaultOf(error);
+          write = error instanceof ProbeTimeout ? "not_answering" : fault ? WRITE_STATE[fault] : "failing";
+          if (fault === "damaged") damaged = true;
+        }
+        settle();
+        return health.status();
+      };
+      const health: StoreHealth = {
+        isFault: (error) => storageFaultOf(error) !== null || error instanceof ProbeTimeout,
+        status: () => ({ read, write, damaged, since }),
+        check() {
+          // One probe at a time: a database that does not answer is not asked again and again meanwhile.
+          probing ??= probe().finally(() => {
+            probing = null;
+          });
+          return probing;
+        },
+        async integrity() {
+          if (!sqliteFile) return null;
+          if (!existsSync(sqliteFile)) {
+            damaged = true;
+            return "damaged";
+          }
+          let connection: Database.Database | null = null;
+          try {
+            // A connection of its own reads the file as it is on disk, not pages the bot's connection has cached.
+            connection = new Database(sqliteFile, { readonly: true, fileMustExist: true, timeout: PROBE_TIMEOUT_MS });
+            const result = connection.pragma("quick_check", { simple: true });
+            if (result !== "ok") damaged = true;
+          } catch (error) {
+            const fault = storageFaultOf(error);
+            if (fault === "damaged") damaged = true;
+            else if (!fault) throw error;
+          } finally {
+            connection?.close();
+          }
+          return damaged ? "damaged" : "ok";
+        },
+      };
+      return health;
+    },
+  };
+}
