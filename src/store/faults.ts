@@ -22,7 +22,9 @@ const PATTERNS: readonly (readonly [StorageFault, RegExp])[] = [
 function describe(error: unknown, depth = 0): string {
   if (error === null || error === undefined || depth > 4) return "";
   if (typeof error !== "object") return String(error);
-  const e = error as { code?: unknown; message?: unknown; cause?: unknown; meta?: unknown; kind?: unknown; originalCode?: unknown; originalMessage?: unknown };
+  const e = error as {
+    code?: unknown; message?: unknown; cause?: unknown; meta?: unknown; kind?: unknown; originalCode?: unknown; originalMessage?: unknown;
+  };
   const meta = e.meta && typeof e.meta === "object" ? JSON.stringify(e.meta) : "";
   return [e.code, e.kind, e.originalCode, e.message, e.originalMessage, meta].filter((v) => v !== undefined).join(" ") + " " + describe(e.cause, depth + 1);
 }

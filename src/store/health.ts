@@ -83,7 +83,9 @@ export function createStorageMonitor(): StorageMonitor {
           // read-only file all show here. Taken and given back, so it leaves nothing behind.
           await within(db.$transaction(async (tx) => {
             const holder = "probe".padEnd(PROBE_BYTES, ".");
-            await tx.lease.upsert({ where: { name: PROBE_LEASE }, create: { name: PROBE_LEASE, holder, expiresAt: new Date(0) }, update: { holder, expiresAt: new Date(0) } });
+            await tx.lease.upsert({
+              where: { name: PROBE_LEASE }, create: { name: PROBE_LEASE, holder, expiresAt: new Date(0) }, update: { holder, expiresAt: new Date(0) },
+            });
             await tx.lease.delete({ where: { name: PROBE_LEASE } });
           }), PROBE_TIMEOUT_MS);
           write = "ok";
