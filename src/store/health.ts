@@ -84,7 +84,9 @@ export function createStorageMonitor(): StorageMonitor {
           await within(db.$transaction(async (tx) => {
             const holder = "probe".padEnd(PROBE_BYTES, ".");
             await tx.lease.upsert({
-              where: { name: PROBE_LEASE }, create: { name: PROBE_LEASE, holder, expiresAt: new Date(0) }, update: { holder, expiresAt: new Date(0) },
+              where: { name: PROBE_LEASE },
+              create: { name: PROBE_LEASE, holder, expiresAt: new Date(0) },
+              update: { holder, expiresAt: new Date(0) },
             });
             await tx.lease.delete({ where: { name: PROBE_LEASE } });
           }), PROBE_TIMEOUT_MS);
