@@ -73,7 +73,7 @@ export async function zaloBench(): Promise<BenchResult[]> {
   });
   const zalo = createZalo({ config, store, i18n, now, instanceId: "bench", log: QUIET, wake: () => undefined })!;
   const channel = zalo.channel(core, NO_METRICS);
-  const http = createHttpServer({ logger: createLogger({ level: "silent" }), health: async () => ({ status: "ok", checks: {} }), zalo: zalo.webhook(channel) });
+  const http = createHttpServer({ logger: createLogger({ level: "silent" }), ready: async () => ({ status: "ready", checks: {} }), zalo: zalo.webhook(channel) });
   const hook = `${await http.listen({ host: "127.0.0.1", port: 0 })}/webhooks/zalo`;
   const bare = Fastify();
   bare.post("/webhooks/zalo", async () => ({ error: 0, message: "Success" }));

@@ -390,6 +390,7 @@ bot-not-your-unit = You hold no role in { $unit }.
 bot-unknown-command = The command /{ $command } is not available. These are the commands you can use:
 bot-slow-down = You are sending a little fast; please wait a few seconds.
 bot-error = Sorry, something went wrong while handling your request. Figures already submitted are not affected; please try again in a few minutes.
+bot-storage-unavailable = Sorry, the system cannot record anything right now, so your last message was not handled. Everything recorded before is kept; please send it again in a few minutes.
 
 ## Chat: indicator questions
 

@@ -390,6 +390,7 @@ bot-not-your-unit = Anh/Chị không có vai trò tại { $unit }.
 bot-unknown-command = Hệ thống chưa hỗ trợ lệnh /{ $command }. Xin mời Anh/Chị xem các lệnh dưới đây:
 bot-slow-down = Anh/Chị gửi hơi nhanh; xin vui lòng đợi vài giây rồi gửi tiếp.
 bot-error = Xin lỗi, hệ thống gặp sự cố khi xử lý yêu cầu. Số liệu đã nộp trước đó không bị ảnh hưởng; xin vui lòng thử lại sau ít phút.
+bot-storage-unavailable = Xin lỗi, hệ thống tạm thời chưa ghi nhận được dữ liệu nên tin nhắn vừa rồi chưa được xử lý. Những gì đã ghi trước đó vẫn được giữ nguyên; xin Anh/Chị vui lòng gửi lại sau ít phút.
 
 ## Trò chuyện: hỏi về chỉ số
 

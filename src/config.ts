@@ -75,6 +75,12 @@ const schema = z.object({
   ZALO_PROMOTION_KINDS: z.string().regex(/^([a-z]+(,[a-z]+)*)?$/, "like broadcast,digest").default(""),
   ZALO_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(43_200),
   ZALO_RATE_PER_MINUTE: z.coerce.number().positive().max(4000).default(3000),
+  /** A stop (SIGTERM, SIGINT) ends within this many seconds, cutting short what has not finished. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
+  /** Raw chat updates (people's names and texts as received) are deleted after this many days. */
+  RETENTION_UPDATES_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** How often the SQLite file's integrity is checked (PRAGMA quick_check), in seconds; also after an I/O error. */
+  DATABASE_CHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
 }).superRefine((c, ctx) => {
   if (c.ZALO_APP_ID) {
     for (const key of ["ZALO_APP_SECRET", "ZALO_OA_ID", "ZALO_OA_SECRET_KEY", "ZALO_TOKEN_KEY"] as const) {

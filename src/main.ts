@@ -1,5 +1,4 @@
 import type { Update } from "grammy/types";
-import { hostname } from "node:os";
 import { createCore } from "./bot/core.js";
 import { trackBroadcasts } from "./bot/notify/broadcasts.js";
 import { queueDigest } from "./bot/notify/digest.js";
@@ -7,10 +6,12 @@ import { queueReminders, type NotifyDeps } from "./bot/notify/jobs.js";
 import { createRerouter } from "./bot/notify/reroute.js";
 import type { Sender } from "./bot/ports/delivery.js";
 import type { ChannelName } from "./bot/ports/records.js";
+import { pruneOldRecords } from "./bot/retention.js";
 import { createScoreCache } from "./bot/score-cache.js";
 import { createItemSearch } from "./bot/search.js";
 import { runConsole } from "./channels/console/channel.js";
 import { createConsoleSender } from "./channels/console/sender.js";
+import { createApiWatch } from "./channels/telegram/api-status.js";
 import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/channel.js";
 import { createTelegramSender } from "./channels/telegram/sender.js";
 import { createDeliveryWorker } from "./delivery/worker.js";
@@ -20,20 +21,42 @@ import { demoLogins } from "./demo/logins.js";
 import { seedDemo } from "./demo/seed.js";
 import { createMetrics } from "./http/metrics.js";
 import { createRefusals } from "./http/refusals.js";
-import { createHttpServer, type HealthReport } from "./http/server.js";
+import { createHttpServer } from "./http/server.js";
 import { createI18n } from "./i18n/index.js";
 import { createLogger } from "./logger.js";
 import { createReports } from "./reports.js";
 import { createCatalog, loadRulesetsOrThrow } from "./rulesets/index.js";
+import { processIdentity } from "./runtime/instance.js";
+import { databaseCheck, folderCheck, readiness, telegramCheck, workCheck, zaloCheck, type Check } from "./runtime/readiness.js";
+import { createShutdown, type Shutdown } from "./runtime/shutdown.js";
+import { watchStorage } from "./runtime/storage-watch.js";
 import { startScheduler, type Job } from "./scheduler/index.js";
 import { createFileStorage, createStore } from "./store/index.js";
 
-/** Composition root: config → logger → rulesets → store → core → channels → http. */
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Composition root: config → logger → rulesets → store → core → channels → http → jobs. */
 async function main(): Promise<void> {
+  // Signals are taken from the first line: a stop asked for while the service is still starting (a database that
+  // does not answer) ends within the limit too. Until there is anything to stop, a signal simply ends the process.
+  let shutdown: Shutdown | null = null;
+  const onSignal = (signal: NodeJS.Signals) => (shutdown ? void shutdown.run(signal) : process.exit(0));
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+
   const config = loadConfig();
   // The terminal demo owns the terminal: only warnings and errors are logged there.
   const consoleMode = !config.TELEGRAM_BOT_TOKEN && config.CONSOLE_DEMO && process.stdin.isTTY === true;
   const logger = createLogger({ level: consoleMode ? "warn" : config.LOG_LEVEL, pretty: config.LOG_PRETTY });
+  shutdown = createShutdown({ timeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000, log: logger, exit: (code) => process.exit(code) });
+  const stopper = shutdown;
+  const metrics = createMetrics();
+  // What escapes every boundary is logged and counted, and the service goes on: no one message may stop it.
+  process.on("unhandledRejection", (reason) => {
+    metrics.escaped("rejection");
+    logger.error({ error: describe(reason) }, "an error escaped its handler; the service goes on");
+  });
+
   const { rulesets } = loadRulesetsOrThrow(config.RULESETS_DIR);
   const catalog = createCatalog(rulesets);
   logger.info({ rulesets: rulesets.length, scorable: rulesets.filter((r) => r.completeness === "full").length }, "rulesets loaded");
@@ -42,28 +65,36 @@ async function main(): Promise<void> {
   const store = await createStore(config.DATABASE_URL, {
     ...(config.INVITE_SECRET && { inviteSecret: config.INVITE_SECRET }), ...(config.ZALO_TOKEN_KEY && { tokenKey: config.ZALO_TOKEN_KEY }),
   });
+  stopper.add("store", "database", () => store.close());
   logger.info({ provider: store.provider, migrationsApplied: store.migrationsApplied }, "database ready");
   const channelConfigured = Boolean(config.TELEGRAM_BOT_TOKEN || config.ZALO_APP_ID);
   if (config.DEMO_AUTOSEED && !channelConfigured && (await store.isEmpty())) {
     const demo = await seedDemo({ store, catalog, now: new Date() });
     logger.info({ periods: demo.periodIds, invites: demo.invites.map((i) => `${i.label}: ${i.code}`) }, "empty database: demo province seeded");
   }
+  const storage = watchStorage({ health: store.health, log: logger.child({ component: "database" }), integrityEveryMs: config.DATABASE_CHECK_SECONDS * 1000 });
+  stopper.add("intake", "database watch", async () => storage.stop());
 
   const i18n = createI18n(config.LOCALES_DIR);
-  const metrics = createMetrics();
   const now = () => new Date();
   const log = {
     info: (d: Record<string, unknown>, m: string) => logger.info(d, m),
     warn: (d: Record<string, unknown>, m: string) => logger.warn(d, m),
     error: (d: Record<string, unknown>, m: string) => logger.error(d, m),
   };
+  // This run of this instance, in leases, job runs and the messages it claims.
+  const instanceId = processIdentity(config.INSTANCE_ID);
   // Pushes (reminders, announcements, results) go through the delivery queue, sent by one worker per deployment.
   const senders = new Map<ChannelName, Sender>();
+  // Every Bot API call of the process, the bot's and the queue's, tells /readyz how Telegram is.
+  const telegramApi = createApiWatch(now);
   if (config.TELEGRAM_BOT_TOKEN) {
-    senders.set("telegram", createTelegramSender({ token: config.TELEGRAM_BOT_TOKEN, ...(config.TELEGRAM_API_ROOT && { apiRoot: config.TELEGRAM_API_ROOT }), i18n }));
+    senders.set("telegram", createTelegramSender({
+      token: config.TELEGRAM_BOT_TOKEN, ...(config.TELEGRAM_API_ROOT && { apiRoot: config.TELEGRAM_API_ROOT }), i18n,
+      watch: telegramApi.transformer,
+    }));
   }
   if (consoleMode) senders.set("console", createConsoleSender({ i18n, output: process.stdout }));
-  const instanceId = config.INSTANCE_ID ?? `${hostname()}-${process.pid}`;
   // Zalo OA: its tokens, its sender; its channel joins once the core exists.
   let worker: { wake(): void } | null = null;
   const zalo: Zalo | null = createZalo({ config, store, i18n, now, instanceId, log: logger.child({ channel: "zalo" }), wake: () => worker?.wake() });
@@ -96,60 +127,16 @@ async function main(): Promise<void> {
   let telegram: TelegramChannel | null = null;
   if (config.TELEGRAM_BOT_TOKEN) {
     telegram = createTelegramChannel({
-      token: config.TELEGRAM_BOT_TOKEN, ...(config.TELEGRAM_API_ROOT && { apiRoot: config.TELEGRAM_API_ROOT }),
+      token: config.TELEGRAM_BOT_TOKEN, ...(config.TELEGRAM_API_ROOT && { apiRoot: config.TELEGRAM_API_ROOT }), watch: telegramApi,
       core, i18n, inbox: store.inbox, log: logger.child({ channel: "telegram" }), metrics: metrics.channel, rateLimit: config.CHAT_RATE_LIMIT, now,
     });
   }
   const zaloChannel = zalo?.channel(core, metrics.channel) ?? null;
-  const http = createHttpServer({
-    logger,
-    metrics: metrics.registry,
-    health: async (): Promise<HealthReport> => {
-      try {
-        await store.isEmpty();
-        return {
-          status: "ok",
-          checks: {
-            rulesets: `${rulesets.length} loaded`, database: store.provider, telegram: telegram ? "on" : "off",
-            zalo: zalo ? (await zalo.keeper.status()).state : "off",
-          },
-        };
-      } catch (error) {
-        return { status: "degraded", checks: { rulesets: `${rulesets.length} loaded`, database: `error: ${(error as Error).message}` } };
-      }
-    },
-    ...(telegram && config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET && {
-      telegram: {
-        secret: config.TELEGRAM_WEBHOOK_SECRET,
-        accept: async (update) => (await store.inbox.record("telegram", String(update.update_id), JSON.stringify(update), now())) !== "done",
-        process: (update) => void telegram!.process(update as Update),
-      },
-    }),
-    ...(zalo && zaloChannel && { zalo: zalo.webhook(zaloChannel), zaloOAuth: zalo.oauthCallback }),
-    refusals: createRefusals({ warn: (d, m) => logger.warn(d, m), count: (channel, reason) => metrics.webhookRefused(channel, reason) }),
-  });
-  await http.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });
-  if (zaloChannel) {
-    const recovered = await zaloChannel.recover();
-    if (recovered > 0) logger.info({ recovered }, "zalo: handled events left over from the last run");
-  }
-  logger.info({ url: `http://${config.HTTP_HOST}:${config.HTTP_PORT}/healthz` }, "DTI Bot is running");
+  const webhook = config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+    ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET }
+    : null;
 
-  if (telegram) {
-    const recovered = await telegram.recover();
-    if (recovered > 0) logger.info({ recovered }, "handled updates left over from the last run");
-    await telegram.registerCommands();
-    if (config.TELEGRAM_WEBHOOK_URL) {
-      await telegram.bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL, { secret_token: config.TELEGRAM_WEBHOOK_SECRET!, allowed_updates: ["message", "callback_query"] });
-      logger.info({ url: config.TELEGRAM_WEBHOOK_URL }, "telegram: webhook set");
-    } else {
-      await telegram.bot.api.deleteWebhook();
-      await telegram.startPolling();
-      logger.info({ bot: telegram.bot.botInfo.username }, "telegram: long polling");
-    }
-  }
-
-  const running = senders.size > 0 ? delivering.run() : Promise.resolve();
+  // Scheduled work. Without any channel to deliver on (a service with no terminal and no credentials), only the clean-up runs.
   const [open, close] = config.OFFICE_HOURS.split("-") as [string, string];
   const notify: NotifyDeps = {
     store, catalog, scores, log: logger.child({ component: "jobs" }), channels: delivery.channels, wake: delivery.wake,
@@ -157,36 +144,87 @@ async function main(): Promise<void> {
     reminders: { offsets: config.REMINDER_OFFSETS.split(",").map(Number), time: config.REMINDER_TIME },
   };
   const [digestHour, digestMinute] = config.DIGEST_TIME.split(":").map(Number) as [number, number];
-  // Without any channel to deliver on (a service with no terminal and no credentials), nothing is scheduled.
-  const jobs: Job[] = [
+  const notifications: Job[] = [
     // Every ten minutes, and at start to catch up: each reminder has its key, so it goes once whatever runs.
     { name: "reminders", cron: "*/10 * * * *", atStart: true, run: (at) => queueReminders(notify, at) },
     { name: "broadcast-progress", cron: "*/5 * * * * *", run: (at) => trackBroadcasts({ store, wake: delivery.wake }, at) },
     ...(zalo ? [{ name: "zalo-tokens", cron: "*/30 * * * *", atStart: true, run: async () => void (await zalo.keeper.check()) }] : []),
     { name: "weekly-digest", cron: `${digestMinute} ${digestHour} * * ${config.DIGEST_DAY % 7}`, run: (at) => queueDigest(notify, at) },
   ];
-  const scheduler = senders.size > 0 ? startScheduler({ coordination: store.coordination, instanceId, log: notify.log, now, jobs }) : null;
+  const jobs: Job[] = [
+    { name: "retention", cron: "15 3 * * *", atStart: true, run: (at) => pruneOldRecords(store, at, { updatesDays: config.RETENTION_UPDATES_DAYS }) },
+    ...(senders.size > 0 ? notifications : []),
+  ];
 
-  let stopping = false;
-  const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down: finishing the updates and messages in hand");
+  let scheduler: ReturnType<typeof startScheduler> | null = null;
+  const checks: Check[] = [
+    databaseCheck(() => store.health.status()),
+    folderCheck("evidence", config.EVIDENCE_DIR),
+    ...(telegram ? [telegramCheck(() => telegram.status(), webhook ? "webhook" : "polling")] : []),
+    ...(zalo ? [zaloCheck(() => zalo.keeper.status(), () => zalo.api())] : []),
+    ...workCheck(() => scheduler?.status() ?? { running: false, failing: [] }, senders.size > 0 ? () => delivering.status() : null),
+  ];
+  const refusals = createRefusals({
+    warn: (d, m) => logger.warn(d, m), count: (channel, reason) => metrics.webhookRefused(channel, reason),
+  });
+  const http = createHttpServer({
+    logger,
+    metrics: metrics.registry,
+    ready: () => readiness(checks),
+    ...(telegram && webhook && {
+      telegram: {
+        secret: webhook.secret,
+        async accept(update) {
+          try {
+            return (await store.inbox.record("telegram", String(update.update_id), JSON.stringify(update), now())) !== "done";
+          } catch (error) {
+            // Not even recorded (the database cannot write): the person is told to send it again later and Telegram
+            // gets its 200. If they cannot be told either, Telegram is left to deliver the update again.
+            logger.error({ updateId: update.update_id, error: describe(error) }, "telegram: update not recorded");
+            if (await telegram.tellFailure(update as Update, error)) return false;
+            throw error;
+          }
+        },
+        process: (update) => void telegram.process(update as Update),
+      },
+    }),
+    ...(zalo && zaloChannel && { zalo: zalo.webhook(zaloChannel), zaloOAuth: zalo.oauthCallback }),
+    refusals,
+  });
+  await http.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });
+  stopper.add("intake", "http", async () => {
     await http.close();
-    await telegram?.stop();
-    await scheduler?.stop();
-    await zaloChannel?.stop();
-    await delivering.stop();
-    await running;
-    await store.close();
-    process.exit(0);
-  };
-  process.once("SIGTERM", () => void stop("SIGTERM"));
-  process.once("SIGINT", () => void stop("SIGINT"));
+    refusals.flush();
+  });
+  logger.info({ url: `http://${config.HTTP_HOST}:${config.HTTP_PORT}/readyz`, instance: instanceId }, "DTI Bot is running");
+
+  if (zaloChannel) {
+    stopper.add("intake", "zalo", () => zaloChannel.stop());
+    const recovered = await zaloChannel.recover().catch((error: unknown) => {
+      logger.error({ error: describe(error) }, "zalo: events left over could not be handled now; the sweeper tries again");
+      return 0;
+    });
+    if (recovered > 0) logger.info({ recovered }, "zalo: handled events left over from the last run");
+  }
+  if (telegram) {
+    // In the background: an unreachable Bot API must not hold up Zalo, the jobs or the HTTP server.
+    stopper.add("intake", "telegram", () => telegram.stop());
+    telegram.start(webhook ? { webhook } : {});
+  }
+  if (senders.size > 0) {
+    const running = delivering.run();
+    stopper.add("work", "delivery", async () => {
+      await delivering.stop();
+      await running;
+    });
+  }
+  scheduler = startScheduler({ coordination: store.coordination, instanceId, log: notify.log, now, jobs });
+  const jobsRunning = scheduler;
+  stopper.add("intake", "scheduler", () => jobsRunning.stop());
 
   if (consoleMode) {
     await runConsole({ core, i18n, input: process.stdin, output: process.stdout, logins: await demoLogins(store, now), now });
-    await stop("console closed");
+    await stopper.run("console closed");
   }
 }
 

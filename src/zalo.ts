@@ -17,6 +17,8 @@ import type { I18n } from "./i18n/index.js";
 
 export interface Zalo {
   readonly keeper: TokenKeeper;
+  /** Zalo's servers as last seen by this process: whether the last call got an answer, and since when. */
+  api(): { reachable: boolean; since: Date };
   readonly sender: Sender;
   channel(core: Core, metrics: ChannelMetrics): ZaloChannel;
   webhook(channel: ZaloChannel): ZaloWebhook;
@@ -36,7 +38,24 @@ export function createZalo(deps: {
 }): Zalo | null {
   const { config, store, i18n, now, log } = deps;
   if (!config.ZALO_APP_ID || !config.ZALO_APP_SECRET || !config.ZALO_OA_ID || !config.ZALO_OA_SECRET_KEY) return null;
-  const fetchFn = deps.fetch ?? fetch;
+  const rawFetch = deps.fetch ?? fetch;
+  // Every call to Zalo's servers (API and OAuth) tells whether they answer: /readyz reports it.
+  let reachable = true;
+  let since = now();
+  const seen = (answered: boolean) => {
+    if (answered !== reachable) since = now();
+    reachable = answered;
+  };
+  const fetchFn: typeof fetch = async (input, init) => {
+    try {
+      const response = await rawFetch(input, init);
+      seen(response.status < 500);
+      return response;
+    } catch (error) {
+      seen(false);
+      throw error;
+    }
+  };
   const appId = config.ZALO_APP_ID;
   const oaSecretKey = config.ZALO_OA_SECRET_KEY;
   const oauth = createZaloOAuth({
@@ -54,6 +73,7 @@ export function createZalo(deps: {
   const options = { buttons: { mode: config.ZALO_BUTTONS }, textLimit: config.ZALO_TEXT_LIMIT };
   return {
     keeper,
+    api: () => ({ reachable, since }),
     sender: createZaloSender({
       client, i18n, now, windowHours: config.ZALO_WINDOW_HOURS, ...options,
       promotionKinds: new Set(config.ZALO_PROMOTION_KINDS.split(",").filter(Boolean) as OutboxKind[]),
@@ -67,7 +87,17 @@ export function createZalo(deps: {
         const verdict = verifyWebhook(raw, signature, { appId, oaSecretKey, maxAgeMs, now: now() });
         // Counted and logged (at most once a minute) by the HTTP server: forged requests must not flood the log.
         if (!verdict.ok) return { outcome: "rejected", reason: verdict.reason };
-        if (!(await channel.accept(verdict.event))) return { outcome: "duplicate" };
+        let fresh: boolean;
+        try {
+          fresh = await channel.accept(verdict.event);
+        } catch (error) {
+          // Not even recorded (the database cannot write): the person is told to send it again later, and Zalo gets
+          // its 200. If they cannot be told either, Zalo is left to deliver the event again.
+          log.error({ error: (error as Error).message }, "zalo: event not recorded");
+          await channel.tellFailure(verdict.event, error);
+          return { outcome: "ignored" };
+        }
+        if (!fresh) return { outcome: "duplicate" };
         return { outcome: "new", handle: () => void channel.process(verdict.event) };
       },
     }),

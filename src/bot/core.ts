@@ -25,6 +25,11 @@ export interface CoreAnswer {
 export interface Core {
   /** Answer one message or tap. Never throws for bad input; it is answered. */
   handle(inbound: Inbound): Promise<CoreAnswer>;
+  /**
+   * What to tell a person whose message could not be handled: that the system cannot record anything
+   * right now (the database is full, damaged or unreachable: try again later), or that something went wrong.
+   */
+  failureKey(error: unknown): "bot-storage-unavailable" | "bot-error";
 }
 
 function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Reply[] | TapAnswer> | Reply[] {
@@ -99,5 +104,6 @@ export function createCore(deps: CoreDeps): Core {
       const locale = intent.kind === "language" && intent.to ? intent.to : session.locale;
       return Array.isArray(answer) ? { replies: answer, locale } : { replies: answer.replies, locale, tap: answer.tap };
     },
+    failureKey: (error) => (deps.store.health.isFault(error) ? "bot-storage-unavailable" : "bot-error"),
   };
 }

@@ -33,6 +33,13 @@ export interface DeliveryWorker {
   wake(): void;
   /** Stop taking messages, let those on their way finish. */
   stop(): Promise<void>;
+  /** For /readyz: sending, or why not. */
+  status(): DeliveryStatus;
+}
+
+export interface DeliveryStatus {
+  /** running: sending (or ready to); standby: another instance holds the lease; failing: its passes fail (the database); stopped. */
+  readonly state: "running" | "standby" | "failing" | "stopped";
 }
 
 const MAX_ATTEMPTS = 8;
@@ -60,6 +67,7 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   const busyChats = new Set<string>();
   let running = false;
   let holding = false;
+  let failing = false;
   let wakeUp: (() => void) | null = null;
   let runs: Promise<void> = Promise.resolve();
 
@@ -252,10 +260,12 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
           continue;
         }
         const next = await pass();
+        failing = false;
         const pause = next === -1 ? await idleFor() : Number.isFinite(next) ? Math.max(5, next) : idleMs;
         await (inFlight.size > 0 ? Promise.race([...inFlight.values(), sleep(pause)]) : sleep(pause));
       } catch (error) {
         // The one catch of the worker: log, wait, go on (a database hiccup must not stop delivery).
+        failing = true;
         deps.log.error({ error: (error as Error).message }, "delivery pass failed");
         await sleep(idleMs);
       }
@@ -285,6 +295,9 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
       running = false;
       wakeUp?.();
       return runs;
+    },
+    status() {
+      return { state: !running ? "stopped" : failing ? "failing" : holding ? "running" : "standby" };
     },
   };
 }

@@ -7,6 +7,8 @@ export interface Metrics {
   readonly delivery: DeliveryMetrics;
   /** A webhook request refused (wrong secret, forged signature, replay), by channel and reason. */
   webhookRefused(channel: string, reason: string): void;
+  /** An error that escaped every handler (logged; the service went on). */
+  escaped(kind: "rejection" | "exception"): void;
 }
 
 /** Prometheus metrics for /metrics: process defaults plus what the channels report. */
@@ -29,10 +31,16 @@ export function createMetrics(): Metrics {
     name: "dti_webhook_refused_total", help: "Webhook requests refused (wrong secret, forged signature, replay) by channel and reason",
     labelNames: ["channel", "reason"], registers: [registry],
   });
+  const escaped = new Counter({
+    name: "dti_escaped_errors_total", help: "Errors that escaped every handler (logged; the service went on)", labelNames: ["kind"], registers: [registry],
+  });
   return {
     registry,
     webhookRefused(channel, reason) {
       refused.inc({ channel, reason });
+    },
+    escaped(kind) {
+      escaped.inc({ kind });
     },
     delivery: {
       delivered(channel, kind, outcome) {

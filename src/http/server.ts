@@ -1,13 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from "fastify";
 import type { Registry } from "prom-client";
 import type { Logger } from "../logger.js";
+import type { ReadinessReport } from "../runtime/readiness.js";
 import type { Refusals } from "./refusals.js";
-
-export interface HealthReport {
-  readonly status: "ok" | "degraded";
-  readonly checks: Readonly<Record<string, string>>;
-}
 
 export interface TelegramWebhook {
   readonly secret: string;
@@ -35,7 +31,8 @@ export interface ZaloOAuthCallback {
 
 export interface HttpDeps {
   readonly logger: Logger;
-  readonly health: () => Promise<HealthReport>;
+  /** Each dependency in plain words, and whether the service is ready to serve (see src/runtime/readiness.ts). */
+  readonly ready: () => Promise<ReadinessReport>;
   readonly metrics?: Registry;
   readonly telegram?: TelegramWebhook;
   readonly zalo?: ZaloWebhook;
@@ -59,10 +56,16 @@ export function createHttpServer(deps: HttpDeps): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1_048_576,
   });
-  app.get("/healthz", async (_request, reply) => {
-    const report = await deps.health();
-    return reply.code(report.status === "ok" ? 200 : 503).send(report);
-  });
+  // Liveness: the event loop answers. Nothing else is looked at, so a restart is never asked for a database outage.
+  app.get("/livez", async (_request, reply) => reply.code(200).send({ status: "alive" }));
+  // Readiness (and /healthz, its older name): 503 with every failing dependency named in plain words. The details
+  // of a failure go to the log, never into the answer.
+  const ready = async (_request: unknown, reply: FastifyReply) => {
+    const report = await deps.ready();
+    return reply.code(report.status === "ready" ? 200 : 503).header("cache-control", "no-store").send(report);
+  };
+  app.get("/readyz", ready);
+  app.get("/healthz", ready);
   if (deps.metrics) {
     const registry = deps.metrics;
     app.get("/metrics", async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));

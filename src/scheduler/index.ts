@@ -16,6 +16,8 @@ export interface Job {
 
 export interface Scheduler {
   stop(): Promise<void>;
+  /** For /readyz: whether jobs are scheduled, and those whose last run failed. */
+  status(): { readonly running: boolean; readonly failing: readonly string[] };
 }
 
 /**
@@ -40,12 +42,21 @@ export function startScheduler(deps: {
 }): Scheduler {
   const coordinator = databaseCoordinator(deps.coordination, deps.instanceId, deps.now);
   const running = new Set<Promise<unknown>>();
+  const failing = new Set<string>();
+  let stopped = false;
   const guarded = (job: Job) => async () => {
     const started = Date.now();
-    // The one catch of a scheduled job: log it; the next run tries again.
-    const work = job.run(deps.now()).then(
-      () => deps.log.info({ job: job.name, ms: Date.now() - started }, "job done"),
-      (error: unknown) => deps.log.error({ job: job.name, error: (error as Error).message }, "job failed"),
+    // The one catch of a scheduled job: log it; the next run tries again. A job that throws before it
+    // returns its promise is caught the same way, so no job can stop the process.
+    const work = Promise.resolve().then(() => job.run(deps.now())).then(
+      () => {
+        failing.delete(job.name);
+        deps.log.info({ job: job.name, ms: Date.now() - started }, "job done");
+      },
+      (error: unknown) => {
+        failing.add(job.name);
+        deps.log.error({ job: job.name, error: (error as Error).message }, "job failed");
+      },
     );
     running.add(work);
     await work.finally(() => running.delete(work));
@@ -56,8 +67,10 @@ export function startScheduler(deps: {
   for (const job of deps.jobs.filter((j) => j.atStart)) void guarded(job)();
   return {
     async stop() {
+      stopped = true;
       for (const task of tasks) await task.destroy();
       await Promise.all(running);
     },
+    status: () => ({ running: !stopped, failing: [...failing] }),
   };
 }

@@ -35,6 +35,7 @@ function recordingCore(): Core & { inbound: Inbound[] } {
   const inbound: Inbound[] = [];
   return {
     inbound,
+    failureKey: () => "bot-error",
     handle: async (i) => {
       inbound.push(i);
       return { locale: "vi", replies: [] };

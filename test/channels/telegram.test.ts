@@ -45,7 +45,7 @@ describe("Telegram channel", () => {
   afterAll(() => fixture.close());
 
   it("escapes user and database text in HTML, and keeps styles as tags", async () => {
-    const core: Core = { handle: async () => ({ locale: "vi", replies: [{ lines: [text("<script>alert(1)</script> & Sở KH&CN", "bold"), line("bot-cancelled")] }] }) };
+    const core: Core = { failureKey: () => "bot-error", handle: async () => ({ locale: "vi", replies: [{ lines: [text("<script>alert(1)</script> & Sở KH&CN", "bold"), line("bot-cancelled")] }] }) };
     const { channel, calls } = channelWith(core, fixture);
     await channel.process(message(42, "xin chào"));
     const sent = calls.find((c) => c.method === "sendMessage")!;
@@ -54,7 +54,7 @@ describe("Telegram channel", () => {
 
   it("splits long replies at 4,096 characters, on line breaks, buttons on the last part only", async () => {
     const lines = Array.from({ length: 400 }, (_, i) => text(`${i + 1}. Đơn vị thứ ${i + 1} trong danh sách — 12,34/100 (Trung bình khá)`));
-    const core: Core = { handle: async () => ({ locale: "vi", replies: [{ lines, buttons: [[{ label: text("OK"), action: "cmd:diem" }]] }] }) };
+    const core: Core = { failureKey: () => "bot-error", handle: async () => ({ locale: "vi", replies: [{ lines, buttons: [[{ label: text("OK"), action: "cmd:diem" }]] }] }) };
     const { channel, calls } = channelWith(core, fixture);
     await channel.process(message(43, "/xephang"));
     const sent = calls.filter((c) => c.method === "sendMessage");
@@ -67,7 +67,7 @@ describe("Telegram channel", () => {
 
   it("handles a re-sent update once, and one cut short by a crash after restart", async () => {
     let handled = 0;
-    const core: Core = { handle: async () => ({ locale: "vi", replies: [{ lines: [text(`lần ${++handled}`)] }] }) };
+    const core: Core = { failureKey: () => "bot-error", handle: async () => ({ locale: "vi", replies: [{ lines: [text(`lần ${++handled}`)] }] }) };
     const { channel } = channelWith(core, fixture);
     const update = message(44, "/diem");
     await channel.process(update);
@@ -92,7 +92,7 @@ describe("Telegram channel", () => {
 
   it("leaves an update another process is handling alone until that process's claim runs out", async () => {
     let handled = 0;
-    const core: Core = { handle: async () => ({ locale: "vi", replies: [{ lines: [text(`lần ${++handled}`)] }] }) };
+    const core: Core = { failureKey: () => "bot-error", handle: async () => ({ locale: "vi", replies: [{ lines: [text(`lần ${++handled}`)] }] }) };
     const { channel } = channelWith(core, fixture);
     const update = message(49, "/diem");
     // Another instance claimed it and then died before finishing.
@@ -160,6 +160,7 @@ describe("Telegram channel", () => {
       started = r;
     });
     const core: Core = {
+      failureKey: () => "bot-error",
       handle: async (inbound) => {
         if (handled.length === 0) {
           started();
@@ -195,7 +196,7 @@ describe("Telegram channel", () => {
   });
 
   it("asks a person who sends too fast to slow down", async () => {
-    const core: Core = { handle: async () => ({ locale: "vi", replies: [{ lines: [text("ok")] }] }) };
+    const core: Core = { failureKey: () => "bot-error", handle: async () => ({ locale: "vi", replies: [{ lines: [text("ok")] }] }) };
     const { channel, calls } = channelWith(core, fixture, 3);
     for (let i = 0; i < 5; i += 1) await channel.process(message(45, `tin ${i}`));
     const texts = calls.filter((c) => c.method === "sendMessage").map((c) => c.payload["text"]);
@@ -205,6 +206,7 @@ describe("Telegram channel", () => {
 
   it("answers a failure with an apology, not silence", async () => {
     const core: Core = {
+      failureKey: () => "bot-error",
       handle: async () => {
         throw new Error("database gone");
       },
@@ -238,6 +240,7 @@ describe("Telegram channel", () => {
   it("takes webhooks only with the secret, answers at once, and ignores a replay", async () => {
     const handled: number[] = [];
     const core: Core = {
+      failureKey: () => "bot-error",
       handle: async (inbound) => {
         handled.push(Number(inbound.updateId));
         return { locale: "vi", replies: [] };
@@ -245,7 +248,7 @@ describe("Telegram channel", () => {
     };
     const { channel } = channelWith(core, fixture);
     const app = createHttpServer({
-      logger: pino({ level: "silent" }), health: async () => ({ status: "ok", checks: {} }),
+      logger: pino({ level: "silent" }), ready: async () => ({ status: "ready", checks: {} }),
       telegram: {
         secret: "webhook-secret-for-tests",
         accept: async (u) => (await fixture.store.inbox.record("telegram", String(u.update_id), JSON.stringify(u), fixture.clock.now)) !== "done",

@@ -44,6 +44,7 @@ describe("Zalo OA: images and files over the webhook", () => {
   let hook: string;
   const inbound: Inbound[] = [];
   const core: Core = {
+    failureKey: () => "bot-error",
     handle: async (i) => {
       inbound.push(i);
       return { locale: "vi", replies: [] };

@@ -166,8 +166,20 @@ describe("end to end over the Telegram Bot API", () => {
   });
 
   it("reports its health and what it has handled", async () => {
-    const health = await (await fetch(`${service.url}/healthz`)).json() as { status: string; checks: Record<string, string> };
-    expect(health).toMatchObject({ status: "ok", checks: { database: "sqlite", telegram: "on" } });
+    const ready = await fetch(`${service.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      status: "ready",
+      checks: {
+        database: { ok: true, status: "reads and writes" },
+        evidence: { ok: true, status: "writable" },
+        telegram: { ok: true, status: "the Bot API answers (long polling)" },
+        scheduler: { ok: true, status: "running" },
+        // Restarted after a crash: the dead run's lease on sending runs out within a minute.
+        delivery: { ok: true, status: expect.stringMatching(/^(sending|standing by: another run holds the sending lease)/) as unknown as string },
+      },
+    });
+    expect((await fetch(`${service.url}/livez`)).status).toBe(200);
     const metrics = await (await fetch(`${service.url}/metrics`)).text();
     expect(metrics).toMatch(/^dti_updates_total\{channel="telegram",outcome="ok"\} [1-9]\d*$/m);
     expect(metrics).toMatch(/^dti_messages_sent_total\{channel="telegram",kind="text"\} [1-9]\d*$/m);

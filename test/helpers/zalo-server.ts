@@ -34,7 +34,7 @@ export async function zaloWebhookServer(
   const zalo = createZalo({ config, store: fixture.store, i18n: fixture.i18n, now: () => fixture.clock.now, instanceId: "test", log: QUIET, wake: () => undefined })!;
   const channel = zalo.channel(core, NO_METRICS);
   const http: FastifyInstance = createHttpServer({
-    logger: createLogger({ level: "silent" }), health: async () => ({ status: "ok", checks: {} }), zalo: zalo.webhook(channel), zaloOAuth: zalo.oauthCallback,
+    logger: createLogger({ level: "silent" }), ready: async () => ({ status: "ready", checks: {} }), zalo: zalo.webhook(channel), zaloOAuth: zalo.oauthCallback,
     ...(options.refusals && { refusals: options.refusals }),
   });
   const base = await http.listen({ host: "127.0.0.1", port: 0 });

@@ -6,16 +6,23 @@ describe("HTTP server", () => {
   let healthy = true;
   const app = createHttpServer({
     logger: pino({ level: "silent" }),
-    health: async () => ({ status: healthy ? "ok" : "degraded", checks: { rulesets: healthy ? "15 loaded" : "none" } }),
+    ready: async () => (healthy
+      ? { status: "ready", checks: { database: { ok: true, status: "reads and writes" } } }
+      : { status: "not ready", checks: { database: { ok: false, status: "reads, but cannot write: the disk is full" } } }),
   });
   afterAll(() => app.close());
 
-  it("answers /healthz over real HTTP with 200 when healthy and 503 when not", async () => {
+  it("answers /readyz and /healthz with 200 when ready and 503 naming what fails when not; /livez whatever the rest", async () => {
     const address = await app.listen({ host: "127.0.0.1", port: 0 });
-    const ok = await fetch(`${address}/healthz`);
+    const ok = await fetch(`${address}/readyz`);
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ status: "ok", checks: { rulesets: "15 loaded" } });
+    expect(await ok.json()).toEqual({ status: "ready", checks: { database: { ok: true, status: "reads and writes" } } });
     healthy = false;
-    expect((await fetch(`${address}/healthz`)).status).toBe(503);
+    for (const path of ["/readyz", "/healthz"]) {
+      const failing = await fetch(`${address}${path}`);
+      expect(failing.status).toBe(503);
+      expect(await failing.json()).toEqual({ status: "not ready", checks: { database: { ok: false, status: "reads, but cannot write: the disk is full" } } });
+    }
+    expect((await fetch(`${address}/livez`)).status).toBe(200);
   });
 });

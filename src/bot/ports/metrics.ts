@@ -2,7 +2,7 @@ import type { ChannelName } from "./records.js";
 
 /** What channels report for /metrics; the HTTP layer turns it into Prometheus series. */
 export interface ChannelMetrics {
-  updateHandled(channel: string, outcome: "ok" | "error" | "duplicate" | "ignored", seconds: number): void;
+  updateHandled(channel: string, outcome: "ok" | "error" | "duplicate" | "ignored" | "quarantined", seconds: number): void;
   messageSent(channel: string, kind: "text" | "photo" | "document"): void;
 }
 

@@ -1,6 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
-import { Bot, BotError, InlineKeyboard, InputFile, type Api, type Context, type Transformer } from "grammy";
+import { Bot, BotError, GrammyError, InlineKeyboard, InputFile, type Api, type Context, type Transformer } from "grammy";
 import type { Message, Update, UserFromGetMe } from "grammy/types";
 import type { Core } from "../../bot/core.js";
 import { NO_METRICS, type ChannelMetrics } from "../../bot/ports/metrics.js";
@@ -13,6 +13,7 @@ import { registerCommands } from "./commands.js";
 import { CAPTION_LIMIT, MESSAGE_LIMIT, TELEGRAM_HTML } from "./format.js";
 import { FILE_TIMEOUT_MS, fetchCapped, MAX_FILE_BYTES } from "../download.js";
 import { toInbound, type FileDownloader } from "./inbound.js";
+import { createApiWatch, type ApiWatch } from "./api-status.js";
 
 export interface TelegramDeps {
   readonly token: string;
@@ -30,12 +31,30 @@ export interface TelegramDeps {
   readonly now: () => Date;
   /** An API transformer installed after auto-retry (tests capture calls with it). */
   readonly transformer?: Transformer;
+  /** Watches the Bot API's answers (shared with the delivery queue's client); one of its own by default. */
+  readonly watch?: ApiWatch;
+}
+
+/** The channel as /readyz reports it. */
+export interface TelegramStatus {
+  /** connecting: not yet through getMe and the webhook or polling set-up (retried in the background). */
+  readonly state: "connecting" | "ready" | "unreachable" | "token_refused" | "conflict" | "stopped";
+  readonly since: Date;
 }
 
 export interface TelegramChannel {
   readonly bot: Bot;
   /** Handle one update from a webhook: recorded, handled once, answered. Updates of one chat run in order. */
   process(update: Update): Promise<void>;
+  /**
+   * Connect in the background and keep at it: getMe, the command menu, then the webhook (when `webhook`
+   * is given) or long polling, then the updates left over from the last run. An unreachable Bot API is
+   * retried with a growing pause (up to a minute); so is polling that another process holds (409).
+   */
+  start(mode: { webhook?: { url: string; secret: string } }): void;
+  /** Resolves once connected (the service itself never waits for it). */
+  readonly connected: Promise<void>;
+  status(): TelegramStatus;
   /** Long polling in the background; resolves once polling has started. */
   startPolling(): Promise<void>;
   /** Stop taking updates and finish the ones in hand. */
@@ -43,10 +62,17 @@ export interface TelegramChannel {
   /** Handle updates recorded but never finished (the process stopped in between). */
   recover(): Promise<number>;
   registerCommands(): Promise<void>;
+  /** Tell the person behind an update that it could not be handled, and why in their terms; false when they could not be told. */
+  tellFailure(update: Update, error: unknown): Promise<boolean>;
 }
 
-/** How long a stop waits for the updates in hand before the process exits anyway. */
-const STOP_GRACE_MS = 25_000;
+/** Seconds Telegram holds a long poll open; the client's own time-out is longer, so a poll is never cut as lost. */
+const LONG_POLL_S = 30;
+const CLIENT_TIMEOUT_S = 40;
+/** Pauses between tries to reach the Bot API at start, or to poll again after a 409: 1 s doubling, at most a minute. */
+const FIRST_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 60_000;
+const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 /** How often updates left unfinished by a dead process are looked for (their claims last INBOX_CLAIM_MS). */
 const RECOVERY_EVERY_MS = 30_000;
 /** How long an album's caption is remembered for its other photos. */
@@ -101,11 +127,16 @@ const localeOf = (ctx: Context): Locale => (ctx.from?.language_code?.startsWith(
 
 export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
   const metrics = deps.metrics ?? NO_METRICS;
+  const watch = deps.watch ?? createApiWatch(deps.now);
   const bot = new Bot(deps.token, {
-    ...(deps.botInfo && { botInfo: deps.botInfo }), ...(deps.apiRoot && { client: { apiRoot: deps.apiRoot } }),
+    ...(deps.botInfo && { botInfo: deps.botInfo }),
+    client: { timeoutSeconds: CLIENT_TIMEOUT_S, ...(deps.apiRoot && { apiRoot: deps.apiRoot }) },
   });
-  // Finite retries: 429 waits retry_after, 5xx and network errors back off; never forever.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // Finite retries: 429 waits retry_after (a minute at most) and 5xx backs off, three times. A connection that fails
+  // or times out is not retried here (auto-retry would retry it forever): the caller decides, and polling and the
+  // start-up retry with their own pauses.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
+  bot.api.config.use(watch.transformer);
   if (deps.transformer) bot.api.config.use(deps.transformer);
   const download = fileDownloader(bot.api, deps.apiRoot ?? DEFAULT_API_ROOT, deps.token);
 
@@ -162,61 +193,170 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
     }
     for (const r of replies) await send(ctx, ctx.chatId ?? inbound.chatId, deps.i18n, locale, r, metrics);
   });
-  // The bot's one error boundary: log with the update, tell the person something went wrong.
+  /** Tell the person behind an update what went wrong (the system cannot record now, or a fault), if they can be told. */
+  const tellFailure = async (update: Update, error: unknown): Promise<boolean> => {
+    const chatId = update.message?.chat?.id ?? update.callback_query?.message?.chat?.id ?? update.callback_query?.from?.id;
+    const from = update.message?.from ?? update.callback_query?.from;
+    const locale: Locale = from?.language_code?.startsWith("en") ? "en" : "vi";
+    const text = deps.i18n.t(locale, deps.core.failureKey(error));
+    try {
+      // A tap is answered where the person looks (an alert over the buttons); the message goes to the chat too.
+      if (update.callback_query?.id) await bot.api.answerCallbackQuery(update.callback_query.id, { text: Array.from(text).slice(0, 190).join(""), show_alert: true });
+      if (chatId === undefined) return update.callback_query?.id !== undefined;
+      await bot.api.sendMessage(chatId, text);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // The bot's one error boundary: log with the update, tell the person what went wrong.
   // grammY calls it for polled updates; process() calls it for webhook updates, which handleUpdate rethrows.
   const onError = async (error: BotError<Context>): Promise<void> => {
     deps.log.error({ updateId: error.ctx.update.update_id, error: error.error instanceof Error ? error.error.message : String(error.error) }, "update failed");
-    const chatId = error.ctx.chatId;
-    if (chatId !== undefined) await error.ctx.api.sendMessage(chatId, deps.i18n.t(localeOf(error.ctx), "bot-error")).catch(() => undefined);
+    await tellFailure(error.ctx.update, error.error);
   };
   bot.catch(onError);
 
   const queues = new Map<string, Promise<void>>();
-  const chatOf = (u: Update): string => String(u.message?.chat.id ?? u.callback_query?.message?.chat.id ?? u.callback_query?.from.id ?? "none");
+  /** Whose updates must keep their order; an update the channel cannot read shares one queue with the others like it. */
+  const chatOf = (u: Update): string => String(u.message?.chat?.id ?? u.callback_query?.message?.chat?.id ?? u.callback_query?.from?.id ?? "none");
   let polling: Promise<void> | null = null;
   let sweeper: NodeJS.Timeout | null = null;
+  let stopping = false;
+  let connectedAt: Date | null = null;
+  let markConnected: () => void = () => undefined;
+  const connected = new Promise<void>((resolve) => {
+    markConnected = resolve;
+  });
+  // A pause between tries that a stop ends at once.
+  let wakeFromPause: (() => void) | null = null;
+  const pause = (ms: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    wakeFromPause = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
   const recoverOnce = async (): Promise<number> => {
+    // Updates whose handling never finished three times (each time the process stopped) are given up, not tried again.
+    for (const id of await deps.inbox.giveUp("telegram", deps.now())) {
+      deps.log.error({ updateId: id }, "update given up after repeated attempts that never finished; it stays in the inbox, marked failed");
+      metrics.updateHandled("telegram", "quarantined", 0);
+    }
     const pending = await deps.inbox.unhandled("telegram", deps.now());
     for (const p of pending) await channel.process(JSON.parse(p.payload) as Update);
     return pending.length;
   };
 
+  /** Long polling until stopped; after a 409 (another process polls this bot) or a refused token, again after a pause. */
+  async function pollUntilStopped(): Promise<void> {
+    let delay = FIRST_RETRY_MS;
+    while (!stopping) {
+      try {
+        await bot.start({
+          drop_pending_updates: false, allowed_updates: [...ALLOWED_UPDATES], timeout: LONG_POLL_S,
+          onStart: () => {
+            delay = FIRST_RETRY_MS;
+            deps.log.info({ bot: bot.botInfo.username }, "telegram: long polling");
+          },
+        });
+      } catch (error) {
+        if (error instanceof GrammyError && error.error_code === 409) {
+          watch.setConflict(true);
+          deps.log.error({ error: describe(error), retryInMs: delay },
+            "telegram: another process is polling this bot (409 Conflict); only one may poll, so several instances must use webhook mode");
+        } else {
+          deps.log.error({ error: describe(error), retryInMs: delay }, "telegram: polling stopped; trying again");
+        }
+      }
+      if (stopping) return;
+      await pause(delay);
+      delay = Math.min(delay * 2, MAX_RETRY_MS);
+    }
+  }
+
   const channel: TelegramChannel = {
     bot,
+    connected,
+    tellFailure,
     process(update) {
       const key = chatOf(update);
       const previous = queues.get(key) ?? Promise.resolve();
-      const next = previous.then(() => bot.handleUpdate(update)).catch(async (error: unknown) => {
+      // Nothing an update carries may stop the process: whatever it throws is logged, recorded and told.
+      const handled = previous.then(() => (bot.isInited() ? undefined : connected)).then(() => bot.handleUpdate(update));
+      const next = handled.catch(async (error: unknown) => {
         if (error instanceof BotError) await onError(error as BotError<Context>);
-        else deps.log.error({ updateId: update.update_id, error: (error as Error).message }, "update failed");
-      });
+        else deps.log.error({ updateId: update.update_id, error: describe(error) }, "update failed");
+      }).catch(() => undefined);
       queues.set(key, next);
       void next.finally(() => {
         if (queues.get(key) === next) queues.delete(key);
       });
       return next;
     },
+    start(mode) {
+      void (async () => {
+        let delay = FIRST_RETRY_MS;
+        while (!stopping) {
+          try {
+            await bot.init();
+            await channel.registerCommands();
+            if (mode.webhook) {
+              await bot.api.setWebhook(mode.webhook.url, { secret_token: mode.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+              deps.log.info({ url: mode.webhook.url }, "telegram: webhook set");
+            } else {
+              await bot.api.deleteWebhook();
+            }
+            break;
+          } catch (error) {
+            deps.log.warn({ error: describe(error), retryInMs: delay }, "telegram: cannot reach the Bot API yet; the service goes on and tries again");
+            await pause(delay);
+            delay = Math.min(delay * 2, MAX_RETRY_MS);
+          }
+        }
+        if (stopping) return;
+        connectedAt = deps.now();
+        markConnected();
+        const recovered = await channel.recover().catch((error: unknown) => {
+          deps.log.error({ error: describe(error) }, "telegram: updates left over could not be handled now; the sweeper tries again");
+          return 0;
+        });
+        if (recovered > 0) deps.log.info({ recovered }, "telegram: handled updates left over from the last run");
+        if (!mode.webhook) {
+          polling = pollUntilStopped();
+          await polling;
+        }
+      })().catch((error: unknown) => deps.log.error({ error: describe(error) }, "telegram: start-up failed"));
+    },
+    status() {
+      if (stopping) return { state: "stopped", since: deps.now() };
+      const api = watch.status();
+      if (api.state === "token_refused" || api.state === "conflict") return { state: api.state, since: api.since };
+      if (api.state === "unreachable" || api.state === "server_error") return { state: "unreachable", since: api.since };
+      return connectedAt ? { state: "ready", since: connectedAt } : { state: "connecting", since: api.since };
+    },
     async startPolling() {
       await bot.init();
-      polling = bot.start({ drop_pending_updates: false, allowed_updates: ["message", "callback_query"] })
-        .catch((error: unknown) => deps.log.error({ error: (error as Error).message }, "polling stopped"));
+      polling = bot.start({ drop_pending_updates: false, allowed_updates: [...ALLOWED_UPDATES], timeout: LONG_POLL_S })
+        .catch((error: unknown) => deps.log.error({ error: describe(error) }, "polling stopped"));
     },
     async stop() {
+      stopping = true;
+      wakeFromPause?.();
       if (sweeper) clearInterval(sweeper);
-      if (polling) {
-        // bot.stop() ends the long poll; the batch already fetched is still being handled: wait for it, within limits.
-        await bot.stop();
-        await Promise.race([polling, new Promise((r) => setTimeout(r, STOP_GRACE_MS).unref())]);
-      }
-      await Promise.all([...queues.values()]);
+      // bot.stop() ends the long poll and confirms the offset (a call of its own); the batch already fetched is
+      // still being handled, and so are webhook updates in hand: wait for all of it. The service's shutdown bounds the wait.
+      const ending = bot.isRunning() ? bot.stop().catch(() => undefined) : Promise.resolve();
+      await Promise.all([ending, polling, ...queues.values()]);
     },
     async recover() {
       await bot.init();
-      const count = await recoverOnce();
-      // Updates claimed by a process that died are taken again once their claim runs out.
-      sweeper ??= setInterval(() => void recoverOnce().catch((error: unknown) => deps.log.error({ error: (error as Error).message }, "recovery failed")), RECOVERY_EVERY_MS);
+      // Updates claimed by a process that died are taken again once their claim runs out; the sweep also goes on
+      // when this first pass fails (the database is down, say).
+      sweeper ??= setInterval(() => void recoverOnce().catch((error: unknown) => deps.log.error({ error: describe(error) }, "recovery failed")), RECOVERY_EVERY_MS);
       sweeper.unref();
-      return count;
+      return recoverOnce();
     },
     async registerCommands() {
       await bot.init();

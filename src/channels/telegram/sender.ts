@@ -1,4 +1,4 @@
-import { Api, GrammyError, HttpError, InlineKeyboard, InputFile } from "grammy";
+import { Api, GrammyError, HttpError, InlineKeyboard, InputFile, type Transformer } from "grammy";
 import type { OutboxRecord, PreparedPart, SendResult, Sender } from "../../bot/ports/delivery.js";
 import { renderLine, renderReply, splitText } from "../../bot/render.js";
 import type { I18n } from "../../i18n/index.js";
@@ -49,8 +49,10 @@ export function classify(error: unknown): Exclude<SendResult, { ok: true }> {
  * auto-retry: the queue decides about retries, so a message whose request may
  * have arrived is never sent a second time behind its back.
  */
-export function createTelegramSender(deps: { token: string; apiRoot?: string; i18n: I18n }): Sender {
+export function createTelegramSender(deps: { token: string; apiRoot?: string; i18n: I18n; watch?: Transformer }): Sender {
   const api = new Api(deps.token, { ...(deps.apiRoot && { apiRoot: deps.apiRoot }), timeoutSeconds: CALL_TIMEOUT_S });
+  // Its answers also tell /readyz how the Bot API is.
+  if (deps.watch) api.config.use(deps.watch);
   return {
     channel: "telegram",
     async prepare(message: OutboxRecord, file) {

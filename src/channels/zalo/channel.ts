@@ -33,6 +33,8 @@ export interface ZaloChannel {
   recover(): Promise<number>;
   /** Finish the events in hand. */
   stop(): Promise<void>;
+  /** Tell the person behind an event that it could not be handled (the system cannot record now, or a fault). */
+  tellFailure(event: ZaloEvent, error: unknown): Promise<void>;
 }
 
 const CHANNEL = "zalo";
@@ -177,24 +179,32 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
       await deps.inbox.done(CHANNEL, key, deps.now());
       metrics.updateHandled(CHANNEL, "ok", (performance.now() - started) / 1000);
     } catch (error) {
-      // The channel's error boundary: log, record, and tell the person something went wrong.
+      // The channel's error boundary: log, record, and tell the person what went wrong.
       deps.log.error({ event: key, error: (error as Error).message }, "zalo event failed");
       await deps.inbox.done(CHANNEL, key, deps.now(), (error as Error).message).catch(() => undefined);
       metrics.updateHandled(CHANNEL, "error", (performance.now() - started) / 1000);
-      if (event.userId && (event.name === "user_send_text" || FILE_EVENTS.has(event.name))) {
-        await deps.client.sendText(event.userId, deps.i18n.t("vi", "bot-error")).catch(() => undefined);
-      }
+      await tellFailure(event, error).catch(() => undefined);
     }
   }
 
+  async function tellFailure(event: ZaloEvent, error: unknown): Promise<void> {
+    if (!event.userId || !(event.name === "user_send_text" || FILE_EVENTS.has(event.name))) return;
+    const identity = await deps.identities.find(CHANNEL, event.userId).catch(() => null);
+    await deps.client.sendText(event.userId, deps.i18n.t(identity?.language ?? "vi", deps.core.failureKey(error)));
+  }
+
   const channel: ZaloChannel = {
+    tellFailure,
     async accept(event) {
       if (!HANDLED.has(event.name)) return false;
       return (await deps.inbox.record(CHANNEL, eventKey(event), JSON.stringify(event), deps.now())) !== "done";
     },
     process(event) {
       const key = event.userId ?? "none";
-      const next = (queues.get(key) ?? Promise.resolve()).then(() => limited(() => run(event)));
+      // run() has its own boundary; this one keeps anything else an event might throw from reaching the process.
+      const next = (queues.get(key) ?? Promise.resolve()).then(() => limited(() => run(event))).catch((error: unknown) => {
+        deps.log.error({ event: eventKey(event), error: (error as Error).message }, "zalo event failed");
+      });
       queues.set(key, next);
       void next.finally(() => {
         if (queues.get(key) === next) queues.delete(key);
@@ -203,6 +213,11 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
     },
     async recover() {
       const once = async () => {
+        // Events whose handling never finished three times (each time the process stopped) are given up.
+        for (const id of await deps.inbox.giveUp(CHANNEL, deps.now())) {
+          deps.log.error({ event: id }, "zalo event given up after repeated attempts that never finished; it stays in the inbox, marked failed");
+          metrics.updateHandled(CHANNEL, "quarantined", 0);
+        }
         const pending = await deps.inbox.unhandled(CHANNEL, deps.now());
         for (const p of pending) await channel.process(revive(p.payload));
         return pending.length;

@@ -1,0 +1,56 @@
+import { GrammyError, HttpError, type Transformer } from "grammy";
+
+/** The Bot API as last seen by this process. */
+export interface ApiStatus {
+  /** ok: the last call was answered; otherwise why not, in plain words for /readyz. */
+  readonly state: "unknown" | "ok" | "unreachable" | "server_error" | "token_refused" | "conflict";
+  /** Since when it has been in this state. */
+  readonly since: Date;
+}
+
+export interface ApiWatch {
+  /** Installed on every Api client of the process (the bot's and the delivery queue's). */
+  readonly transformer: Transformer;
+  status(): ApiStatus;
+  /** Polling got 409 (another poller) or recovered from it. */
+  setConflict(conflict: boolean): void;
+}
+
+/**
+ * Watches every Bot API call: answered, or failed because Telegram could not
+ * be reached, answered 5xx, refused the token (401) or saw another poller
+ * (409). Answers such as 400 or 403 are about one request, not the API.
+ */
+export function createApiWatch(now: () => Date = () => new Date()): ApiWatch {
+  let state: ApiStatus["state"] = "unknown";
+  let since = now();
+  let conflict = false;
+  const set = (next: ApiStatus["state"]) => {
+    if (next === state) return;
+    state = next;
+    since = now();
+  };
+  return {
+    transformer: async (prev, method, payload, signal) => {
+      try {
+        const result = await prev(method, payload, signal);
+        // Polling answered: whatever other poller there was has gone.
+        if (method === "getUpdates" && result.ok) conflict = false;
+        if (result.ok || (result.error_code < 500 && result.error_code !== 401 && result.error_code !== 409)) set("ok");
+        else if (result.error_code === 401) set("token_refused");
+        else if (result.error_code === 409) set("conflict");
+        else set("server_error");
+        return result;
+      } catch (error) {
+        // A call we aborted ourselves (a stop) says nothing about Telegram.
+        if (!signal?.aborted && (error instanceof HttpError || !(error instanceof GrammyError))) set("unreachable");
+        throw error;
+      }
+    },
+    status: () => ({ state: conflict && state === "ok" ? "conflict" : state, since }),
+    setConflict(value) {
+      conflict = value;
+      if (value) set("conflict");
+    },
+  };
+}
