@@ -79,6 +79,8 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
   /** Raw chat updates (people's names and texts as received) are deleted after this many days. */
   RETENTION_UPDATES_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** How often the database is probed (a read and a small write) so readiness stays true without traffic, in seconds. */
+  DATABASE_PROBE_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   /** How often the SQLite file's integrity is checked (PRAGMA quick_check), in seconds; also after an I/O error. */
   DATABASE_CHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
 }).superRefine((c, ctx) => {

@@ -72,7 +72,10 @@ async function main(): Promise<void> {
     const demo = await seedDemo({ store, catalog, now: new Date() });
     logger.info({ periods: demo.periodIds, invites: demo.invites.map((i) => `${i.label}: ${i.code}`) }, "empty database: demo province seeded");
   }
-  const storage = watchStorage({ health: store.health, log: logger.child({ component: "database" }), integrityEveryMs: config.DATABASE_CHECK_SECONDS * 1000 });
+  const storage = watchStorage({
+    health: store.health, log: logger.child({ component: "database" }),
+    probeEveryMs: config.DATABASE_PROBE_SECONDS * 1000, integrityEveryMs: config.DATABASE_CHECK_SECONDS * 1000,
+  });
   stopper.add("intake", "database watch", async () => storage.stop());
 
   const i18n = createI18n(config.LOCALES_DIR);

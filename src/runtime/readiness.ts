@@ -55,12 +55,19 @@ export function databaseCheck(status: () => StorageStatus): Check {
       const s = status();
       const since = s.since ? ` since ${at(s.since)}` : "";
       if (s.damaged) return { ok: false, status: "the database file is damaged (it failed its integrity check): restore it from the last backup" };
-      if (s.read === "not_answering") return { ok: false, status: `the database does not answer${since}` };
-      if (s.read === "failing") return { ok: false, status: `the database cannot be reached${since}` };
+      switch (s.read) {
+        case "not_answering": return { ok: false, status: `the database does not answer${since}` };
+        case "unreachable": return { ok: false, status: `the database server cannot be reached${since}` };
+        case "io_error": return { ok: false, status: `the database cannot be read: a disk error (is the disk full or failing?)${since}` };
+        case "failing": return { ok: false, status: `the database cannot be read${since}` };
+        case "ok": break;
+      }
       switch (s.write) {
         case "ok": return { ok: true, status: "reads and writes" };
         case "full": return { ok: false, status: `reads, but cannot write: the disk is full${since}` };
         case "read_only": return { ok: false, status: `reads, but cannot write: the database is read-only${since}` };
+        case "io_error": return { ok: false, status: `reads, but cannot write: a disk error (is the disk full or failing?)${since}` };
+        case "unreachable": return { ok: false, status: `reads, but the database server drops writes${since}` };
         case "not_answering": return { ok: false, status: `reads, but writes do not finish${since}` };
         case "failing": return { ok: false, status: `reads, but cannot write${since}` };
       }

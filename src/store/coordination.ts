@@ -27,8 +27,12 @@ export function createCoordinationRepo(db: Db): CoordinationRepo {
     },
     async lease(name, holder, now, ttlMs) {
       const expiresAt = new Date(now.getTime() + ttlMs);
+      // A holder is "<instance>#<run>". An earlier run of the same instance is gone (an instance runs once at a
+      // time), so its lease is taken over at once rather than when it runs out.
+      const instance = holder.includes("#") ? holder.slice(0, holder.lastIndexOf("#") + 1) : null;
       const renewed = await db.lease.updateMany({
-        where: { name, OR: [{ holder }, { expiresAt: { lte: now } }] }, data: { holder, expiresAt },
+        where: { name, OR: [{ holder }, { expiresAt: { lte: now } }, ...(instance ? [{ holder: { startsWith: instance } }] : [])] },
+        data: { holder, expiresAt },
       });
       if (renewed.count > 0) return true;
       try {

@@ -16,7 +16,12 @@ const PROBE_LEASE = "health-probe";
 const PROBE_BYTES = 64 * 1024;
 
 type WriteState = StorageStatus["write"];
-const WRITE_STATE: Record<StorageFault, WriteState> = { full: "full", read_only: "read_only", damaged: "failing", io: "failing", unreachable: "failing" };
+type ReadState = StorageStatus["read"];
+const WRITE_STATE: Record<StorageFault, WriteState> = {
+  full: "full", read_only: "read_only", damaged: "failing", io: "io_error", unreachable: "unreachable",
+};
+/** A failed read, by fault; null: the fault says nothing about reads (a full disk still reads). */
+const READ_STATE: Record<StorageFault, ReadState | null> = { full: null, read_only: null, damaged: "failing", io: null, unreachable: "unreachable" };
 
 export interface StorageMonitor {
   /** Fed by the watched driver adapter. */
@@ -61,7 +66,7 @@ export function createStorageMonitor(): StorageMonitor {
       settle();
     },
     failed(fault) {
-      if (fault === "unreachable") read = "failing";
+      read = READ_STATE[fault] ?? read;
       write = WRITE_STATE[fault];
       if (fault === "damaged") damaged = true;
       settle();
@@ -76,7 +81,8 @@ export function createStorageMonitor(): StorageMonitor {
           await within(db.$queryRawUnsafe("SELECT 1"), PROBE_TIMEOUT_MS);
           read = "ok";
         } catch (error) {
-          read = error instanceof ProbeTimeout ? "not_answering" : "failing";
+          const fault = storageFaultOf(error);
+          read = error instanceof ProbeTimeout ? "not_answering" : fault === "io" ? "io_error" : fault === "unreachable" ? "unreachable" : "failing";
         }
         try {
           // A real write, in a transaction as the bot's own writes are: a full disk, a stuck transaction or a

@@ -58,7 +58,25 @@ export interface TelegramEmulator {
   sendFile(client: TelegramClient, file: UserFile): Promise<SentFile>;
   /** Everything the bot has sent to a chat so far, oldest first. */
   sentTo(chatId: number): BotMessage[];
+  /** Ways the Bot API fails, for the fault tests. */
+  readonly faults: EmulatorFaults;
   close(): Promise<void>;
+}
+
+export interface EmulatorFaults {
+  /**
+   * pass: answer as Telegram does; freeze: take every request and never answer (a hung server or network);
+   * conflict: answer getUpdates 409, as Telegram does while another process polls the same bot.
+   */
+  mode: "pass" | "freeze" | "conflict";
+  /** Every sendMessage is held this long before Telegram takes it (a slow network): messages stay in flight. */
+  sendDelayMs: number;
+  /** Stop listening: connections are refused, and open ones are cut. */
+  refuse(): Promise<void>;
+  /** Listen again, on the same address. */
+  resume(): Promise<void>;
+  /** Hand a raw update (any shape) to the next getUpdates, as if Telegram had sent it. */
+  inject(update: Record<string, unknown>): void;
 }
 
 /** Telegram lets bots download files up to 20 MB (getFile answers "file is too big" above). */
@@ -169,7 +187,25 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
     return { ok: true, result: { file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: file.bytes.length, file_path: file.filePath } };
   };
 
+  const faults: EmulatorFaults = {
+    mode: "pass",
+    sendDelayMs: 0,
+    async refuse() {
+      front.closeAllConnections();
+      await new Promise((resolve) => front.close(resolve));
+    },
+    async resume() {
+      front.listen(frontPort, "127.0.0.1");
+      await once(front, "listening");
+    },
+    inject(update) {
+      unconfirmed.push(update as { update_id: number });
+    },
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // A frozen server takes the request and never answers (the client's own time-out is all that ends it).
+    if (faults.mode === "freeze") return;
     const body = await readBody(req);
     const url = new URL(req.url ?? "/", "http://emulator.invalid");
     const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
@@ -201,9 +237,14 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
       return;
     }
     if (method === "getUpdates") {
+      if (faults.mode === "conflict") {
+        reply(409, { ok: false, error_code: 409, description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running" });
+        return;
+      }
       await longPoll(req, res, body);
       return;
     }
+    if (method === "sendMessage" && faults.sendDelayMs > 0) await new Promise((r) => setTimeout(r, faults.sendDelayMs));
     const answer = await forward(req, body);
     res.writeHead(answer.status, answer.headers).end(answer.body);
   };
@@ -215,12 +256,14 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
   });
   front.listen(0, "127.0.0.1");
   await once(front, "listening");
-  const apiRoot = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+  const frontPort = (front.address() as AddressInfo).port;
+  const apiRoot = `http://127.0.0.1:${frontPort}`;
 
   return {
     apiRoot,
     server,
     extraCalls,
+    faults,
     async sendFile(client, file) {
       const { text: _text, ...common } = client.makeMessage("");
       const bytes = Buffer.from(file.data);
@@ -264,7 +307,7 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
     },
     async close() {
       front.closeAllConnections();
-      await new Promise((resolve) => front.close(resolve));
+      if (front.listening) await new Promise((resolve) => front.close(resolve));
       await server.stop();
     },
   };

@@ -1,11 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, openSync, rmSync, writeSync, closeSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/store/client.js";
 import { storageFaultOf } from "../../src/store/faults.js";
 import { tempDatabaseUrl } from "../helpers/cli.js";
+import { smallDisk } from "../helpers/small-disk.js";
 
 /** Settles within `ms` or says the store is stuck: a liveness check, not a timing assertion. */
 async function settles<T>(work: Promise<T>, what: string, ms = 10_000): Promise<T> {
@@ -90,34 +89,7 @@ describe("the store when the database fails", () => {
   });
 });
 
-/** A small file system of its own to fill: needs the right to mount (root, as in CI here). */
-function smallDisk(): { dir: string; fill(): void; free(): void; remove(): void } | null {
-  const dir = mkdtempSync(join(tmpdir(), "dti-full-"));
-  try {
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", dir], { stdio: "ignore" });
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    return null;
-  }
-  const filler = join(dir, "filler");
-  return {
-    dir,
-    fill: () => {
-      try {
-        execFileSync("dd", ["if=/dev/zero", `of=${filler}`, "bs=64k", "count=1000"], { stdio: "ignore" });
-      } catch {
-        // dd stops with "No space left on device": the disk is full, which is the point.
-      }
-    },
-    free: () => rmSync(filler, { force: true }),
-    remove: () => {
-      execFileSync("umount", ["-l", dir], { stdio: "ignore" });
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-const disk = smallDisk();
+const disk = smallDisk(4);
 
 describe.skipIf(!disk)("the store on a disk that fills up (a 4 MB tmpfs; skipped where mounting is not allowed)", () => {
   afterEach(() => disk?.free());

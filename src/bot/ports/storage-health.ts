@@ -1,9 +1,9 @@
 /** How the database is, as last seen. */
 export interface StorageStatus {
-  /** Reads: answered, failing, or not answering within the probe's time. */
-  readonly read: "ok" | "failing" | "not_answering";
-  /** Writes: taken, or why not (full disk, read-only, other failure, not answering). */
-  readonly write: "ok" | "full" | "read_only" | "failing" | "not_answering";
+  /** Reads: answered, or why not (an I/O error, the server cannot be reached, no answer within the probe's time). */
+  readonly read: "ok" | "io_error" | "unreachable" | "failing" | "not_answering";
+  /** Writes: taken, or why not (full disk, read-only, an I/O error, the server cannot be reached, other, no answer). */
+  readonly write: "ok" | "full" | "read_only" | "io_error" | "unreachable" | "failing" | "not_answering";
   /** The SQLite file failed its integrity check (stays so until a restart after a repair or restore). */
   readonly damaged: boolean;
   /** Since when reads or writes have not been ok; null when they are. */

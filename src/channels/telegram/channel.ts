@@ -144,7 +144,12 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
   bot.use(async (ctx, next) => {
     const id = String(ctx.update.update_id);
     const started = performance.now();
-    if (!(await deps.inbox.claim("telegram", id, JSON.stringify(ctx.update), deps.now()))) {
+    const claimed = await deps.inbox.claim("telegram", id, JSON.stringify(ctx.update), deps.now()).catch((error: unknown) => {
+      // Not even recorded (the database cannot write): counted as failed, and the error boundary tells the person.
+      metrics.updateHandled("telegram", "error", (performance.now() - started) / 1000);
+      throw error;
+    });
+    if (!claimed) {
       metrics.updateHandled("telegram", "duplicate", 0);
       return;
     }
@@ -300,7 +305,9 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
         let delay = FIRST_RETRY_MS;
         while (!stopping) {
           try {
-            await bot.init();
+            // getMe once, not bot.init(): grammY's init retries a failed connection forever, which would keep this loop
+            // (and a stop) waiting on an unreachable Bot API.
+            if (!bot.isInited()) bot.botInfo = await bot.api.getMe();
             await channel.registerCommands();
             if (mode.webhook) {
               await bot.api.setWebhook(mode.webhook.url, { secret_token: mode.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
@@ -332,9 +339,11 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
     status() {
       if (stopping) return { state: "stopped", since: deps.now() };
       const api = watch.status();
-      if (api.state === "token_refused" || api.state === "conflict") return { state: api.state, since: api.since };
+      if (api.state === "token_refused") return { state: api.state, since: api.since };
+      if (!connectedAt) return { state: "connecting", since: api.since };
+      if (api.state === "conflict") return { state: api.state, since: api.since };
       if (api.state === "unreachable" || api.state === "server_error") return { state: "unreachable", since: api.since };
-      return connectedAt ? { state: "ready", since: connectedAt } : { state: "connecting", since: api.since };
+      return { state: "ready", since: connectedAt };
     },
     async startPolling() {
       await bot.init();

@@ -170,7 +170,17 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   async function run(event: ZaloEvent): Promise<void> {
     const key = eventKey(event);
     const started = performance.now();
-    if (!(await deps.inbox.claim(CHANNEL, key, JSON.stringify(event), deps.now()))) {
+    let claimed: boolean;
+    try {
+      claimed = await deps.inbox.claim(CHANNEL, key, JSON.stringify(event), deps.now());
+    } catch (error) {
+      // Not even recorded (the database cannot write): counted as failed, and the person is told.
+      deps.log.error({ event: key, error: (error as Error).message }, "zalo event failed");
+      metrics.updateHandled(CHANNEL, "error", (performance.now() - started) / 1000);
+      await tellFailure(event, error).catch(() => undefined);
+      return;
+    }
+    if (!claimed) {
       metrics.updateHandled(CHANNEL, "duplicate", 0);
       return;
     }
