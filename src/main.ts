@@ -12,7 +12,7 @@ import { createItemSearch } from "./bot/search.js";
 import { runConsole } from "./channels/console/channel.js";
 import { createConsoleSender } from "./channels/console/sender.js";
 import { createApiWatch } from "./channels/telegram/api-status.js";
-import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/channel.js";
+import { createTelegramChannel, logApiChange, type TelegramChannel } from "./channels/telegram/channel.js";
 import { createTelegramSender } from "./channels/telegram/sender.js";
 import { createDeliveryWorker } from "./delivery/worker.js";
 import { createZalo, type Zalo } from "./zalo.js";
@@ -31,7 +31,7 @@ import { databaseCheck, folderCheck, readiness, telegramCheck, workCheck, zaloCh
 import { createShutdown, type Shutdown } from "./runtime/shutdown.js";
 import { watchStorage } from "./runtime/storage-watch.js";
 import { startScheduler, type Job } from "./scheduler/index.js";
-import { createFileStorage, createStore } from "./store/index.js";
+import { createFileStorage, createStore, providerOf } from "./store/index.js";
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -62,6 +62,7 @@ async function main(): Promise<void> {
   logger.info({ rulesets: rulesets.length, scorable: rulesets.filter((r) => r.completeness === "full").length }, "rulesets loaded");
   if (!config.INVITE_SECRET && config.NODE_ENV === "production") logger.warn({}, "INVITE_SECRET is not set: invite codes use the development key");
 
+  logger.info({ provider: providerOf(config.DATABASE_URL) }, "opening the database (migrations first)");
   const store = await createStore(config.DATABASE_URL, {
     ...(config.INVITE_SECRET && { inviteSecret: config.INVITE_SECRET }), ...(config.ZALO_TOKEN_KEY && { tokenKey: config.ZALO_TOKEN_KEY }),
   });
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
   // Pushes (reminders, announcements, results) go through the delivery queue, sent by one worker per deployment.
   const senders = new Map<ChannelName, Sender>();
   // Every Bot API call of the process, the bot's and the queue's, tells /readyz how Telegram is.
-  const telegramApi = createApiWatch(now);
+  const telegramApi = createApiWatch(now, logApiChange(logger.child({ channel: "telegram" })));
   if (config.TELEGRAM_BOT_TOKEN) {
     senders.set("telegram", createTelegramSender({
       token: config.TELEGRAM_BOT_TOKEN, ...(config.TELEGRAM_API_ROOT && { apiRoot: config.TELEGRAM_API_ROOT }), i18n,
@@ -201,6 +202,8 @@ async function main(): Promise<void> {
   });
   logger.info({ url: `http://${config.HTTP_HOST}:${config.HTTP_PORT}/readyz`, instance: instanceId }, "DTI Bot is running");
 
+  // A stop that came during the start: nothing more is started.
+  if (stopper.stopping) return;
   if (zaloChannel) {
     stopper.add("intake", "zalo", () => zaloChannel.stop());
     const recovered = await zaloChannel.recover().catch((error: unknown) => {
@@ -209,6 +212,7 @@ async function main(): Promise<void> {
     });
     if (recovered > 0) logger.info({ recovered }, "zalo: handled events left over from the last run");
   }
+  if (stopper.stopping) return;
   if (telegram) {
     // In the background: an unreachable Bot API must not hold up Zalo, the jobs or the HTTP server.
     stopper.add("intake", "telegram", () => telegram.stop());
@@ -224,6 +228,7 @@ async function main(): Promise<void> {
   scheduler = startScheduler({ coordination: store.coordination, instanceId, log: notify.log, now, jobs });
   const jobsRunning = scheduler;
   stopper.add("intake", "scheduler", () => jobsRunning.stop());
+  stopper.started();
 
   if (consoleMode) {
     await runConsole({ core, i18n, input: process.stdin, output: process.stdout, logins: await demoLogins(store, now), now });

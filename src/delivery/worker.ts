@@ -68,6 +68,9 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   let running = false;
   let holding = false;
   let failing = false;
+  /** While passes fail (the database): how many, and when that was last logged (once a minute, not every second). */
+  let failures = 0;
+  let failureLoggedAt = 0;
   let wakeUp: (() => void) | null = null;
   let runs: Promise<void> = Promise.resolve();
 
@@ -260,13 +263,19 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
           continue;
         }
         const next = await pass();
+        if (failing) deps.log.info({ failedPasses: failures }, "delivery works again");
         failing = false;
+        failures = 0;
         const pause = next === -1 ? await idleFor() : Number.isFinite(next) ? Math.max(5, next) : idleMs;
         await (inFlight.size > 0 ? Promise.race([...inFlight.values(), sleep(pause)]) : sleep(pause));
       } catch (error) {
         // The one catch of the worker: log, wait, go on (a database hiccup must not stop delivery).
         failing = true;
-        deps.log.error({ error: (error as Error).message }, "delivery pass failed");
+        failures += 1;
+        if (failures === 1 || Date.now() - failureLoggedAt >= 60_000) {
+          failureLoggedAt = Date.now();
+          deps.log.error({ error: (error as Error).message, failedPasses: failures }, "delivery pass failed; trying again every second");
+        }
         await sleep(idleMs);
       }
     }

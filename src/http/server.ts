@@ -95,7 +95,7 @@ export function createHttpServer(deps: HttpDeps): FastifyInstance {
         const verdict = await zalo.accept(raw, request.headers["x-zevent-signature"] as string | undefined);
         if (verdict.outcome === "rejected") {
           deps.refusals?.refused("zalo", verdict.reason);
-          return reply.code(401).send({ error: -1, message: "invalid signature" });
+          return reply.code(401).send({ error: -1, message: verdict.reason === "stale" || verdict.reason === "future" ? "request out of date" : "request refused" });
         }
         // Zalo wants an answer within about 2 seconds: handling happens after it.
         if (verdict.handle) setImmediate(verdict.handle);

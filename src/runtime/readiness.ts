@@ -23,10 +23,11 @@ export interface ReadinessReport {
 /** How long one check may take before it counts as not answering. */
 const CHECK_TIMEOUT_MS = 3_000;
 
+/** "05/12/2026 08:30 (Vietnam time)": the day and time something was first noticed. */
 const at = (date: Date) => {
   const local = new Date(date.getTime() + 7 * 3_600_000);
   const d = local.toISOString();
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${vnClock(date)}`;
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${vnClock(date)} Vietnam time`;
 };
 
 /** Every check at once, each bounded in time; ready only when all are ok. */
@@ -53,7 +54,7 @@ export function databaseCheck(status: () => StorageStatus): Check {
     name: "database",
     run() {
       const s = status();
-      const since = s.since ? ` since ${at(s.since)}` : "";
+      const since = s.since ? ` (since ${at(s.since)})` : "";
       if (s.damaged) return { ok: false, status: "the database file is damaged (it failed its integrity check): restore it from the last backup" };
       switch (s.read) {
         case "not_answering": return { ok: false, status: `the database does not answer${since}` };
@@ -84,17 +85,19 @@ export function folderCheck(name: string, dir: string): Check {
       try {
         await mkdir(dir, { recursive: true });
         await writeFile(probe, "probe");
-        await unlink(probe);
         return { ok: true, status: "writable" };
       } catch {
         return { ok: false, status: "cannot be written to (full, read-only or missing)" };
+      } finally {
+        // Also when the write failed half-way (a full disk leaves an empty file): nothing is left behind.
+        await unlink(probe).catch(() => undefined);
       }
     },
   };
 }
 
 export interface ChannelState {
-  readonly state: "connecting" | "ready" | "unreachable" | "token_refused" | "conflict" | "stopped";
+  readonly state: "connecting" | "ready" | "unreachable" | "token_refused" | "webhook_refused" | "conflict" | "stopped";
   readonly since: Date;
 }
 
@@ -106,9 +109,10 @@ export function telegramCheck(status: () => ChannelState, mode: "polling" | "web
       const s = status();
       switch (s.state) {
         case "ready": return { ok: true, status: `the Bot API answers (${mode === "polling" ? "long polling" : "webhook"})` };
-        case "connecting": return { ok: false, status: `not connected yet: the Bot API has not answered since ${at(s.since)}; trying again` };
-        case "unreachable": return { ok: false, status: `the Bot API cannot be reached since ${at(s.since)}` };
+        case "connecting": return { ok: false, status: `not connected yet: no answer from the Bot API (trying since ${at(s.since)})` };
+        case "unreachable": return { ok: false, status: `the Bot API cannot be reached (since ${at(s.since)})` };
         case "token_refused": return { ok: false, status: "Telegram refuses the bot token: check TELEGRAM_BOT_TOKEN" };
+        case "webhook_refused": return { ok: false, status: "Telegram refuses the webhook address: TELEGRAM_WEBHOOK_URL must be a public HTTPS address (see the log)" };
         case "conflict": return { ok: false, status: "another process is polling this bot (409 Conflict): only one may poll; several instances need webhook mode" };
         case "stopped": return { ok: false, status: "stopping" };
       }
@@ -125,7 +129,7 @@ export function zaloCheck(tokens: () => Promise<{ state: "ok" | "missing" | "fai
       if (token.state === "missing") return { ok: false, status: "the OA has not authorised DTI Bot yet: run dti zalo authorize" };
       if (token.state === "failed") return { ok: false, status: "the OA's authorisation was refused: run dti zalo authorize again" };
       const seen = api();
-      return seen.reachable ? { ok: true, status: "authorised; the API answers" } : { ok: false, status: `Zalo's API cannot be reached since ${at(seen.since)}` };
+      return seen.reachable ? { ok: true, status: "authorised; the API answers" } : { ok: false, status: `Zalo's API cannot be reached (since ${at(seen.since)})` };
     },
   };
 }
@@ -153,7 +157,7 @@ export function workCheck(
         const state = delivery().state;
         if (state === "running") return { ok: true, status: "sending" };
         if (state === "standby") return { ok: true, status: "standing by: another run holds the sending lease (taken over within a minute if that run is gone)" };
-        if (state === "failing") return { ok: false, status: "cannot read its queue (the database)" };
+        if (state === "failing") return { ok: false, status: "paused: its queue is in the database, which is failing (see the database check)" };
         return { ok: false, status: "stopped" };
       },
     });

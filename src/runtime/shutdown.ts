@@ -9,8 +9,10 @@
 export type Phase = "intake" | "work" | "store";
 
 export interface Shutdown {
-  /** Register what to stop; later steps of a phase run beside earlier ones. */
+  /** Register what to stop; later steps of a phase run beside earlier ones. Once a stop has begun, it is stopped at once. */
   add(phase: Phase, name: string, stop: () => Promise<unknown>): void;
+  /** The start is complete: a stop before this counts the start-up as cut short (exit 1). */
+  started(): void;
   /** Stop everything within the time limit and exit; a second call (a second signal) exits at once. */
   run(reason: string): Promise<void>;
   /** Whether a stop has begun (start-up steps check it, so a stuck start ends when asked). */
@@ -33,6 +35,7 @@ const PHASE_END: Record<Phase, number> = { intake: 0.5, work: 0.85, store: 1 };
 export function createShutdown(deps: ShutdownDeps): Shutdown {
   const steps = new Map<Phase, { name: string; stop: () => Promise<unknown> }[]>(PHASES.map((p) => [p, []]));
   let started: Promise<void> | null = null;
+  let startComplete = false;
 
   async function stopAll(reason: string): Promise<void> {
     const begun = Date.now();
@@ -66,6 +69,8 @@ export function createShutdown(deps: ShutdownDeps): Shutdown {
       clearTimeout(timer);
       cut.push(...pending);
     }
+    // A stop that came while the service was still starting ends a start that never completed: say so.
+    if (!startComplete) cut.push("start-up");
     if (cut.length > 0 || failed.length > 0) {
       deps.log.error({ cutShort: cut, failed, ms: Date.now() - begun }, "stopped with work cut short");
       deps.exit(1);
@@ -77,7 +82,15 @@ export function createShutdown(deps: ShutdownDeps): Shutdown {
 
   return {
     add(phase, name, stop) {
+      if (started) {
+        // Created while the stop runs (a start that was still going on): stopped right away, not left running.
+        void stop().catch((error: unknown) => deps.log.error({ step: name, error: (error as Error).message }, "a shutdown step failed"));
+        return;
+      }
       steps.get(phase)!.push({ name, stop });
+    },
+    started() {
+      startComplete = true;
     },
     run(reason) {
       if (started) {

@@ -49,9 +49,11 @@ export function startScheduler(deps: {
     // The one catch of a scheduled job: log it; the next run tries again. A job that throws before it
     // returns its promise is caught the same way, so no job can stop the process.
     const work = Promise.resolve().then(() => job.run(deps.now())).then(
-      () => {
+      (result) => {
         failing.delete(job.name);
-        deps.log.info({ job: job.name, ms: Date.now() - started }, "job done");
+        // A run that did something is told; a run with nothing to do (most of the five-second ones) is not.
+        const did = result && typeof result === "object" && Object.values(result).some((v) => typeof v === "number" && v > 0);
+        if (did) deps.log.info({ job: job.name, ms: Date.now() - started, ...(result as object) }, "job done");
       },
       (error: unknown) => {
         failing.add(job.name);

@@ -32,7 +32,7 @@ export function sqliteFile(url: string): string {
 export function createAdapter(provider: Provider, url: string | undefined): PrismaBetterSQLite3 | PrismaPg {
   if (provider === "postgres") {
     if (!url) throw new Error("DATABASE_URL must be a postgresql:// URL for the PostgreSQL schema");
-    return new PrismaPg({ connectionString: url });
+    return new PrismaPg({ connectionString: url, connectionTimeoutMillis: 15_000 });
   }
   // better-sqlite3 waits up to 5 s for a lock instead of failing with SQLITE_BUSY.
   return new PrismaBetterSQLite3({ url: `file:${sqliteFile(url ?? DEFAULT_SQLITE_URL)}`, timeout: 5000 });

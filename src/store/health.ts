@@ -32,6 +32,14 @@ export interface StorageMonitor {
 
 class ProbeTimeout extends Error {}
 
+/** How long after a storage fault a "transaction already closed" error is taken as its echo. */
+const ECHO_MS = 5_000;
+/**
+ * Prisma's own words when a write it wrapped in a transaction lost its COMMIT (a full disk): it then tries to roll
+ * back what it had marked committed, and reports that instead of the cause.
+ */
+const CLOSED_TRANSACTION = /Transaction already closed|P2028/i;
+
 function within<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -51,6 +59,7 @@ export function createStorageMonitor(): StorageMonitor {
   let read: StorageStatus["read"] = "ok";
   let damaged = false;
   let since: Date | null = null;
+  let lastFaultAt = 0;
   const settle = () => {
     if (read === "ok" && write === "ok") since = null;
     else since ??= new Date();
@@ -66,6 +75,7 @@ export function createStorageMonitor(): StorageMonitor {
       settle();
     },
     failed(fault) {
+      lastFaultAt = Date.now();
       read = READ_STATE[fault] ?? read;
       write = WRITE_STATE[fault];
       if (fault === "damaged") damaged = true;
@@ -106,7 +116,8 @@ export function createStorageMonitor(): StorageMonitor {
         return health.status();
       };
       const health: StoreHealth = {
-        isFault: (error) => storageFaultOf(error) !== null || error instanceof ProbeTimeout,
+        isFault: (error) => storageFaultOf(error) !== null || error instanceof ProbeTimeout
+          || (CLOSED_TRANSACTION.test(String((error as Error | null)?.message ?? error)) && Date.now() - lastFaultAt < ECHO_MS),
         status: () => ({ read, write, damaged, since }),
         check() {
           // One probe at a time: a database that does not answer is not asked again and again meanwhile.

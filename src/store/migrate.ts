@@ -99,8 +99,12 @@ function migrateSqlite(url: string, migrations: readonly Migration[]): string[] 
   }
 }
 
+/** How long connecting to PostgreSQL may take before the start fails (and says why). */
+export const CONNECT_TIMEOUT_MS = 15_000;
+
 async function migratePostgres(url: string, migrations: readonly Migration[]): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
+  // A server that takes the connection and never answers must not keep the start waiting without end.
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);

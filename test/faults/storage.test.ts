@@ -85,6 +85,8 @@ describe("the service when its database fails (the real service in a child proce
       }, "readiness to fail");
       expect(failing.body.checks["database"]!.ok).toBe(false);
       expect(failing.body.checks["database"]!.status).toMatch(/disk/);
+      // The queue is in the same database: delivery says it waits for it, not something else.
+      expect(failing.body.checks["delivery"]?.status ?? "paused").toMatch(/^(paused|sending)/);
       expect(JSON.stringify(failing.body)).not.toMatch(LEAK);
       await eventually(() => (service!.logs.some((l) => l["msg"] === "the database is failing: chat answers that nothing can be recorded now" && l["level"] === 50) ? true : undefined), "the failure in the log");
     } finally {

@@ -71,6 +71,8 @@ export interface EmulatorFaults {
   mode: "pass" | "freeze" | "conflict";
   /** Every sendMessage is held this long before Telegram takes it (a slow network): messages stay in flight. */
   sendDelayMs: number;
+  /** setWebhook answers 400 "bad webhook", as Telegram does for an address it does not accept. */
+  refuseWebhook: boolean;
   /** Stop listening: connections are refused, and open ones are cut. */
   refuse(): Promise<void>;
   /** Listen again, on the same address. */
@@ -190,6 +192,7 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
   const faults: EmulatorFaults = {
     mode: "pass",
     sendDelayMs: 0,
+    refuseWebhook: false,
     async refuse() {
       front.closeAllConnections();
       await new Promise((resolve) => front.close(resolve));
@@ -230,6 +233,10 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
         ? { message_id: ++fakeMessageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(json["chat_id"] ?? 0), type: "private" } }
         : true;
       reply(200, { ok: true, result });
+      return;
+    }
+    if (method === "setWebhook" && faults.refuseWebhook) {
+      reply(400, { ok: false, error_code: 400, description: "Bad Request: bad webhook: An HTTPS URL must be provided for webhook" });
       return;
     }
     if (method === "getFile") {

@@ -1,7 +1,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { readdirSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { createApiWatch } from "../../src/channels/telegram/api-status.js";
+import { smallDisk } from "../helpers/small-disk.js";
 import { databaseCheck, folderCheck, readiness, telegramCheck } from "../../src/runtime/readiness.js";
 
 describe("readiness in plain words", () => {
@@ -16,7 +19,7 @@ describe("readiness in plain words", () => {
     expect(report).toEqual({
       status: "not ready",
       checks: {
-        "database": { ok: false, status: "reads, but cannot write: the disk is full since 05/12/2026 08:30" },
+        "database": { ok: false, status: "reads, but cannot write: the disk is full (since 05/12/2026 08:30 Vietnam time)" },
         "telegram": { ok: false, status: "another process is polling this bot (409 Conflict): only one may poll; several instances need webhook mode" },
         "broken check": { ok: false, status: "could not be checked" },
         "stuck check": { ok: false, status: "does not answer" },
@@ -38,5 +41,38 @@ describe("readiness in plain words", () => {
     expect((await readiness([folderCheck("evidence", join(blocked, "evidence"))])).checks["evidence"]).toEqual({
       ok: false, status: "cannot be written to (full, read-only or missing)",
     });
+  });
+});
+
+const disk = smallDisk(2);
+
+describe.skipIf(!disk)("the evidence folder on a full disk (a tmpfs; skipped where mounting is not allowed)", () => {
+  afterAll(() => disk?.remove());
+
+  it("is reported, and probing it leaves no file behind", async () => {
+    disk!.fill();
+    for (let i = 0; i < 3; i += 1) {
+      expect((await readiness([folderCheck("evidence", disk!.dir)])).checks["evidence"]!.ok).toBe(false);
+    }
+    expect(readdirSync(disk!.dir).filter((f) => f.startsWith(".probe"))).toEqual([]);
+    disk!.free();
+    expect((await readiness([folderCheck("evidence", disk!.dir)])).status).toBe("ready");
+  });
+});
+
+describe("the Bot API as last seen", () => {
+  it("tells when calls stop being answered and when they are answered again", async () => {
+    const changes: string[] = [];
+    const watch = createApiWatch(() => new Date(), (state, was) => changes.push(`${was}→${state}`));
+    const { HttpError } = await import("grammy");
+    const fail = () => Promise.reject(new HttpError("Network request for 'getUpdates' failed!", new Error("ECONNREFUSED")));
+    const answer = () => Promise.resolve({ ok: true as const, result: [] });
+    await watch.transformer(answer as never, "getUpdates", {} as never);
+    await watch.transformer(fail as never, "getUpdates", {} as never).catch(() => undefined);
+    await watch.transformer(fail as never, "sendMessage", {} as never).catch(() => undefined);
+    expect(watch.status().state).toBe("unreachable");
+    await watch.transformer(answer as never, "getUpdates", {} as never);
+    expect(changes).toEqual(["unknown→ok", "ok→unreachable", "unreachable→ok"]);
+    expect(watch.pollsAnswered).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createShutdown } from "../../src/runtime/shutdown.js";
 
-function harness(timeoutMs = 600) {
+function harness(timeoutMs = 600, options: { started?: boolean } = {}) {
   const lines: { level: "info" | "error"; details: Record<string, unknown>; message: string }[] = [];
   let resolveExit: (code: number) => void = () => undefined;
   const exited = new Promise<number>((resolve) => {
@@ -19,6 +19,7 @@ function harness(timeoutMs = 600) {
       resolveExit(code);
     },
   });
+  if (options.started !== false) shutdown.started();
   return { shutdown, lines, exited, codes };
 }
 
@@ -55,6 +56,17 @@ describe("a bounded stop", () => {
     void shutdown.run("SIGINT");
     expect(await exited).toBe(1);
     expect(lines.find((l) => l.message === "stopped with work cut short")?.details).toMatchObject({ cutShort: [], failed: ["delivery"] });
+  });
+
+  it("counts a stop during the start as cutting the start-up short, and stops what starts after it at once", async () => {
+    const { shutdown, exited, lines } = harness(600, { started: false });
+    shutdown.add("store", "database", async () => undefined);
+    void shutdown.run("SIGTERM");
+    let stoppedLate = false;
+    shutdown.add("intake", "telegram", async () => void (stoppedLate = true));
+    expect(await exited).toBe(1);
+    expect(stoppedLate).toBe(true);
+    expect(lines.find((l) => l.message === "stopped with work cut short")?.details).toMatchObject({ cutShort: ["start-up"] });
   });
 
   it("exits at once on a second signal", async () => {

@@ -109,10 +109,18 @@ describe.skipIf(!disk)("the store on a disk that fills up (a 4 MB tmpfs; skipped
       expect(health.status().write).not.toBe("ok");
       // Reads go on; a transaction does not hang.
       expect(await settles(db.$transaction(async (tx) => tx.auditLog.count()), "a read transaction")).toBe(1);
+      // A write Prisma wraps in a transaction of its own loses its COMMIT too; Prisma then reports that it could not
+      // roll back a "committed" transaction, and the cause is gone from the error: it is still a storage fault.
+      disk!.free();
+      await audit(db, "before-update");
+      disk!.fill();
+      const echo = await db.auditLog.updateMany({ where: {}, data: { details: "w".repeat(200_000) } }).then(() => null, (e: unknown) => e);
+      expect(echo).not.toBeNull();
+      expect(health.isFault(echo)).toBe(true);
       disk!.free();
       expect((await settles(health.check(), "the probe")).write).toBe("ok");
       await settles(db.$transaction(async (tx) => audit(tx as never, "after")), "a write once space is back");
-      expect((await db.auditLog.findMany({ orderBy: { id: "asc" } })).map((r) => r.action)).toEqual(["confirmed", "after"]);
+      expect((await db.auditLog.findMany({ orderBy: { id: "asc" } })).map((r) => r.action)).toEqual(["confirmed", "before-update", "after"]);
     } finally {
       await db.$disconnect();
       disk!.remove();

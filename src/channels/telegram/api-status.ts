@@ -14,6 +14,8 @@ export interface ApiWatch {
   status(): ApiStatus;
   /** Polling got 409 (another poller) or recovered from it. */
   setConflict(conflict: boolean): void;
+  /** How many getUpdates calls have been answered so far (polling works when it grows). */
+  readonly pollsAnswered: number;
 }
 
 /**
@@ -21,21 +23,30 @@ export interface ApiWatch {
  * be reached, answered 5xx, refused the token (401) or saw another poller
  * (409). Answers such as 400 or 403 are about one request, not the API.
  */
-export function createApiWatch(now: () => Date = () => new Date()): ApiWatch {
+export function createApiWatch(now: () => Date = () => new Date(), onChange?: (state: ApiStatus["state"], was: ApiStatus["state"]) => void): ApiWatch {
   let state: ApiStatus["state"] = "unknown";
   let since = now();
   let conflict = false;
+  let polls = 0;
   const set = (next: ApiStatus["state"]) => {
     if (next === state) return;
+    const was = state;
     state = next;
     since = now();
+    onChange?.(next, was);
   };
   return {
+    get pollsAnswered() {
+      return polls;
+    },
     transformer: async (prev, method, payload, signal) => {
       try {
         const result = await prev(method, payload, signal);
         // Polling answered: whatever other poller there was has gone.
-        if (method === "getUpdates" && result.ok) conflict = false;
+        if (method === "getUpdates" && result.ok) {
+          conflict = false;
+          polls += 1;
+        }
         if (result.ok || (result.error_code < 500 && result.error_code !== 401 && result.error_code !== 409)) set("ok");
         else if (result.error_code === 401) set("token_refused");
         else if (result.error_code === 409) set("conflict");

@@ -13,7 +13,7 @@ import { registerCommands } from "./commands.js";
 import { CAPTION_LIMIT, MESSAGE_LIMIT, TELEGRAM_HTML } from "./format.js";
 import { FILE_TIMEOUT_MS, fetchCapped, MAX_FILE_BYTES } from "../download.js";
 import { toInbound, type FileDownloader } from "./inbound.js";
-import { createApiWatch, type ApiWatch } from "./api-status.js";
+import { createApiWatch, type ApiStatus, type ApiWatch } from "./api-status.js";
 
 export interface TelegramDeps {
   readonly token: string;
@@ -37,8 +37,11 @@ export interface TelegramDeps {
 
 /** The channel as /readyz reports it. */
 export interface TelegramStatus {
-  /** connecting: not yet through getMe and the webhook or polling set-up (retried in the background). */
-  readonly state: "connecting" | "ready" | "unreachable" | "token_refused" | "conflict" | "stopped";
+  /**
+   * connecting: not yet through getMe and the webhook or polling set-up (retried in the background);
+   * webhook_refused: Telegram answered setWebhook with an error (the URL is not one it accepts).
+   */
+  readonly state: "connecting" | "ready" | "unreachable" | "token_refused" | "webhook_refused" | "conflict" | "stopped";
   readonly since: Date;
 }
 
@@ -122,12 +125,20 @@ async function send(ctx: Context, chatId: number | string, i18n: I18n, locale: L
   }
 }
 
+/** Tell the log when the Bot API stops answering and when it answers again (grammY's own retries are silent). */
+export function logApiChange(log: LogPort): (state: ApiStatus["state"], was: ApiStatus["state"]) => void {
+  return (state, was) => {
+    if (state === "unreachable" || state === "server_error") log.warn({ state }, "telegram: the Bot API does not answer; calls fail until it does");
+    else if (state === "ok" && (was === "unreachable" || was === "server_error")) log.info({ was }, "telegram: the Bot API answers again");
+  };
+}
+
 /** Before the core has loaded the person's settings: the language their Telegram app uses. */
 const localeOf = (ctx: Context): Locale => (ctx.from?.language_code?.startsWith("en") ? "en" : "vi");
 
 export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
   const metrics = deps.metrics ?? NO_METRICS;
-  const watch = deps.watch ?? createApiWatch(deps.now);
+  const watch = deps.watch ?? createApiWatch(deps.now, logApiChange(deps.log));
   const bot = new Bot(deps.token, {
     ...(deps.botInfo && { botInfo: deps.botInfo }),
     client: { timeoutSeconds: CLIENT_TIMEOUT_S, ...(deps.apiRoot && { apiRoot: deps.apiRoot }) },
@@ -229,6 +240,12 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
   let sweeper: NodeJS.Timeout | null = null;
   let stopping = false;
   let connectedAt: Date | null = null;
+  let webhookRefusedAt: Date | null = null;
+  // Ends the waits of webhook updates that came before the bot could connect: at a stop they stay in the inbox.
+  let markStopped: () => void = () => undefined;
+  const stoppedSignal = new Promise<"stopped">((resolve) => {
+    markStopped = () => resolve("stopped");
+  });
   let markConnected: () => void = () => undefined;
   const connected = new Promise<void>((resolve) => {
     markConnected = resolve;
@@ -257,23 +274,32 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
   /** Long polling until stopped; after a 409 (another process polls this bot) or a refused token, again after a pause. */
   async function pollUntilStopped(): Promise<void> {
     let delay = FIRST_RETRY_MS;
+    let conflicted = false;
     while (!stopping) {
+      const answeredBefore = watch.pollsAnswered;
       try {
         await bot.start({
           drop_pending_updates: false, allowed_updates: [...ALLOWED_UPDATES], timeout: LONG_POLL_S,
-          onStart: () => {
-            delay = FIRST_RETRY_MS;
-            deps.log.info({ bot: bot.botInfo.username }, "telegram: long polling");
-          },
+          onStart: () => deps.log.info({ bot: bot.botInfo.username }, "telegram: long polling"),
         });
       } catch (error) {
-        if (error instanceof GrammyError && error.error_code === 409) {
+        const conflict = error instanceof GrammyError && error.error_code === 409;
+        // The pause grows while polling gets no answer; it starts over once a poll was answered.
+        if (watch.pollsAnswered > answeredBefore) {
+          delay = FIRST_RETRY_MS;
+          conflicted = false;
+        }
+        if (conflict) {
           watch.setConflict(true);
-          deps.log.error({ error: describe(error), retryInMs: delay },
-            "telegram: another process is polling this bot (409 Conflict); only one may poll, so several instances must use webhook mode");
+          // Once per spell at error level; the retries that follow at debug, with the pause doubling to a minute.
+          if (!conflicted) {
+            deps.log.error({ error: describe(error), retryInMs: delay },
+              "telegram: another process is polling this bot (409 Conflict); only one may poll, so several instances must use webhook mode");
+          }
         } else {
           deps.log.error({ error: describe(error), retryInMs: delay }, "telegram: polling stopped; trying again");
         }
+        conflicted = conflict;
       }
       if (stopping) return;
       await pause(delay);
@@ -289,7 +315,9 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
       const key = chatOf(update);
       const previous = queues.get(key) ?? Promise.resolve();
       // Nothing an update carries may stop the process: whatever it throws is logged, recorded and told.
-      const handled = previous.then(() => (bot.isInited() ? undefined : connected)).then(() => bot.handleUpdate(update));
+      // Before the bot is connected an update waits (it is in the inbox already); a stop ends the wait and leaves it there.
+      const ready = () => (bot.isInited() ? "ready" : Promise.race([connected.then(() => "ready" as const), stoppedSignal]));
+      const handled = previous.then(ready).then((state) => (state === "ready" ? bot.handleUpdate(update) : undefined));
       const next = handled.catch(async (error: unknown) => {
         if (error instanceof BotError) await onError(error as BotError<Context>);
         else deps.log.error({ updateId: update.update_id, error: describe(error) }, "update failed");
@@ -310,14 +338,24 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
             if (!bot.isInited()) bot.botInfo = await bot.api.getMe();
             await channel.registerCommands();
             if (mode.webhook) {
-              await bot.api.setWebhook(mode.webhook.url, { secret_token: mode.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+              await bot.api.setWebhook(mode.webhook.url, { secret_token: mode.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] })
+                .catch((error: unknown) => {
+                  if (error instanceof GrammyError) webhookRefusedAt ??= deps.now();
+                  throw error;
+                });
+              webhookRefusedAt = null;
               deps.log.info({ url: mode.webhook.url }, "telegram: webhook set");
             } else {
               await bot.api.deleteWebhook();
             }
             break;
           } catch (error) {
-            deps.log.warn({ error: describe(error), retryInMs: delay }, "telegram: cannot reach the Bot API yet; the service goes on and tries again");
+            // Telegram answered and refused (a token, a webhook URL): that is a setting to fix, said at error level.
+            if (error instanceof GrammyError) {
+              deps.log.error({ method: error.method, error: describe(error), retryInMs: delay }, "telegram: the Bot API refused a start-up call; check the settings; trying again");
+            } else {
+              deps.log.warn({ error: describe(error), retryInMs: delay }, "telegram: cannot reach the Bot API yet; the service goes on and tries again");
+            }
             await pause(delay);
             delay = Math.min(delay * 2, MAX_RETRY_MS);
           }
@@ -340,6 +378,7 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
       if (stopping) return { state: "stopped", since: deps.now() };
       const api = watch.status();
       if (api.state === "token_refused") return { state: api.state, since: api.since };
+      if (webhookRefusedAt) return { state: "webhook_refused", since: webhookRefusedAt };
       if (!connectedAt) return { state: "connecting", since: api.since };
       if (api.state === "conflict") return { state: api.state, since: api.since };
       if (api.state === "unreachable" || api.state === "server_error") return { state: "unreachable", since: api.since };
@@ -352,6 +391,7 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
     },
     async stop() {
       stopping = true;
+      markStopped();
       wakeFromPause?.();
       if (sweeper) clearInterval(sweeper);
       // bot.stop() ends the long poll and confirms the offset (a call of its own); the batch already fetched is
@@ -363,8 +403,8 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
       await bot.init();
       // Updates claimed by a process that died are taken again once their claim runs out; the sweep also goes on
       // when this first pass fails (the database is down, say).
-      sweeper ??= setInterval(() => void recoverOnce().catch((error: unknown) => deps.log.error({ error: describe(error) }, "recovery failed")), RECOVERY_EVERY_MS);
-      sweeper.unref();
+      if (!stopping) sweeper ??= setInterval(() => void recoverOnce().catch((error: unknown) => deps.log.error({ error: describe(error) }, "recovery failed")), RECOVERY_EVERY_MS);
+      sweeper?.unref();
       return recoverOnce();
     },
     async registerCommands() {
