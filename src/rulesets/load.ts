@@ -198,15 +198,18 @@ export function loadRulesetFile(file: string, options: { locale?: MessageLocale;
   return { ruleset: null, issues: drafts.map(place) };
 }
 
-/** All *.yaml / *.yml files under a path (or the path itself), sorted. */
-export function findRulesetFiles(path: string): string[] {
+/** Files with this name hold the glossary of abbreviations (src/rulesets/glossary.ts), not a ruleset. */
+export const GLOSSARY_FILE = /^glossary\.ya?ml$/i;
+
+/** All *.yaml / *.yml files under a path (or the path itself), sorted; glossaries are left out. */
+export function findRulesetFiles(path: string, wanted: (name: string) => boolean = (name) => !GLOSSARY_FILE.test(name)): string[] {
   const root = resolve(path);
   if (statSync(root).isFile()) return [root];
   const out: string[] = [];
   for (const entry of readdirSync(root, { withFileTypes: true })) {
     const full = join(root, entry.name);
-    if (entry.isDirectory()) out.push(...findRulesetFiles(full));
-    else if (/\.ya?ml$/i.test(entry.name)) out.push(full);
+    if (entry.isDirectory()) out.push(...findRulesetFiles(full, wanted));
+    else if (/\.ya?ml$/i.test(entry.name) && wanted(entry.name)) out.push(full);
   }
   return out.sort();
 }
