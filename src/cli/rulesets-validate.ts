@@ -1,4 +1,5 @@
 import { loadRulesets } from "../rulesets/index.js";
+import { walk } from "../scoring/index.js";
 import { findRulesetFiles } from "../rulesets/index.js";
 import { issueLine, type CliContext } from "./context.js";
 
@@ -9,6 +10,11 @@ export function validateCommand(ctx: CliContext, path?: string): number {
   const { rulesets, issues } = loadRulesets(target, { locale: ctx.locale });
   if (issues.length === 0) {
     ctx.out(ctx.i18n.t(ctx.locale, "cli-validate-ok", { files: files.length, rulesets: rulesets.length }));
+    // Not an error (a province may go live without them), but questions in people's own words need them.
+    for (const ruleset of rulesets.filter((r) => r.completeness === "full")) {
+      const bare = walk(ruleset).filter((n) => n.synonyms.length === 0).map((n) => n.code);
+      if (bare.length > 0) ctx.out(ctx.i18n.t(ctx.locale, "cli-validate-no-synonyms", { id: ruleset.id, count: bare.length, codes: bare.join(", ") }));
+    }
     return 0;
   }
   ctx.err(ctx.i18n.t(ctx.locale, "cli-validate-failed", { count: issues.length, files: new Set(issues.map((i) => i.file)).size }));

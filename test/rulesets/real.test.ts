@@ -114,3 +114,11 @@ describe("the illustrative department set", () => {
     expect(outcome.ok && outcome.result.units[0]!.items.find((i) => i.code === "6.2")!.points).toBe(8.5);
   });
 });
+
+describe("the words people use for each item", () => {
+  it("every item of every shipped full ruleset has synonyms (how officers name it), so questions in their own words find it", () => {
+    for (const ruleset of realCatalog().all.filter((r) => r.completeness === "full")) {
+      expect(walk(ruleset).filter((n) => n.synonyms.length === 0).map((n) => `${ruleset.id} ${n.code}`)).toEqual([]);
+    }
+  });
+});
