@@ -154,6 +154,7 @@ cli-data-window = Figures cover { $from } to { $to } (N is the evaluation year)
 
 cli-validate-ok = Checked { $files } file(s), { $rulesets } ruleset(s): no problems found.
 cli-validate-failed = Found { $count } problem(s) in { $files } file(s):
+cli-validate-no-synonyms = Note: { $id } has { $count } indicators without synonyms (the words officers use for them), so questions in everyday words find them less well: { $codes }.
 cli-ruleset-not-found = No ruleset “{ $id }”. Available: { $known }.
 cli-item-not-found = Ruleset { $id } has no item “{ $code }”.
 cli-structure-only = Ruleset “{ $id }” has only its structure (main indices and totals); the public text does not give the detailed scoring rules, so it cannot score.
@@ -349,7 +350,7 @@ bot-help-title = You can use these commands:
 bot-help-start = /start <invite code> — link your account to a unit and role with the department's invite code
 bot-help-ask = /chiso <question> — ask about an indicator, e.g. /chiso paperless meetings
 bot-help-language = /ngonngu — change language (Tiếng Việt / English)
-bot-help-submit = /nop — submit figures, one indicator per line, e.g. 4.14 = 394/508
+bot-help-submit = /nop — submit figures, one indicator per line, e.g. { $figure }
 bot-help-edit = /sua — correct a submitted figure (before the deadline), written as for /nop
 bot-help-withdraw = /huy <indicator code> — withdraw a submitted figure (before the deadline)
 bot-help-score = /diem — the unit's provisional total, class and rank
@@ -360,7 +361,7 @@ bot-help-deadlines = /hanchot — deadlines
 bot-help-approve = /duyet — a leader approves the unit's submitted figures
 bot-help-unit = /donvi — choose the unit you are working for
 bot-help-whoami = /toi — your account
-bot-help-free-text = You can also just write, e.g. “what is indicator 4.14” or “4.14 = 77.6%”.
+bot-help-free-text = You can also just write, e.g. “what is indicator { $code }”, “{ $figure }”, “what is our score” or “what is still missing”.
 bot-start-guest = Welcome. This is the digital transformation (DTI) assistant of the Department of Science and Technology.
 bot-start-how = To submit figures and see your unit's score, please enter the invite code from the department: /start <code>. You can ask about indicators without a code.
 bot-start-back = Welcome back, { $name }.
@@ -427,8 +428,22 @@ bot-ruleset-counts = { $indices } main indices{ $subs ->
   }:
 bot-ruleset-structure = The public text gives the structure only, not the detailed scoring.
 bot-ruleset-illustrative = This is an illustrative set, not a published decision.
-bot-ask-how = You can ask by code (e.g. “what is indicator 4.14”) or by name (e.g. “how are paperless meetings scored”).
+bot-ask-how = You can ask by code (e.g. “what is indicator { $code }”) or by name (e.g. “how is { $name } scored”).
 bot-ask-choose = A few indicators are close to your question. Which one do you mean?
+bot-ask-no-code = Your unit's set ({ $title }) has no indicator { $code }.
+bot-ask-no-code-anywhere = No indicator set has an indicator { $code }.
+bot-ask-back = Do you want your unit's points, or how indicator { $code }. { $name } is scored?
+bot-ask-back-score = Our unit's points
+bot-ask-back-deadlines = Our deadlines
+bot-ask-back-target = Our target
+bot-ask-back-missing = What is missing
+bot-ask-back-ranking = Our ranking
+bot-greeting = Hello { $name ->
+    [none] there
+   *[other] { $name }
+}. DTI Bot is ready to help with the digital-transformation evaluation.
+bot-greeting-how = You can ask about an indicator (e.g. “what is indicator { $code }”), submit a figure (e.g. “{ $figure }”), see your score with /diem, or type /huongdan for everything.
+bot-thanks = You are welcome. Write any time you need something.
 bot-ask-none = No indicator matches the question.
 
 ## Chat: submitting, correcting, withdrawing
@@ -440,7 +455,7 @@ bot-period-not-open = The { $year } period is { period-status } and takes no new
 bot-locked-approval = The approval deadline ({ $date }) has passed and the figures of { $unit } are locked; if needed, please ask the Department of Science and Technology to reopen them.
 bot-locked = The submission deadline ({ $date }) has passed and the figures of { $unit } are locked; to add more, please ask the Department of Science and Technology to reopen them.
 bot-submit-how = How to submit: one indicator per line, as “code = value”.
-bot-submit-example = For example:{"\u000A"}4.14 = 394/508{"\u000A"}6.2 = 85.5%{"\u000A"}3.5 = yes
+bot-submit-example = For example:{"\u000A"}{ $figure }{"\u000A"}{ $figure2 }
 bot-submit-none = No line could be read; nothing was recorded.
 bot-submit-line-form = Line { $n } (“{ $line }”) is not of the form “code = value”.
 bot-submit-line-unknown = Line { $n }: { $code } is not in your unit's indicator set.
@@ -465,7 +480,7 @@ bot-submit-due = Deadline: { $date } ({ $days ->
 bot-button-confirm = ✅ Confirm
 bot-button-cancel = ✖ Cancel
 bot-button-approve = ✅ Approve
-bot-withdraw-how = Please give the code to withdraw, e.g. /huy 4.14
+bot-withdraw-how = Please give the code to withdraw, e.g. /huy { $code }
 bot-withdraw-nothing = { $code } has no figure to withdraw.
 bot-withdraw-preview = Withdraw { $code } (“{ $value }”) of { $unit }?
 bot-saved = Recorded { $count } figure(s) of { $unit }. The full history is kept.
@@ -512,7 +527,7 @@ bot-missing-none = { $unit } has figures for every indicator.
 bot-missing-title = { $unit } has { $count } indicator(s) without figures ({ $points } points):
 bot-missing-item = • { $code } { $name } — { $max } points
 bot-missing-invalid = Figures to enter again: { $codes }
-bot-missing-how = Submit by writing “code = value”, e.g. 4.14 = 394/508.
+bot-missing-how = Submit by writing “code = value”, e.g. { $figure }.
 bot-target-no-classes = This indicator set has no classes.
 bot-target-top = The unit is in the top class ({ $className }).
 bot-target-title = To reach { $className } (from { $from } points), the unit needs { $needed } more points. The fewest indicators to improve:
@@ -593,7 +608,7 @@ console-how-to-configure = To run on Telegram: set TELEGRAM_BOT_TOKEN (from @Bot
 console-choose = Choose a role to try (type its number):
 console-guest = Someone without an invite code (questions about indicators only)
 console-push = New message from DTI Bot:
-console-ready = Ready. Try: /huongdan, /diem, “what is indicator 4.14”, “6.2 = 85%”.
+console-ready = Ready. Write as you would in Telegram; /huongdan shows what this role can do, with examples from the unit's own indicator set.
 console-choose-again = Please type a number from 0 to { $max }.
 
 ## Reminders and progress reports
@@ -604,7 +619,7 @@ notify-remind-submission = Dear colleague: { $unit } still has { $count } indica
   }).
 notify-missing-item = • { $code } { $name } — { $max } points
 notify-missing-more = … and { $count } more (see /thieu).
-notify-remind-how = You can submit right here, e.g. 4.14 = 394/508. Pause reminders: /hoanlai 2 ngay; hand reminders to a colleague: /uyquyen.
+notify-remind-how = You can submit right here, e.g. { $figure }. Pause reminders: /hoanlai 2 ngay; hand reminders to a colleague: /uyquyen.
 notify-button-deadlines = Deadlines
 notify-remind-approval = Dear colleague: { $unit } has { $count } figure(s) of the { $year } evaluation waiting for a leader's approval. Approval deadline: { $date }.
 notify-remind-approval-how = Please send /duyet to review and approve them.
@@ -818,7 +833,7 @@ notify-cannot-reach = Dear colleague: DTI Bot could not deliver { $kind ->
   }, and they have not connected any other channel.
 notify-cannot-reach-how = Under Zalo's rules an Official Account may only message people who have written to it recently. Please ask { $name } to send any message to the department's Zalo OA (or connect Telegram) to keep receiving reminders and announcements.
 notify-broadcast-report-rerouted = • Moved to Telegram because Zalo could not take them (the recipient had not written to the Zalo OA for a while, or the OA must be authorised again): { $count }
-zalo-text-only = DTI Bot reads text messages only for now. Please type your question or your figures, for example: 4.14 = 394/508.
+zalo-text-only = DTI Bot reads text messages only for now. Please type your question, or your figures as “item code = value”.
 zalo-document-elsewhere = The file { $filename } cannot be sent through the Zalo OA. Please receive it on Telegram or ask the department for an electronic copy.
 zalo-choices-intro = To choose, please type the matching code:
 zalo-choice-typed = • { $label }: type { $typed }
@@ -863,7 +878,7 @@ figure-status = { $status ->
   }
 bot-evidence-off = The service is not set up to receive evidence files. Please contact the department.
 bot-evidence-officers-only = Only data officers of { $unit } can send evidence.
-bot-evidence-which-item = Please send the file again with the item code as its caption, e.g. "4.14" or "4.14 466/QĐ-UBND - 15/03/2026: digital transformation plan".
+bot-evidence-which-item = Please send the file again with the item code as its caption, e.g. "{ $code }" or "{ $code } 466/QĐ-UBND - 15/03/2026: digital transformation plan".
 bot-evidence-unknown-item = There is no item { $code } in your unit's ruleset. Please check the code (look it up: /ask <item name>).
 bot-evidence-period-closed = The { $year } results have been published; to add evidence, the unit must ask the department to reopen.
 bot-evidence-too-late = The submission deadline ({ $date }) has passed; evidence for item { $code } can be added only when a reviewer asks for it.
@@ -876,8 +891,8 @@ bot-evidence-saved = Evidence received for item { $code }. { $name } of { $unit 
 bot-evidence-checksum = Checksum (SHA-256): { $sha }…
 bot-evidence-no-figure-yet = Item { $code } has no figure yet; the evidence will count once the unit submits one.
 bot-evidence-how = How to send evidence:
-bot-evidence-how-file = • Send a photo or a PDF with the item code as its caption, e.g. "4.14".
-bot-evidence-how-ref = • Or type the document's number, date and summary: /evidence 4.14 466/QĐ-UBND - 15/03/2026: digital transformation plan. /evidence 4.14 shows what was sent.
+bot-evidence-how-file = • Send a photo or a PDF with the item code as its caption, e.g. "{ $code }".
+bot-evidence-how-ref = • Or type the document's number, date and summary: /evidence { $code } 466/QĐ-UBND - 15/03/2026: digital transformation plan. /evidence { $code } shows what was sent.
 bot-evidence-ref-saved = Recorded { $count } document reference(s) for item { $code }. { $name } of { $unit }:
 bot-evidence-ref-form = Note: references should follow "number - dd/mm/yyyy: summary".
 bot-evidence-none = Item { $code } of { $unit } has no evidence yet.
@@ -918,7 +933,7 @@ bot-review-points-not-applicable = Item { $code } of { $unit } is declared not a
 bot-appeal-changed-since = Item { $code } was reviewed again after the unit appealed (no. { $id }); please look at the item's history before deciding.
 bot-review-stale = The figure for item { $code } of { $unit } has just changed; please type /review to look again before deciding.
 bot-review-bad-form = The review could not be read.
-bot-review-forms = Forms: /review sua S19 4.14 = 300/508 | reason; /review diem S19 4.14 = 1,5 | reason; /review bosung S19 4.14 30/11/2026 | what is needed.
+bot-review-forms = Forms: /review sua <unit code> { $figure } | reason; /review diem <unit code> { $code } = 1,5 | reason; /review bosung <unit code> { $code } 30/11/2026 | what is needed.
 bot-review-reason-needed = Every correction or request needs a reason after "|".
 bot-review-bad-value = The reviewed figure "{ $value }" for item { $code } is not valid:
 bot-review-bad-points = Reviewed points for item { $code } must be between 0 and { $max }.
@@ -950,7 +965,7 @@ bot-history-review = • Revision { $revision } ({ $date }, { $by }): { figure-s
    *[other] . { $note }
   }
 
-bot-appeal-how = To appeal a review: /appeal <item code> <reason>, e.g. /appeal 4.14 The unit sent all the meeting minutes.
+bot-appeal-how = To appeal a review: /appeal <item code> <reason>, e.g. /appeal { $code } The unit sent all the meeting minutes.
 bot-appeal-unit-only = Only data officers or leaders of { $unit } can appeal.
 bot-appeal-period-closed = The { $year } results have been published; no more appeals are accepted.
 bot-appeal-late = The appeal window closed on { $date }; no more appeals are accepted.

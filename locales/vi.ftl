@@ -154,6 +154,7 @@ cli-data-window = Số liệu tính từ { $from } đến { $to } (N là năm đ
 
 cli-validate-ok = Đã kiểm tra { $files } tệp, { $rulesets } bộ chỉ số: không phát hiện lỗi.
 cli-validate-failed = Phát hiện { $count } lỗi trong { $files } tệp:
+cli-validate-no-synonyms = Lưu ý: { $id } có { $count } chỉ số chưa có từ đồng nghĩa (synonyms: cách cán bộ thường gọi chỉ số), nên bot khó hiểu câu hỏi viết theo lời thường: { $codes }.
 cli-ruleset-not-found = Không tìm thấy bộ chỉ số “{ $id }”. Các bộ chỉ số hiện có: { $known }.
 cli-item-not-found = Bộ chỉ số { $id } không có chỉ số mã “{ $code }”.
 cli-structure-only = Bộ chỉ số “{ $id }” mới có cấu trúc (các chỉ số chính và tổng điểm); văn bản công khai chưa nêu cách tính điểm chi tiết nên chưa thể chấm điểm.
@@ -349,7 +350,7 @@ bot-help-title = Anh/Chị có thể dùng các lệnh sau:
 bot-help-start = /start <mã mời> — gắn tài khoản với đơn vị và vai trò theo mã mời của Sở
 bot-help-ask = /chiso <câu hỏi> — hỏi về một chỉ số, ví dụ: /chiso họp không giấy
 bot-help-language = /ngonngu — đổi ngôn ngữ (Tiếng Việt / English)
-bot-help-submit = /nop — nộp số liệu, mỗi dòng một chỉ số, ví dụ: 4.14 = 394/508
+bot-help-submit = /nop — nộp số liệu, mỗi dòng một chỉ số, ví dụ: { $figure }
 bot-help-edit = /sua — sửa số liệu đã nộp (trước hạn), cùng cách viết như /nop
 bot-help-withdraw = /huy <mã chỉ số> — rút số liệu đã nộp (trước hạn)
 bot-help-score = /diem — tổng điểm tạm tính, xếp loại, thứ hạng của đơn vị
@@ -360,7 +361,7 @@ bot-help-deadlines = /hanchot — các mốc thời hạn
 bot-help-approve = /duyet — lãnh đạo phê duyệt số liệu đơn vị đã nộp
 bot-help-unit = /donvi — chọn đơn vị đang làm việc
 bot-help-whoami = /toi — thông tin tài khoản
-bot-help-free-text = Anh/Chị cũng có thể nhắn trực tiếp, ví dụ «chỉ số 4.14 là gì» hoặc «4.14 = 77,6%».
+bot-help-free-text = Anh/Chị cũng có thể nhắn trực tiếp, ví dụ «chỉ số { $code } là gì», «{ $figure }», «điểm của đơn vị mình bao nhiêu» hoặc «còn thiếu chỉ số nào».
 bot-start-guest = Kính chào Anh/Chị, đây là trợ lý đánh giá chuyển đổi số (DTI) của Sở Khoa học và Công nghệ.
 bot-start-how = Để nộp số liệu và xem điểm của đơn vị, xin vui lòng nhập mã mời do Sở cấp: /start <mã mời>. Anh/Chị vẫn có thể hỏi về các chỉ số mà không cần mã mời.
 bot-start-back = Kính chào { $name }, rất vui được tiếp tục hỗ trợ Anh/Chị.
@@ -427,8 +428,22 @@ bot-ruleset-counts = Gồm { $indices } chỉ số chính{ $subs ->
   }:
 bot-ruleset-structure = Văn bản công khai mới nêu cấu trúc, chưa nêu cách tính điểm chi tiết.
 bot-ruleset-illustrative = Đây là bộ chỉ số minh hoạ, không phải văn bản đã ban hành.
-bot-ask-how = Anh/Chị có thể hỏi theo mã (ví dụ «chỉ số 4.14 là gì») hoặc theo tên (ví dụ «cách tính điểm họp không giấy»).
+bot-ask-how = Anh/Chị có thể hỏi theo mã (ví dụ «chỉ số { $code } là gì») hoặc theo tên (ví dụ «cách tính điểm { $name }»).
 bot-ask-choose = Có một vài chỉ số gần với câu hỏi. Anh/Chị muốn hỏi chỉ số nào?
+bot-ask-no-code = Bộ chỉ số của đơn vị ({ $title }) không có chỉ số { $code }.
+bot-ask-no-code-anywhere = Chưa có bộ chỉ số nào có chỉ số { $code }.
+bot-ask-back = Anh/Chị muốn xem điểm của đơn vị mình, hay cách tính điểm của chỉ số { $code }. { $name }?
+bot-ask-back-score = Điểm của đơn vị
+bot-ask-back-deadlines = Hạn nộp của đơn vị
+bot-ask-back-target = Mục tiêu của đơn vị
+bot-ask-back-missing = Chỉ số còn thiếu
+bot-ask-back-ranking = Xếp hạng của đơn vị
+bot-greeting = Kính chào { $name ->
+    [none] Anh/Chị
+   *[other] { $name }
+}. DTI Bot sẵn sàng hỗ trợ Anh/Chị về bộ chỉ số đánh giá chuyển đổi số.
+bot-greeting-how = Anh/Chị có thể hỏi về một chỉ số (ví dụ «chỉ số { $code } là gì»), nộp số liệu (ví dụ «{ $figure }»), xem điểm bằng /diem, hoặc gõ /huongdan để xem đủ các việc.
+bot-thanks = Dạ, DTI Bot cảm ơn Anh/Chị. Khi cần, Anh/Chị cứ nhắn tiếp ạ.
 bot-ask-none = Chưa tìm thấy chỉ số phù hợp với câu hỏi.
 
 ## Trò chuyện: nộp, sửa, rút số liệu
@@ -440,7 +455,7 @@ bot-period-not-open = Kỳ đánh giá năm { $year } { period-status }, không 
 bot-locked-approval = Đã quá hạn lãnh đạo phê duyệt số liệu ({ $date }). Số liệu của { $unit } đã được khoá; nếu cần, xin vui lòng liên hệ Sở Khoa học và Công nghệ để được mở lại.
 bot-locked = Đã quá hạn nộp số liệu ({ $date }). Số liệu của { $unit } đã được khoá; nếu cần bổ sung, xin vui lòng liên hệ Sở Khoa học và Công nghệ để được mở lại.
 bot-submit-how = Cách nộp số liệu: mỗi dòng một chỉ số, theo dạng «mã = giá trị».
-bot-submit-example = Ví dụ:{"\u000A"}4.14 = 394/508{"\u000A"}6.2 = 85,5%{"\u000A"}3.5 = có
+bot-submit-example = Ví dụ:{"\u000A"}{ $figure }{"\u000A"}{ $figure2 }
 bot-submit-none = Chưa có dòng nào hợp lệ; chưa ghi số liệu nào.
 bot-submit-line-form = Dòng { $n } («{ $line }») chưa đúng dạng «mã = giá trị».
 bot-submit-line-unknown = Dòng { $n }: chỉ số { $code } không có trong bộ chỉ số của đơn vị.
@@ -465,7 +480,7 @@ bot-submit-due = Hạn nộp: { $date } ({ $days ->
 bot-button-confirm = ✅ Xác nhận
 bot-button-cancel = ✖ Huỷ
 bot-button-approve = ✅ Phê duyệt
-bot-withdraw-how = Xin vui lòng ghi mã chỉ số cần rút, ví dụ: /huy 4.14
+bot-withdraw-how = Xin vui lòng ghi mã chỉ số cần rút, ví dụ: /huy { $code }
 bot-withdraw-nothing = Chỉ số { $code } chưa có số liệu để rút.
 bot-withdraw-preview = Rút số liệu { $code } («{ $value }») của { $unit }?
 bot-saved = Đã ghi { $count } số liệu của { $unit }. Lịch sử thay đổi được lưu đầy đủ.
@@ -512,7 +527,7 @@ bot-missing-none = { $unit } đã có số liệu cho tất cả các chỉ số
 bot-missing-title = { $unit } còn { $count } chỉ số chưa có số liệu ({ $points } điểm):
 bot-missing-item = • { $code } { $name } — { $max } điểm
 bot-missing-invalid = Số liệu chưa hợp lệ, cần nhập lại: { $codes }
-bot-missing-how = Nộp bằng cách nhắn «mã = giá trị», ví dụ 4.14 = 394/508.
+bot-missing-how = Nộp bằng cách nhắn «mã = giá trị», ví dụ { $figure }.
 bot-target-no-classes = Bộ chỉ số này không quy định xếp loại.
 bot-target-top = Đơn vị đang ở loại cao nhất ({ $className }).
 bot-target-title = Để đạt loại { $className } (từ { $from } điểm), đơn vị cần thêm { $needed } điểm. Ít chỉ số cần cải thiện nhất:
@@ -593,7 +608,7 @@ console-how-to-configure = Để chạy thật trên Telegram: đặt TELEGRAM_B
 console-choose = Xin chọn vai trò để dùng thử (gõ số):
 console-guest = Người chưa có mã mời (chỉ hỏi về chỉ số)
 console-push = Tin nhắn mới từ DTI Bot:
-console-ready = Đã sẵn sàng. Thử: /huongdan, /diem, «chỉ số 4.14 là gì», «6.2 = 85%».
+console-ready = Đã sẵn sàng. Anh/Chị có thể nhắn như trong Telegram; gõ /huongdan để xem những việc vai trò này làm được, kèm ví dụ theo bộ chỉ số của đơn vị.
 console-choose-again = Xin gõ một số từ 0 đến { $max }.
 
 ## Nhắc việc, báo cáo tiến độ
@@ -604,7 +619,7 @@ notify-remind-submission = Kính gửi Anh/Chị: { $unit } còn { $count } ch�
   }).
 notify-missing-item = • { $code } { $name } — { $max } điểm
 notify-missing-more = … và { $count } chỉ số khác (xem /thieu).
-notify-remind-how = Anh/Chị có thể nộp ngay tại đây, ví dụ: 4.14 = 394/508. Tạm dừng nhắc việc: /hoanlai 2 ngay; giao việc nhận nhắc cho đồng nghiệp: /uyquyen.
+notify-remind-how = Anh/Chị có thể nộp ngay tại đây, ví dụ: { $figure }. Tạm dừng nhắc việc: /hoanlai 2 ngay; giao việc nhận nhắc cho đồng nghiệp: /uyquyen.
 notify-button-deadlines = Hạn chót
 notify-remind-approval = Kính gửi Anh/Chị: { $unit } có { $count } số liệu đánh giá chuyển đổi số năm { $year } đang chờ lãnh đạo phê duyệt. Hạn phê duyệt: { $date }.
 notify-remind-approval-how = Xin Anh/Chị gõ /duyet để xem và phê duyệt.
@@ -818,7 +833,7 @@ notify-cannot-reach = Kính gửi Anh/Chị: DTI Bot không gửi được { $ki
   }, và người nhận chưa kết nối kênh nào khác.
 notify-cannot-reach-how = Theo quy định của Zalo, Zalo OA chỉ được nhắn cho người đã nhắn tin tới OA trong thời gian gần đây. Đề nghị Anh/Chị nhắc { $name } gửi một tin nhắn bất kỳ tới Zalo OA của Sở (hoặc kết nối Telegram) để tiếp tục nhận nhắc việc và thông báo.
 notify-broadcast-report-rerouted = • Chuyển sang Telegram vì Zalo không gửi được (người nhận lâu chưa nhắn tin tới Zalo OA, hoặc Zalo OA đang cần uỷ quyền lại): { $count }
-zalo-text-only = DTI Bot hiện chỉ đọc tin nhắn dạng chữ. Xin Anh/Chị gõ nội dung cần hỏi hoặc số liệu cần nộp, ví dụ: 4.14 = 394/508.
+zalo-text-only = DTI Bot hiện chỉ đọc tin nhắn dạng chữ. Xin Anh/Chị gõ nội dung cần hỏi, hoặc số liệu cần nộp theo dạng «mã chỉ số = giá trị».
 zalo-document-elsewhere = Tệp { $filename } không gửi được qua Zalo OA. Xin Anh/Chị nhận tệp qua Telegram hoặc liên hệ Sở để được gửi bản điện tử.
 zalo-choices-intro = Để chọn, xin Anh/Chị gõ đúng mã tương ứng:
 zalo-choice-typed = • { $label }: gõ { $typed }
@@ -863,7 +878,7 @@ figure-status = { $status ->
   }
 bot-evidence-off = Dịch vụ chưa được cấu hình để nhận tệp minh chứng. Xin Anh/Chị liên hệ Sở.
 bot-evidence-officers-only = Chỉ cán bộ nhập liệu của { $unit } mới gửi được minh chứng.
-bot-evidence-which-item = Xin Anh/Chị gửi lại tệp kèm chú thích là mã chỉ số, ví dụ «4.14» hoặc «4.14 466/QĐ-UBND - 15/03/2026: Kế hoạch chuyển đổi số».
+bot-evidence-which-item = Xin Anh/Chị gửi lại tệp kèm chú thích là mã chỉ số, ví dụ «{ $code }» hoặc «{ $code } 466/QĐ-UBND - 15/03/2026: Kế hoạch chuyển đổi số».
 bot-evidence-unknown-item = Không có chỉ số { $code } trong bộ chỉ số của đơn vị. Xin kiểm tra lại mã chỉ số (tra cứu: /chiso <tên chỉ số>).
 bot-evidence-period-closed = Kết quả đánh giá năm { $year } đã công bố; muốn bổ sung minh chứng, đơn vị cần đề nghị Sở mở lại.
 bot-evidence-too-late = Đã quá hạn nộp số liệu ({ $date }); chỉ bổ sung được minh chứng cho chỉ số { $code } khi cán bộ thẩm định yêu cầu.
@@ -876,8 +891,8 @@ bot-evidence-saved = Đã nhận minh chứng cho chỉ số { $code }. { $name 
 bot-evidence-checksum = Mã kiểm tra (SHA-256): { $sha }…
 bot-evidence-no-figure-yet = Chỉ số { $code } chưa có số liệu; minh chứng sẽ được dùng khi đơn vị nộp số liệu.
 bot-evidence-how = Cách gửi minh chứng:
-bot-evidence-how-file = • Gửi ảnh chụp hoặc tệp PDF, kèm chú thích là mã chỉ số, ví dụ «4.14».
-bot-evidence-how-ref = • Hoặc gõ số, ngày và trích yếu văn bản: /minhchung 4.14 466/QĐ-UBND - 15/03/2026: Kế hoạch chuyển đổi số. Gõ /minhchung 4.14 để xem minh chứng đã gửi.
+bot-evidence-how-file = • Gửi ảnh chụp hoặc tệp PDF, kèm chú thích là mã chỉ số, ví dụ «{ $code }».
+bot-evidence-how-ref = • Hoặc gõ số, ngày và trích yếu văn bản: /minhchung { $code } 466/QĐ-UBND - 15/03/2026: Kế hoạch chuyển đổi số. Gõ /minhchung { $code } để xem minh chứng đã gửi.
 bot-evidence-ref-saved = Đã ghi { $count } văn bản minh chứng cho chỉ số { $code }. { $name } của { $unit }:
 bot-evidence-ref-form = Lưu ý: văn bản minh chứng nên ghi theo mẫu «số văn bản - ngày/tháng/năm: trích yếu».
 bot-evidence-none = Chỉ số { $code } của { $unit } chưa có minh chứng.
@@ -918,7 +933,7 @@ bot-review-points-not-applicable = Chỉ số { $code } của { $unit } được
 bot-appeal-changed-since = Chỉ số { $code } đã được thẩm định lại sau khi đơn vị khiếu nại (số { $id }); xin Anh/Chị xem lại lịch sử chỉ số trước khi quyết định.
 bot-review-stale = Số liệu chỉ số { $code } của { $unit } vừa thay đổi; xin Anh/Chị gõ /thamdinh để xem lại trước khi quyết định.
 bot-review-bad-form = Chưa đọc được nội dung thẩm định.
-bot-review-forms = Mẫu: /thamdinh sua S19 4.14 = 300/508 | lý do; /thamdinh diem S19 4.14 = 1,5 | lý do; /thamdinh bosung S19 4.14 30/11/2026 | nội dung cần bổ sung.
+bot-review-forms = Mẫu: /thamdinh sua <mã đơn vị> { $figure } | lý do; /thamdinh diem <mã đơn vị> { $code } = 1,5 | lý do; /thamdinh bosung <mã đơn vị> { $code } 30/11/2026 | nội dung cần bổ sung.
 bot-review-reason-needed = Mỗi lần sửa hoặc yêu cầu bổ sung cần ghi lý do sau dấu «|».
 bot-review-bad-value = Số liệu thẩm định «{ $value }» cho chỉ số { $code } chưa đúng:
 bot-review-bad-points = Điểm thẩm định chỉ số { $code } phải từ 0 đến { $max }.
@@ -950,7 +965,7 @@ bot-history-review = • Lần { $revision } ({ $date }, { $by }): { figure-stat
    *[other] . { $note }
   }
 
-bot-appeal-how = Khiếu nại kết quả thẩm định: /khieunai <mã chỉ số> <lý do>, ví dụ /khieunai 4.14 Đơn vị đã gửi đủ biên bản họp.
+bot-appeal-how = Khiếu nại kết quả thẩm định: /khieunai <mã chỉ số> <lý do>, ví dụ /khieunai { $code } Đơn vị đã gửi đủ biên bản họp.
 bot-appeal-unit-only = Chỉ cán bộ nhập liệu hoặc lãnh đạo của { $unit } mới khiếu nại được.
 bot-appeal-period-closed = Kết quả đánh giá năm { $year } đã công bố; không nhận thêm khiếu nại.
 bot-appeal-late = Đã hết thời hạn khiếu nại ({ $date }); Sở không nhận thêm khiếu nại.

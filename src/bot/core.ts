@@ -1,5 +1,7 @@
-import { chooseUnit, helpReply, language, start, whoami } from "./handlers/account.js";
-import { ask, showItem } from "./handlers/ask.js";
+import { chooseUnit, help, language, start, whoami } from "./handlers/account.js";
+import { ask, askBack, readFreeText, showItem } from "./handlers/ask.js";
+import { exampleArgs, examplesFor } from "./examples.js";
+import type { RequestAction } from "./understand/index.js";
 import { acknowledge, broadcastStep, nudgeUnacknowledged, reportNow, startBroadcast } from "./handlers/broadcast.js";
 import { cancel, confirm, type TapAnswer, type TapOutcome } from "./handlers/confirm.js";
 import { choosePublication } from "./handlers/publish.js";
@@ -22,6 +24,13 @@ export interface CoreAnswer {
   readonly tap?: TapOutcome;
 }
 
+/** What free text read as a request is carried out as: the same intent as the command, with the same role rules. */
+const REQUEST_INTENT: Record<RequestAction, Intent> = {
+  greeting: { kind: "greeting" }, thanks: { kind: "thanks" }, score: { kind: "score" }, ranking: { kind: "ranking" },
+  missing: { kind: "missing" }, target: { kind: "target" }, deadlines: { kind: "deadlines" }, help: { kind: "help" },
+  whoami: { kind: "whoami" }, submit_how: { kind: "submit", text: "" }, evidence_how: { kind: "evidence", text: "" },
+};
+
 export interface Core {
   /** Answer one message or tap. Never throws for bad input; it is answered. */
   handle(inbound: Inbound): Promise<CoreAnswer>;
@@ -36,10 +45,12 @@ function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Rep
   switch (intent.kind) {
     case "start": return start(deps, session, intent.code);
     case "whoami": return whoami(deps, session);
-    case "help": return [helpReply(session)];
+    case "help": return help(deps, session);
     case "language": return language(deps, session, intent.to);
     case "unit": return chooseUnit(deps, session, intent.code);
-    case "ask": return ask(deps, session, intent.text);
+    case "ask": return intent.free ? answerFreeText(deps, session, intent.text) : ask(deps, session, intent.text);
+    case "greeting": return greet(deps, session);
+    case "thanks": return [reply([line("bot-thanks")])];
     case "item": return showItem(deps, session, intent.rulesetId, intent.code);
     case "submit": return submit(deps, session, intent.text);
     case "withdraw": return withdraw(deps, session, intent.code);
@@ -69,9 +80,23 @@ function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Rep
     case "appeal": return appealCommand(deps, session, intent.text);
     // Decided (or already decided): the buttons go, as with a confirmation.
     case "appeal_step": return resolveAppeal(deps, session, intent.op, intent.id, "").then((replies) => ({ replies, tap: "done" as const }));
-    case "unknown_command": return [reply([line("bot-unknown-command", { command: intent.command })]), helpReply(session)];
+    case "unknown_command": return help(deps, session).then((r) => [reply([line("bot-unknown-command", { command: intent.command })]), ...r]);
     case "ignore": return [];
   }
+}
+
+/** Free text: a request carried out as its command would be, a question about an item, or both possible and asked back. */
+async function answerFreeText(deps: CoreDeps, session: Session, text: string): Promise<Reply[] | TapAnswer> {
+  const reading = await readFreeText(deps, session, text);
+  if (reading.kind === "request") return dispatch(deps, session, REQUEST_INTENT[reading.action]);
+  if (reading.kind === "ask_back") return askBack(reading.action, reading.hits);
+  return ask(deps, session, text, reading);
+}
+
+/** A greeting: answered in kind, with what the person can do and an example from their own set. */
+async function greet(deps: CoreDeps, session: Session): Promise<Reply[]> {
+  const examples = await examplesFor(deps, session);
+  return [reply([line("bot-greeting", { name: session.person?.fullName ?? "none" }, "bold"), line("bot-greeting-how", exampleArgs(examples))])];
 }
 
 /** "/thamdinh" alone is the queue; "/thamdinh sua|diem|bosung …" a decision. */

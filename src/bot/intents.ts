@@ -16,7 +16,10 @@ export type Intent =
   | { readonly kind: "deadlines" }
   | { readonly kind: "approve" }
   | { readonly kind: "unit"; readonly code?: string }
-  | { readonly kind: "ask"; readonly text: string }
+  /** A question about indicators; `free` when it came as free text, which may also be a request (src/bot/understand). */
+  | { readonly kind: "ask"; readonly text: string; readonly free?: boolean }
+  | { readonly kind: "greeting" }
+  | { readonly kind: "thanks" }
   | { readonly kind: "item"; readonly rulesetId: string; readonly code: string }
   | { readonly kind: "confirm"; readonly id: number }
   | { readonly kind: "cancel"; readonly id: number }
@@ -65,8 +68,11 @@ export const COMMANDS: Readonly<Record<string, Intent["kind"]>> = {
 
 /** An invite code typed alone (Zalo users often just paste it). */
 const INVITE_CODE = /^[0-9A-HJKMNP-TV-Z]{10}$/i;
-/** "4.14 = 77,6%", "4.14: 394/508", "4.14 85%", "3.5 có" — one figure per line. */
-export const FIGURE_LINE = /^\s*(\d{1,2}(?:\.\d{1,2}){1,2}|\d)\s*(=|:|\s)\s*(\S.*)$/;
+/**
+ * "4.14 = 77,6%", "4.14: 394/508", "4.14 85%", "3.5 có" — one figure per line. A code written with a decimal
+ * comma, as Vietnamese write numbers, counts before "=" or ":" ("6,2 = 85" is 6.2).
+ */
+export const FIGURE_LINE = /^\s*(\d{1,2}(?:\.\d{1,2}){1,2}|\d{1,2},\d{1,2}(?=\s*[=:])|\d)\s*(=|:|\s)\s*(\S.*)$/;
 
 /** Short answers that make "3.5 có" a figure rather than a question ("6.2 có bao nhiêu điểm" stays a question). */
 const ANSWER_WORDS = /^(co|khong|chua|dat|x|yes|no|dac thu|khong ap dung)\s*[.!]?$/;
@@ -156,5 +162,5 @@ export function parseIntent(inbound: Inbound, botUsername?: string): Intent {
   if (INVITE_CODE.test(body)) return { kind: "start", code: body };
   const lines = splitFigureLines(body);
   if (lines.length > 0 && lines.some(isFigureLine) && lines.every((l) => FIGURE_LINE.test(l))) return { kind: "submit", text: body };
-  return { kind: "ask", text: body };
+  return { kind: "ask", text: body, free: true };
 }

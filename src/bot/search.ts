@@ -1,6 +1,8 @@
 import MiniSearch from "minisearch";
-import type { Catalog } from "../rulesets/index.js";
-import { fold, walk, type Ruleset, type RulesetNode } from "../scoring/index.js";
+import { EMPTY_GLOSSARY, type Catalog, type Glossary } from "../rulesets/index.js";
+import { walk, type Ruleset, type RulesetNode } from "../scoring/index.js";
+import { createExpander } from "./understand/glossary-text.js";
+import { codeIn, focusOf, termsOf, withoutFocusWords, wordsOf, type Focus } from "./understand/words.js";
 
 export interface ItemHit {
   readonly ruleset: Ruleset;
@@ -9,114 +11,169 @@ export interface ItemHit {
 }
 
 export type SearchAnswer =
-  /** One item stands out (or its code was given). */
-  | { readonly kind: "item"; readonly hit: ItemHit }
+  /** One item stands out (or its code was given); `focus` is what the person wants to know about it. */
+  | { readonly kind: "item"; readonly hit: ItemHit; readonly focus: Focus | null }
   /** Several items fit about as well: ask which. */
-  | { readonly kind: "choose"; readonly hits: readonly ItemHit[] }
+  | { readonly kind: "choose"; readonly hits: readonly ItemHit[]; readonly focus: Focus | null }
+  /** A code was given, shaped as one, that the rulesets in scope do not have. */
+  | { readonly kind: "no_code"; readonly code: string }
   | { readonly kind: "none" };
 
 export interface ItemSearch {
   /** Find the item a question is about, among the given rulesets (all when empty). */
   find(question: string, rulesetIds: readonly string[]): SearchAnswer;
+  /** The ranked candidates behind an answer, with the share of the question each covers (for tuning and benchmarks). */
+  explain(question: string, rulesetIds: readonly string[]): { code: string; score: number; coverage: number }[];
 }
+
+/**
+ * The dials of the search, in one place (measured with `npm run bench -- qa`
+ * on the tuning questions, never on the held-out ones).
+ */
+export const SEARCH_TUNING = {
+  /** Field weights: an item's name, then the words people use for it, then what it measures and how it is counted. */
+  boost: { name: 3, aliases: 2.5, details: 0.8, evidence: 0.3 },
+  fuzzy: 0.2,
+  /** A word typed without diacritics that is both a question word and an item word ("may": mấy or máy). */
+  uncertainWeight: 0.3,
+  /** A pair of neighbouring words, against one word alone. */
+  pairWeight: 1.5,
+  /** Each word typed with diacritics found as typed in the item (an exact match beats one only after folding). */
+  exactBonus: 0.1,
+  /** The item's whole name, in order, in the question. */
+  nameBonus: 1,
+  /** Share of the question's weight an item must cover to be answered with its card, or offered among choices. */
+  cardCoverage: 0.4,
+  chooseCoverage: 0.2,
+  /** The best item is "clearly ahead" when the second scores less than this share of it. */
+  margin: 1 / 3,
+};
 
 interface Doc {
   id: string;
   rulesetId: string;
-  code: string;
   name: string;
-  words: string;
+  aliases: string;
   details: string;
+  evidence: string;
 }
 
-/** Question words that say nothing about which item is meant, folded. */
-const STOPWORDS = new Set([
-  "chi", "so", "tieu", "la", "gi", "cach", "tinh", "diem", "duoc", "bao", "nhieu", "nhu", "the", "nao", "cua", "va", "co", "khong",
-  "cho", "ve", "hoi", "xin", "cho", "biet", "toi", "em", "anh", "chi", "a", "u", "thanh", "phan", "nay", "do", "what", "is", "how",
-  "many", "points", "the", "of", "item", "indicator", "does", "count", "counted", "score", "scored",
-]);
-
-const CODE = /(?:^|\s)(\d{1,2}(?:\.\d{1,2}){0,2})(?=\s|$|\?|,)/;
-
-const words = (textIn: string): string[] => fold(textIn).split(/[^a-z0-9]+/).filter((t) => t.length > 0);
-
-function tokenize(textIn: string): string[] {
-  return words(textIn).filter((t) => !STOPWORDS.has(t));
-}
+const foldedWords = (text: string): string[] => wordsOf(text).map((w) => w.folded);
 
 /**
- * Pairs of neighbouring words in a question, at least one of them meaningful:
- * "ký số" is a phrase even though "số" alone is a stopword, and an item named
- * with the phrase should beat one that only has "kỹ năng số".
+ * Item search over every loaded ruleset, reading Vietnamese as officers
+ * write it: with or without diacritics, with the field's abbreviations
+ * (rulesets/glossary.yaml), in their own words (each item's keywords and
+ * synonyms), with typos (fuzzy matching). Matches are weighed by how
+ * distinctive each word is, not by a share of the question's words; a code
+ * counts only where it is shaped or placed like one.
  */
-function phrases(question: string): string[] {
-  const w = words(question);
-  const pairs: string[] = [];
-  for (let i = 0; i + 1 < w.length; i += 1) {
-    if (!STOPWORDS.has(w[i]!) || !STOPWORDS.has(w[i + 1]!)) pairs.push(` ${w[i]} ${w[i + 1]} `);
-  }
-  return pairs;
-}
-
-/**
- * In-memory search over every item of the loaded rulesets, with Vietnamese
- * folding: "hop khong giay", "họp không giấy" and "hop khong giau" (a typo)
- * find the same item. A code in the question ("chỉ số 4.14") wins outright.
- */
-export function createItemSearch(catalog: Catalog): ItemSearch {
+export function createItemSearch(catalog: Catalog, glossary: Glossary = EMPTY_GLOSSARY): ItemSearch {
+  const expander = createExpander(glossary);
   const docs: Doc[] = [];
   const nodes = new Map<string, { ruleset: Ruleset; node: RulesetNode }>();
-  /** Folded name, keywords and synonyms, for phrase matches. */
-  const named = new Map<string, string>();
+  /** The item's own words as typed (lower case), for exact matches; its name folded, for a whole-name match. */
+  const named = new Map<string, { exact: Set<string>; name: string }>();
+  /** Per ruleset: the folded words its items use, and in how many of its items each appears. */
+  const frequencies = new Map<string, Map<string, number>>();
   for (const ruleset of catalog.all) {
     for (const node of walk(ruleset)) {
       const id = `${ruleset.id}:${node.code}`;
       nodes.set(id, { ruleset, node });
-      named.set(id, ` ${[node.name, ...node.keywords, ...node.synonyms].map((x) => words(x).join(" ")).join(" | ")} `);
-      docs.push({
-        id, rulesetId: ruleset.id, code: node.code, name: node.name,
-        words: [...node.keywords, ...node.synonyms].join(" "),
-        details: [node.measures, node.howToCount].filter(Boolean).join(" "),
-      });
+      const aliases = [...node.keywords, ...node.synonyms].join(" | ");
+      const own = expander.expand(`${node.name} | ${aliases}`);
+      named.set(id, { exact: new Set(wordsOf(own).map((w) => w.exact)), name: ` ${foldedWords(node.name).join(" ")} ` });
+      const doc: Doc = {
+        id, rulesetId: ruleset.id, name: expander.expand(node.name), aliases: expander.expand(aliases),
+        details: expander.expand([node.measures, node.howToCount].filter(Boolean).join(" | ")), evidence: node.evidence ?? "",
+      };
+      docs.push(doc);
+      const frequency = frequencies.get(ruleset.id) ?? new Map<string, number>();
+      frequencies.set(ruleset.id, frequency);
+      for (const t of new Set(termsOf(`${doc.name} | ${doc.aliases} | ${doc.details}`).map((x) => x.term))) frequency.set(t, (frequency.get(t) ?? 0) + 1);
     }
   }
+  const sizes = new Map(catalog.all.map((r) => [r.id, walk(r).length]));
+  /**
+   * How distinctive a term is within the rulesets asked about: rare in their items weighs much, and a term none of
+   * them uses weighs most (a question about pay or a wedding is not about an item that shares a common syllable).
+   */
+  const weigher = (scope: ReadonlySet<string>) => {
+    const count = Math.max(1, [...scope].reduce((n, id) => n + (sizes.get(id) ?? 0), 0));
+    const known = new Set<string>();
+    for (const id of scope) for (const w of frequencies.get(id)?.keys() ?? []) known.add(w);
+    const df = (w: string) => [...scope].reduce((n, id) => n + (frequencies.get(id)?.get(w) ?? 0), 0);
+    return { known, weight: (w: string) => Math.log(1 + count / (1 + df(w))) };
+  };
+
   const index = new MiniSearch<Doc>({
-    fields: ["name", "words", "details"],
-    storeFields: ["rulesetId", "code"],
-    tokenize,
+    fields: ["name", "aliases", "details", "evidence"],
+    storeFields: ["rulesetId"],
+    tokenize: (text) => termsOf(text).map((t) => t.term),
     processTerm: (term) => term,
-    searchOptions: { boost: { name: 3, words: 2, details: 0.5 }, fuzzy: 0.25, prefix: true, combineWith: "OR" },
+    searchOptions: {
+      boost: SEARCH_TUNING.boost, combineWith: "OR",
+      // A pair of words is matched as a pair; typos are forgiven in longer words, and a word may be typed short.
+      // Short syllables are not fuzzed ("thoi" is not "thoa"); a typo in one syllable is caught in its pair ("hop_giau").
+      fuzzy: (term) => (term.includes("_") ? SEARCH_TUNING.fuzzy * 0.75 : term.length >= 6 ? SEARCH_TUNING.fuzzy : 0),
+      prefix: (term) => !term.includes("_") && term.length >= 4,
+      tokenize: (query) => query.split(" ").filter(Boolean),
+    },
   });
   index.addAll(docs);
 
+  /** Every item of the scope that matches, best first, with the share of the question's weight it covers. */
+  function rank(question: string, scope: ReadonlySet<string>) {
+    const { known, weight } = weigher(scope);
+    // The words that say what is wanted ("cần giấy tờ gì") choose the card's order; they do not choose the item.
+    const expanded = expander.expand(withoutFocusWords(question));
+    const terms = termsOf(expanded, known);
+    // Only words that may be question words typed without diacritics ("the", "may"): nothing to go on.
+    if (terms.every((t) => t.uncertain)) return [];
+    const weightOf = new Map<string, number>();
+    for (const t of terms) weightOf.set(t.term, weight(t.term) * (t.uncertain ? SEARCH_TUNING.uncertainWeight : 1) * (t.term.includes("_") ? SEARCH_TUNING.pairWeight : 1));
+    const total = [...weightOf.values()].reduce((a, b) => a + b, 0);
+    const accented = wordsOf(question).filter((w) => w.accented).map((w) => w.exact);
+    const asked = ` ${foldedWords(expanded).join(" ")} `;
+    return index.search([...weightOf.keys()].join(" "), {
+      filter: (r) => scope.has(r["rulesetId"] as string),
+      boostTerm: (term) => weightOf.get(term) ?? 1,
+    }).map((r) => {
+      const own = named.get(r.id as string)!;
+      const covered = new Set(r.queryTerms);
+      const coverage = [...weightOf].filter(([t]) => covered.has(t)).reduce((a, [, v]) => a + v, 0) / total;
+      const exactly = accented.filter((w) => own.exact.has(w)).length;
+      const wholeName = own.name.trim().includes(" ") && asked.includes(own.name) ? 1 : 0;
+      const score = r.score * (1 + SEARCH_TUNING.exactBonus * exactly) * (1 + SEARCH_TUNING.nameBonus * wholeName);
+      return { ...nodes.get(r.id as string)!, score, coverage };
+    }).sort((a, b) => b.score - a.score);
+  }
+
   return {
+    explain(question, rulesetIds) {
+      const scope = new Set(rulesetIds.length > 0 ? rulesetIds : catalog.all.map((r) => r.id));
+      const round = (n: number) => Math.round(n * 100) / 100;
+      return rank(question, scope).slice(0, 5).map((h) => ({ code: h.node.code, score: round(h.score), coverage: round(h.coverage) }));
+    },
     find(question, rulesetIds) {
       const scope = new Set(rulesetIds.length > 0 ? rulesetIds : catalog.all.map((r) => r.id));
-      const code = CODE.exec(` ${question.normalize("NFC")} `)?.[1];
+      const focus = focusOf(question);
+      const code = codeIn(question);
       if (code) {
-        const exact = [...scope].map((id) => nodes.get(`${id}:${code}`)).find((x) => x !== undefined);
-        if (exact) return { kind: "item", hit: { ...exact, score: Infinity } };
+        const exact = [...scope].map((id) => nodes.get(`${id}:${code.code}`)).find((x) => x !== undefined);
+        if (exact) return { kind: "item", hit: { ...exact, score: Infinity }, focus };
+        // "chỉ số 9.9" names a code: say it is not in the set rather than answer something else.
+        if (code.placed === "marker" || /^\s*\d{1,2}[.,]\d/.test(question)) return { kind: "no_code", code: code.code };
       }
-      const tokens = tokenize(question);
-      if (tokens.length === 0) return { kind: "none" };
-      // A hit must cover at least half of what was asked, and match at least one word as typed
-      // (not only through typo tolerance); otherwise it is a coincidence.
-      const exactly = (queryTerm: string, terms: readonly string[]) => terms.some((t) => t.startsWith(queryTerm));
-      const pairs = phrases(question);
-      const hits = index.search(question, { filter: (r) => scope.has(r["rulesetId"] as string) })
-        .filter((r) => r.queryTerms.length * 2 >= tokens.length && r.queryTerms.some((q) => exactly(q, r.terms)))
-        .map((r) => {
-          const text = named.get(r.id as string)!;
-          const phraseMatches = pairs.filter((p) => text.includes(p)).length;
-          return { ...nodes.get(r.id as string)!, score: r.score * (1 + 0.5 * phraseMatches) };
-        })
-        .sort((a, b) => b.score - a.score)
-        .slice(0, 3);
+      const hits = rank(question, scope);
       const [first, second] = hits;
-      if (!first) return { kind: "none" };
-      // A clear winner is answered; close runners-up are offered to choose from.
-      if (!second || second.score < first.score * 0.75) return { kind: "item", hit: first };
-      return { kind: "choose", hits };
+      if (!first || first.coverage < SEARCH_TUNING.chooseCoverage) return { kind: "none" };
+      const strip = (h: typeof first): ItemHit => ({ ruleset: h.ruleset, node: h.node, score: h.score });
+      // A card only when the best item covers enough of the question and is clearly ahead; else up to three choices.
+      if (first.coverage >= SEARCH_TUNING.cardCoverage && (!second || second.score < first.score * SEARCH_TUNING.margin)) {
+        return { kind: "item", hit: strip(first), focus };
+      }
+      return { kind: "choose", hits: hits.slice(0, 3).filter((h) => h.coverage >= SEARCH_TUNING.chooseCoverage).map(strip), focus };
     },
   };
 }

@@ -38,7 +38,8 @@ describe("item search", () => {
   it("says nothing matches rather than guessing", () => {
     expect(search.find("thời tiết hôm nay thế nào", SO).kind).toBe("none");
     expect(search.find("chỉ số là gì", SO).kind).toBe("none");
-    expect(search.find("99.9 là gì", SO).kind).toBe("none");
+    // A code no item has is said to be missing from the set, not answered with something else.
+    expect(search.find("99.9 là gì", SO)).toEqual({ kind: "no_code", code: "99.9" });
   });
 
   it("stays within the rulesets it is given", () => {

@@ -1,3 +1,4 @@
+import { exampleArgs, examplesFor, type Examples } from "../examples.js";
 import type { RoleName } from "../ports/records.js";
 import { line, reply, text, type Button, type Reply } from "../reply.js";
 import { rolesIn, type CoreDeps, type Session } from "../session.js";
@@ -14,22 +15,29 @@ const HELP: Record<RoleName | "guest", readonly string[]> = {
   admin: ["broadcast", "review", "appeal", "publish", "unit", "score", "ranking", "deadlines", "ask", "whoami", "language"],
 };
 
-export function helpReply(session: Session): Reply {
+/** What the person's roles can do, with examples from their own ruleset. */
+export function helpReply(session: Session, examples: Examples): Reply {
   const roles: (RoleName | "guest")[] = session.person ? [...new Set(session.roles.map((r) => r.role))] : ["guest"];
   const commands = [...new Set(roles.flatMap((r) => HELP[r]))];
+  const args = exampleArgs(examples);
   return reply([
     line("bot-help-title", {}, "bold"),
-    ...commands.map((c) => line(`bot-help-${c}`)),
-    line("bot-help-free-text"),
+    ...commands.map((c) => line(`bot-help-${c}`, args)),
+    line("bot-help-free-text", args),
   ]);
+}
+
+/** /huongdan, and what free text asking for help gets. */
+export async function help(deps: CoreDeps, session: Session): Promise<Reply[]> {
+  return [helpReply(session, await examplesFor(deps, session))];
 }
 
 /** /start with an invite code: bind this chat to the invite's unit and role. */
 export async function start(deps: CoreDeps, session: Session, code: string | undefined): Promise<Reply[]> {
   const { store } = deps;
   if (!code) {
-    if (!session.person) return [reply([line("bot-start-guest", {}, "bold"), line("bot-start-how")]), helpReply(session)];
-    return [reply([line("bot-start-back", { name: session.person.fullName })]), helpReply(session)];
+    if (!session.person) return [reply([line("bot-start-guest", {}, "bold"), line("bot-start-how")]), ...(await help(deps, session))];
+    return [reply([line("bot-start-back", { name: session.person.fullName })]), ...(await help(deps, session))];
   }
   const result = await store.invites.join(code, session.identity.id, session.inbound.displayName ?? "Cán bộ", deps.now());
   if (!result.ok) return [reply([line(`bot-invite-${result.reason}`)])];
@@ -41,8 +49,8 @@ export async function start(deps: CoreDeps, session: Session, code: string | und
     line("bot-start-welcome", { name: person.fullName }, "bold"),
     line("bot-start-bound", { role: invite.role, unit: unit?.name ?? province?.name ?? "" }),
   ]);
-  const updated: Session = { ...session, person, roles: await store.people.roles(person.id) };
-  return [welcome, helpReply(updated)];
+  const updated: Session = { ...session, person, roles: await store.people.roles(person.id), unit: unit ?? session.unit };
+  return [welcome, ...(await help(deps, updated))];
 }
 
 export async function whoami(deps: CoreDeps, session: Session): Promise<Reply[]> {

@@ -1,3 +1,4 @@
+import { exampleArgs, examplesFor } from "../examples.js";
 import type { OutboxInput } from "../ports/delivery.js";
 import type { FigureRecord, UnitRecord } from "../ports/records.js";
 import type { AppealRecord } from "../ports/review.js";
@@ -21,7 +22,7 @@ async function tell(deps: CoreDeps, personIds: readonly number[], key: (personId
  */
 export async function fileAppeal(deps: CoreDeps, session: Session, rest: string): Promise<Reply[]> {
   const m = /^\s*(\d{1,2}(?:\.\d{1,2}){1,2})\s+([\s\S]+)$/.exec(rest);
-  if (!m) return [reply([line("bot-appeal-how")])];
+  if (!m) return [reply([line("bot-appeal-how", exampleArgs(await examplesFor(deps, session)))])];
   const [, code, reason] = m as unknown as [string, string, string];
   if (!session.person) return [reply([line("bot-not-bound"), line("bot-start-how")])];
   const unit = session.unit;
@@ -108,12 +109,13 @@ export async function resolveAppeal(deps: CoreDeps, session: Session, op: "keep"
 
 /** /khieunai alone: a unit sees its appeals; an admin sees the open ones of the province. */
 export async function listAppeals(deps: CoreDeps, session: Session): Promise<Reply[]> {
-  if (!session.person || session.provinceId === null) return [reply([line("bot-appeal-how")])];
+  const how = line("bot-appeal-how", exampleArgs(await examplesFor(deps, session)));
+  if (!session.person || session.provinceId === null) return [reply([how])];
   const periods = await deps.store.periods.list(session.provinceId);
   const all: AppealRecord[] = [];
   for (const p of periods) all.push(...(await deps.store.appeals.forPeriod(p.id)));
   const mine = session.isAdmin ? all.filter((a) => a.status === "open") : all.filter((a) => a.unitId === session.unit?.id);
-  if (mine.length === 0) return [reply([line(session.isAdmin ? "bot-appeal-none-open" : "bot-appeal-none"), line("bot-appeal-how")])];
+  if (mine.length === 0) return [reply([line(session.isAdmin ? "bot-appeal-none-open" : "bot-appeal-none"), how])];
   const units = new Map<number, UnitRecord | null>();
   const lines: Line[] = [line("bot-appeal-list", { count: mine.length }, "bold")];
   for (const a of mine) {

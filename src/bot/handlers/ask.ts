@@ -1,4 +1,7 @@
 import { describeRule, fold, walk, type Ruleset, type RulesetNode, type UnitKind } from "../../scoring/index.js";
+import { exampleArgs, examplesFor, examplesOf } from "../examples.js";
+import type { ItemHit, SearchAnswer } from "../search.js";
+import { readMessage, type Focus, type Reading, type RequestAction } from "../understand/index.js";
 import { explained, line, reply, text, type Line, type Reply } from "../reply.js";
 import { periodForUnit, type CoreDeps, type Session } from "../session.js";
 import { workedExample } from "../worked-example.js";
@@ -22,23 +25,36 @@ async function scope(deps: CoreDeps, session: Session): Promise<{ ids: string[];
   return { ids: [found.ruleset.id], home: found.ruleset, due };
 }
 
-export function itemCard(ruleset: Ruleset, node: RulesetNode, due: Date | null, now: Date): Reply {
-  const lines: Line[] = [line("bot-item-title", { code: node.code, name: node.name }, "bold"), line("bot-item-ruleset", { title: ruleset.title })];
-  lines.push(node.maxPoints === null ? line("bot-item-max-unknown") : line("bot-item-max", { max: node.maxPoints }));
-  if (node.measures) lines.push(line("bot-item-measures", { text: node.measures }));
-  if (node.howToCount) lines.push(line("bot-item-how", { text: node.howToCount }));
-  if (node.input) lines.push(line("bot-item-input", { kind: node.input.kind }));
+/**
+ * An item's card. What the person asked about comes first after the title
+ * (its points, its evidence, how it is scored, its deadline, what it takes
+ * to earn them); the rest follows in the usual order.
+ */
+export function itemCard(ruleset: Ruleset, node: RulesetNode, due: Date | null, now: Date, focus: Focus | null = null): Reply {
+  const max = node.maxPoints === null ? [line("bot-item-max-unknown")] : [line("bot-item-max", { max: node.maxPoints })];
+  const about = [
+    ...(node.measures ? [line("bot-item-measures", { text: node.measures })] : []),
+    ...(node.howToCount ? [line("bot-item-how", { text: node.howToCount })] : []),
+    ...(node.input ? [line("bot-item-input", { kind: node.input.kind })] : []),
+  ];
+  const rule: Line[] = [];
   if (node.children.length === 0) {
-    lines.push(line("bot-item-rule", {}, "bold"));
-    lines.push(...describeRule(node).map((e) => ({ explain: e }) as Line));
+    rule.push(line("bot-item-rule", {}, "bold"), ...describeRule(node).map((e) => ({ explain: e }) as Line));
     const example = workedExample(ruleset, node);
-    if (example) lines.push(line("bot-item-example", { input: example.input }), explained(example.explanation, "→ "));
+    if (example) rule.push(line("bot-item-example", { input: example.input }), explained(example.explanation, "→ "));
   } else {
-    lines.push(line("bot-item-children", { count: node.children.length }));
-    lines.push(...node.children.map((c) => line("bot-item-child", { code: c.code, name: c.name, max: c.maxPoints ?? "none" })));
+    rule.push(line("bot-item-children", { count: node.children.length }));
+    rule.push(...node.children.map((c) => line("bot-item-child", { code: c.code, name: c.name, max: c.maxPoints ?? "none" })));
   }
-  if (node.evidence) lines.push(line(node.evidenceRequired ? "bot-item-evidence-required" : "bot-item-evidence", { text: node.evidence }));
-  if (due) lines.push(line("bot-item-due", { date: due, days: daysLeft(now, due) }));
+  const evidence = node.evidence ? [line(node.evidenceRequired ? "bot-item-evidence-required" : "bot-item-evidence", { text: node.evidence })] : [];
+  const deadline = due ? [line("bot-item-due", { date: due, days: daysLeft(now, due) })] : [];
+  const sections: Record<"max" | "about" | "rule" | "evidence" | "deadline", Line[]> = { max, about, rule, evidence, deadline };
+  const first: Record<Focus, readonly (keyof typeof sections)[]> = {
+    points: ["max", "rule"], evidence: ["evidence"], how: ["rule"], deadline: ["deadline"], achieve: ["rule", "max"],
+  };
+  const order = [...(focus ? first[focus] : []), "max", "about", "rule", "evidence", "deadline"] as (keyof typeof sections)[];
+  const lines: Line[] = [line("bot-item-title", { code: node.code, name: node.name }, "bold"), line("bot-item-ruleset", { title: ruleset.title })];
+  for (const key of new Set(order)) lines.push(...sections[key]);
   return reply(lines);
 }
 
@@ -71,22 +87,58 @@ function rulesetFor(deps: CoreDeps, question: string, home: Ruleset | null): Rul
   return home;
 }
 
-export async function ask(deps: CoreDeps, session: Session, question: string): Promise<Reply[]> {
+/** "Anh/Chị có thể hỏi …", with examples from the person's own ruleset. */
+async function howToAsk(deps: CoreDeps, session: Session, home: Ruleset | null): Promise<Line> {
+  return line("bot-ask-how", exampleArgs(home ? examplesOf(deps.catalog, home) : await examplesFor(deps, session)));
+}
+
+/**
+ * A question about indicators (/chiso, or free text read as one): a card
+ * when one item is clearly meant, a few to choose from when not, or a plain
+ * "not found" with how to ask, with examples from the person's own set.
+ */
+export async function ask(deps: CoreDeps, session: Session, question: string, read?: SearchAnswer): Promise<Reply[]> {
   const { ids, home, due } = await scope(deps, session);
-  if (!question.trim()) return [reply([line("bot-ask-how")])];
+  if (!question.trim()) return [reply([await howToAsk(deps, session, home)])];
   if (/\bbo chi so\b/.test(fold(question)) && !/\d\.\d/.test(question)) {
     const ruleset = rulesetFor(deps, question, home);
     if (ruleset) return [rulesetAnswer(ruleset)];
   }
-  const answer = deps.search.find(question, ids);
-  if (answer.kind === "item") return [itemCard(answer.hit.ruleset, answer.hit.node, answer.hit.ruleset.id === home?.id ? due : null, deps.now())];
-  if (answer.kind === "choose") {
-    return [reply([line("bot-ask-choose")], answer.hits.map((h) => [{
-      label: text(`${h.node.code}. ${h.node.name}${ids.length === 1 ? "" : ` — ${h.ruleset.province.name}`}`),
-      action: `item:${h.ruleset.id}:${h.node.code}`,
-    }]))];
+  const answer = read ?? deps.search.find(question, ids);
+  switch (answer.kind) {
+    case "item":
+      return [itemCard(answer.hit.ruleset, answer.hit.node, answer.hit.ruleset.id === home?.id ? due : null, deps.now(), answer.focus)];
+    case "choose":
+      return [reply([line("bot-ask-choose")], choices(answer.hits, ids.length === 1))];
+    case "no_code":
+      return [reply([line(home ? "bot-ask-no-code" : "bot-ask-no-code-anywhere", { code: answer.code, title: home?.title ?? "" }), await howToAsk(deps, session, home)])];
+    case "none":
+      return [reply([line("bot-ask-none"), await howToAsk(deps, session, home)])];
   }
-  return [reply([line("bot-ask-none"), line("bot-ask-how")])];
+}
+
+/** Buttons for items to choose from; the province is named when they come from several sets. */
+function choices(hits: readonly ItemHit[], oneSet: boolean) {
+  return hits.map((h) => [{
+    label: text(`${h.node.code}. ${h.node.name}${oneSet ? "" : ` — ${h.ruleset.province.name}`}`),
+    action: `item:${h.ruleset.id}:${h.node.code}`,
+  }]);
+}
+
+/** Free text that may be a request or a question: what it is read as, in the person's own set. */
+export async function readFreeText(deps: CoreDeps, session: Session, text: string): Promise<Reading> {
+  const { ids } = await scope(deps, session);
+  return readMessage(text, ids, deps.search);
+}
+
+/** Either a request or a question about an item: asked back with a button for each ("điểm an toàn thông tin"). */
+export function askBack(action: RequestAction, hits: readonly ItemHit[]): Reply[] {
+  const command: Partial<Record<RequestAction, string>> = { score: "diem", deadlines: "hanchot", target: "muctieu", missing: "thieu", ranking: "xephang" };
+  const first = hits[0]!;
+  return [reply([line("bot-ask-back", { code: first.node.code, name: first.node.name })], [
+    [{ label: line(`bot-ask-back-${action}`), action: `cmd:${command[action] ?? "huongdan"}` }],
+    ...choices(hits.slice(0, 2), true),
+  ])];
 }
 
 export async function showItem(deps: CoreDeps, session: Session, rulesetId: string, code: string): Promise<Reply[]> {

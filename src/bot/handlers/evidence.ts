@@ -1,3 +1,4 @@
+import { exampleArgs, examplesFor, examplesOf } from "../examples.js";
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import { formatEvidence, parseEvidence } from "../evidence.js";
@@ -37,7 +38,7 @@ async function target(deps: CoreDeps, session: Session, code: string | undefined
   if (!rolesIn(session, unit.id).has("officer")) return refuse("bot-evidence-officers-only", { unit: unit.name });
   const found = await periodForUnit(deps, unit);
   if (!found) return refuse("bot-no-period", { unit: unit.name });
-  if (!code) return refuse("bot-evidence-which-item");
+  if (!code) return refuse("bot-evidence-which-item", { code: examplesOf(deps.catalog, found.ruleset).code });
   const item = deps.catalog.item(found.ruleset.id, code);
   if (!item) return refuse("bot-evidence-unknown-item", { code });
   if (found.period.status === "published" || found.period.status === "closed") return refuse("bot-evidence-period-closed", { year: String(found.period.year) });
@@ -108,7 +109,10 @@ export async function receiveFile(deps: CoreDeps, session: Session, file: Inboun
  */
 export async function evidenceCommand(deps: CoreDeps, session: Session, rest: string): Promise<Reply[]> {
   const code = firstCode(rest);
-  if (!code) return [reply([line("bot-evidence-how", {}, "bold"), line("bot-evidence-how-file"), line("bot-evidence-how-ref")])];
+  if (!code) {
+    const args = exampleArgs(await examplesFor(deps, session));
+    return [reply([line("bot-evidence-how", {}, "bold"), line("bot-evidence-how-file", args), line("bot-evidence-how-ref", args)])];
+  }
   const body = rest.replace(/^\s*\d{1,2}(?:\.\d{1,2}){0,2}\s*/, "").trim();
   if (!body) return listEvidence(deps, session, code);
   const found = await target(deps, session, code);

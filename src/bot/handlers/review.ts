@@ -1,3 +1,4 @@
+import { exampleArgs, examplesFor, examplesOf } from "../examples.js";
 import { parseErrorArgs } from "../../i18n/parse-error.js";
 import { parseVnDate } from "../../i18n/dates.js";
 import { explainItem, parseFigure, scoreGroup, type Ruleset, type UnitScore } from "../../scoring/index.js";
@@ -157,7 +158,8 @@ function parseDecision(deps: CoreDeps, ruleset: Ruleset, op: string, rest: strin
   const [head, ...reasonParts] = rest.split("|");
   const reason = reasonParts.join("|").trim();
   const m = /^\s*(\S+)\s+(\d{1,2}(?:\.\d{1,2}){1,2})(?:@(\d+))?\s*(?:=|:)?\s*(.*)$/.exec(head ?? "");
-  const bad = (key: string, args?: Record<string, string>) => ({ ok: false as const, replies: [reply([line(key, args), line("bot-review-forms")])] });
+  const forms = line("bot-review-forms", exampleArgs(examplesOf(deps.catalog, ruleset)));
+  const bad = (key: string, args?: Record<string, string>) => ({ ok: false as const, replies: [reply([line(key, args), forms])] });
   if (!m) return bad("bot-review-bad-form");
   const [, unitCode, code, seen, value] = m as unknown as [string, string, string, string | undefined, string];
   const revision = seen ? Number(seen) : null;
@@ -210,7 +212,7 @@ export async function reviewDecision(deps: CoreDeps, session: Session, op: strin
     // The unit first: its own ruleset says what the item is and how its figure reads.
     const unitCode = /^\s*(\S+)/.exec(rest)?.[1] ?? "";
     unit = await deps.store.units.byCode(session.provinceId, unitCode);
-    if (!unit) return [reply([line("bot-review-unknown-unit", { code: unitCode }), line("bot-review-forms")])];
+    if (!unit) return [reply([line("bot-review-unknown-unit", { code: unitCode }), line("bot-review-forms", exampleArgs(await examplesFor(deps, session)))])];
     const ruleset = (await periodForUnit(deps, unit))?.ruleset;
     if (!ruleset) return [reply([line("bot-no-period", { unit: unit.name })])];
     const parsed = parseDecision(deps, ruleset, op, rest, deps.now());

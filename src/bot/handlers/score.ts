@@ -1,3 +1,4 @@
+import { exampleArgs, examplesOf } from "../examples.js";
 import { needingEvidence } from "../notify/jobs.js";
 import { nextClassGap, type Ruleset, type UnitScore } from "../../scoring/index.js";
 import type { GroupScores } from "../period-scores.js";
@@ -88,7 +89,7 @@ export async function missing(deps: CoreDeps, session: Session): Promise<Reply[]
   const lines: Line[] = [line("bot-missing-title", { unit: unit.name, count: items.length, points: items.reduce((a, i) => a + i.max, 0) }, "bold")];
   for (const item of items) lines.push(line("bot-missing-item", { code: item.code, name: deps.catalog.item(ruleset.id, item.code)?.name ?? "", max: item.max }));
   if (self.invalid.length > 0) lines.push(line("bot-missing-invalid", { codes: self.invalid.join(", ") }));
-  lines.push(line("bot-missing-how"), ...evidenceLines);
+  lines.push(line("bot-missing-how", exampleArgs(examplesOf(deps.catalog, ruleset))), ...evidenceLines);
   return [reply(lines)];
 }
 

@@ -1,3 +1,4 @@
+import { exampleArgs, examplesOf } from "../examples.js";
 import { parseErrorArgs } from "../../i18n/parse-error.js";
 import { explainItem, parseFigure, whatIf, type Figure, type Ruleset, type WhatIf } from "../../scoring/index.js";
 import { FIGURE_LINE, splitFigureLines } from "../intents.js";
@@ -71,7 +72,9 @@ export function readLines(deps: CoreDeps, ruleset: Ruleset, body: string): Parse
       problems.push(line("bot-submit-line-form", { n, line: raw }));
       return;
     }
-    const [, code, , value] = m as unknown as [string, string, string, string];
+    const [, written, , value] = m as unknown as [string, string, string, string];
+    // "6,2 = 85": the code with a decimal comma, as Vietnamese write numbers.
+    const code = written.replace(",", ".");
     const node = deps.catalog.item(ruleset.id, code);
     if (!node) return void problems.push(line("bot-submit-line-unknown", { n, code }));
     if (node.children.length > 0) {
@@ -115,9 +118,10 @@ export async function submit(deps: CoreDeps, session: Session, body: string): Pr
   const target = await writableTarget(deps, session);
   if (!target.ok) return target.replies;
   const { unit, period, ruleset } = target;
-  if (!body.trim()) return [reply([line("bot-submit-how", {}, "bold"), line("bot-submit-example")])];
+  const example = line("bot-submit-example", exampleArgs(examplesOf(deps.catalog, ruleset)));
+  if (!body.trim()) return [reply([line("bot-submit-how", {}, "bold"), example])];
   const { entries, problems } = readLines(deps, ruleset, body);
-  if (entries.length === 0) return [reply([line("bot-submit-none"), ...problems, line("bot-submit-example")])];
+  if (entries.length === 0) return [reply([line("bot-submit-none"), ...problems, example])];
   const changes = new Map(entries.map((e) => [e.code, e.figure] as const));
   const p = await preview(deps, unit, period.id, ruleset, changes);
   const lines: Line[] = [line("bot-submit-preview", { unit: unit.name, year: String(period.year), count: entries.length }, "bold")];
@@ -142,7 +146,7 @@ export async function withdraw(deps: CoreDeps, session: Session, code: string | 
   const target = await writableTarget(deps, session);
   if (!target.ok) return target.replies;
   const { unit, period, ruleset } = target;
-  if (!code) return [reply([line("bot-withdraw-how")])];
+  if (!code) return [reply([line("bot-withdraw-how", exampleArgs(examplesOf(deps.catalog, ruleset)))])];
   const current = (await deps.store.figures.currentForUnit(period.id, unit.id)).find((f) => f.itemCode === code && f.figure);
   if (!current) return [reply([line("bot-withdraw-nothing", { code })])];
   const p = await preview(deps, unit, period.id, ruleset, new Map([[code, null]]));

@@ -1,3 +1,5 @@
+import { examplesOf } from "../examples.js";
+import { workedExample } from "../worked-example.js";
 import type { Catalog } from "../../rulesets/index.js";
 import { createWorkCalendar, type OfficeHours, type WorkCalendar } from "../calendar.js";
 import type { PeriodScores } from "../period-scores.js";
@@ -87,6 +89,7 @@ export function standings(
     figuresOf.get(f.unitId)!.push(f);
   }
   const out: UnitStanding[] = [];
+  const fallback = examplesOf(catalog, scores.ruleset).figure;
   for (const group of scores.groups) {
     for (const score of group.self.units) {
       const unit = scores.units.get(Number(score.unitId));
@@ -96,7 +99,10 @@ export function standings(
       const people = holders.get(unit.id) ?? { officers: [], leaders: [] };
       const awaitingApproval = waiting.get(unit.id) ?? 0;
       const needsEvidence = needingEvidence(catalog, scores.ruleset.id, figuresOf.get(unit.id) ?? [], withEvidence);
-      out.push({ unitId: unit.id, unitName: unit.name, unitKind: unit.kind, missing, awaitingApproval, needsEvidence, ...people });
+      // The example is one of the items the unit still owes, where one has a figure to show.
+      const owed = missing.map((m) => catalog.item(scores.ruleset.id, m.code)).find((n) => n && workedExample(scores.ruleset, n));
+      const example = owed ? `${owed.code} = ${workedExample(scores.ruleset, owed)!.input}` : fallback;
+      out.push({ unitId: unit.id, unitName: unit.name, unitKind: unit.kind, missing, awaitingApproval, needsEvidence, example, ...people });
     }
   }
   return out;

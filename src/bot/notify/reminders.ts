@@ -26,6 +26,8 @@ export interface UnitStanding {
   readonly needsEvidence?: readonly { readonly code: string; readonly name: string }[];
   readonly officers: readonly number[];
   readonly leaders: readonly number[];
+  /** How to submit, shown with an item of the unit's own set ("4.14 = 394/508" only where 4.14 exists). */
+  readonly example?: string;
 }
 
 export interface ReminderInput {
@@ -153,7 +155,7 @@ export function planReminders(input: ReminderInput): PlannedMessage[] {
       : line("notify-remind-evidence-only", { year: String(period.year), unit: u.unitName, date: due, days: Math.max(0, daysLeft(now, due)) }, "bold"),
     ...missingLines(u),
     ...evidenceLines(u),
-    line("notify-remind-how"),
+    line("notify-remind-how", { figure: u.example ?? "" }),
   ]);
   remind("leader_approval", (u) => u.leaders, (u) => u.awaitingApproval > 0, (u, due) => [
     line("notify-remind-approval", { year: String(period.year), unit: u.unitName, count: u.awaitingApproval, date: due }, "bold"),

@@ -1,0 +1,157 @@
+import { fold } from "../../scoring/index.js";
+
+/**
+ * How the bot reads the words of a question. Vietnamese typed without
+ * diacritics folds several words together ("mấy" how many, "máy" machine →
+ * "may"; "chỉ" and "chi" spend → "chi"; "tôi" I and "tối" evening → "toi"):
+ * a word typed with its diacritics is judged as typed; one typed without is
+ * a question word only when no item uses its folded form for content.
+ */
+
+/** Question and function words, as written with diacritics: they say nothing about which item is meant. */
+const QUESTION_WORDS = [
+  "là", "gì", "cái", "cách", "tính", "được", "bao", "nhiêu", "như", "thế", "nào", "của", "và", "có", "không", "cho", "về", "hỏi", "xin",
+  "biết", "tôi", "em", "anh", "chị", "ạ", "ơi", "ad", "này", "đó", "mấy", "sao", "vậy", "thì", "mình", "bên", "với", "những", "các", "một",
+  "để", "phải", "cần", "làm", "khi", "đâu", "ở", "ra", "vào", "lại", "đã", "đang", "sẽ", "rồi", "nhé", "nha", "nhỉ", "hả", "à", "ừ", "dạ",
+  "vâng", "ạh", "luôn", "nữa", "vụ", "kiểu", "đây", "kia", "thôi", "mà", "nè", "hen", "nhờ", "giúp", "giùm", "dùm",
+  "điểm", "thang", "tối", "đa", "ai", "bạn", "bot", "mọi", "hay", "hoặc", "nếu", "vì", "do", "nên", "theo", "trong",
+  "trên", "dưới", "từ", "đến", "tới", "bị", "thấy", "muốn", "nói", "xem", "thử", "ok", "oke", "uh", "hic", "huhu", "đúng", "sai", "ví", "dụ",
+  "what", "is", "how", "many", "points", "the", "of", "a", "an", "to", "for", "do", "does", "we", "our", "my", "i", "item", "indicator",
+  "count", "counted", "score", "scored", "about", "please", "tell", "me", "which", "in", "on", "and", "or", "it", "this", "that", "are", "be",
+];
+const STOP_EXACT = new Set(QUESTION_WORDS);
+const STOP_FOLDED = new Set(QUESTION_WORDS.map(fold));
+
+/** One word of a question: as typed (lower case, NFC) and folded; `accented` when it carries any diacritic. */
+export interface Word {
+  readonly exact: string;
+  readonly folded: string;
+  readonly accented: boolean;
+}
+
+export function wordsOf(text: string): Word[] {
+  return (text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((exact) => {
+    const folded = fold(exact);
+    return { exact, folded, accented: folded !== exact };
+  });
+}
+
+/**
+ * The words that can say which item is meant, folded. `content` holds the
+ * folded words the items use: a question word typed without diacritics that
+ * is also one of them ("may" for "máy tính") is kept, as "uncertain".
+ */
+export function meaningfulWords(text: string, content: ReadonlySet<string>): { folded: string; uncertain: boolean }[] {
+  const out: { folded: string; uncertain: boolean }[] = [];
+  for (const w of wordsOf(text)) {
+    if (w.accented ? STOP_EXACT.has(w.exact) : STOP_FOLDED.has(w.folded)) {
+      if (!w.accented && content.has(w.folded)) out.push({ folded: w.folded, uncertain: true });
+      continue;
+    }
+    out.push({ folded: w.folded, uncertain: false });
+  }
+  return out;
+}
+
+export const isQuestionWord = (folded: string): boolean => STOP_FOLDED.has(folded);
+
+/** Words that only say "an item" ("chỉ số", "tiêu chí", "mục"): taken out before the question's words are matched. */
+const ITEM_WORDS = /\b(chi so|chi tieu|tieu chi|tieu muc|muc|indicator|item|criterion)\b/g;
+
+/**
+ * The terms a text is matched by, folded: its meaningful words and each pair
+ * of neighbouring ones ("hop_giay"), within one stretch of text (a comma, a
+ * bar or a bracket ends a stretch, so no pair spans two phrases). Pairs carry
+ * Vietnamese meaning: "kết hôn" is not about "kết nối" or "hơn", though each
+ * syllable alone matches. Numbers are left out (content, never a match).
+ */
+export function termsOf(text: string, content?: ReadonlySet<string>): { term: string; uncertain: boolean }[] {
+  const out: { term: string; uncertain: boolean }[] = [];
+  for (const stretch of text.split(/[|,.;:()\n!?/]+/)) {
+    const words = (content ? meaningfulWords(stretch, content) : plainWords(stretch)).filter((w) => !/^\d+$/.test(w.folded));
+    for (const w of words) out.push({ term: w.folded, uncertain: w.uncertain });
+    for (let i = 0; i + 1 < words.length; i += 1) {
+      out.push({ term: `${words[i]!.folded}_${words[i + 1]!.folded}`, uncertain: words[i]!.uncertain || words[i + 1]!.uncertain });
+    }
+  }
+  return out;
+}
+
+/** An item's own text: written with diacritics, so each word is judged as written. */
+function plainWords(text: string): { folded: string; uncertain: boolean }[] {
+  return wordsOf(text).filter((w) => !STOP_EXACT.has(w.exact)).map((w) => ({ folded: w.folded, uncertain: false }));
+}
+
+/** What the person wants to know about an item, which decides what the card shows first. */
+export type Focus = "points" | "evidence" | "how" | "deadline" | "achieve";
+
+const FOCUS: readonly (readonly [Focus, RegExp])[] = [
+  ["achieve", /\b(lam (sao|the nao|gi|cach nao) (de )?(dat|duoc|len|co) (du |toi da |het |full |tron )?(diem)?|de (dat|duoc) (du |toi da |het |full )?diem|dat (diem )?toi da|full diem|max diem|how (do|can) we (get|reach|score))\b/],
+  ["evidence", /\b(minh chung|can (nhung |cac )?(giay to|ho so|tai lieu|van ban)( gi| nao)?|(giay to|ho so|tai lieu|van ban) (gi|nao)|tai lieu kiem chung|kiem chung|de chung minh|chung minh (bang|the nao|ra sao)|chung tu|evidence|proof|what documents?)\b/],
+  ["deadline", /\b(han (nop|chot|cuoi)|khi nao|bao gio|ngay nao|truoc ngay|deadline|due)\b/],
+  ["points", /\b(bao nhieu diem|may diem|diem toi da|toi da|thang diem|duoc (bao nhieu|may) diem|chiem (bao nhieu|may)|max( points)?|how many points|worth)\b/],
+  ["how", /\b(tinh (sao|the nao|nhu the nao|ra sao|nhu nao|diem|kieu gi)|cach tinh|cong thuc|cham (diem )?(the nao|sao|ra sao)|how (is|are|do you) .*(calculat|comput|count|scor))\b/],
+];
+
+/** The first thing asked about (a question may ask several), or null when it only names an item. */
+export function focusOf(text: string): Focus | null {
+  const folded = fold(text);
+  return FOCUS.find(([, pattern]) => pattern.test(folded))?.[0] ?? null;
+}
+
+/** Folded letter by letter, so positions in it are positions in the text (fold() also collapses spaces). */
+function foldInPlace(text: string): string {
+  return text.replace(/[^\s]/gu, (ch) => {
+    const folded = fold(ch);
+    return folded.length === ch.length ? folded : ch;
+  });
+}
+
+/**
+ * The text with what the patterns (written for folded text) match blanked
+ * out, keeping the rest as typed, diacritics included.
+ */
+export function blanked(text: string, patterns: readonly RegExp[]): string {
+  const original = text.normalize("NFC");
+  let folded = foldInPlace(original).toLowerCase();
+  if (folded.length !== original.length) folded = original.toLowerCase();
+  const keep = [...original];
+  const units = Array.from(original, (ch) => ch.length);
+  for (const pattern of patterns) {
+    for (const m of folded.matchAll(new RegExp(pattern.source, "g"))) {
+      // From code-unit positions to code-point positions.
+      let unit = 0;
+      for (let i = 0; i < keep.length; i += 1) {
+        if (unit >= m.index && unit < m.index + m[0].length) keep[i] = " ";
+        unit += units[i]!;
+      }
+    }
+  }
+  return keep.join("");
+}
+
+/** The question without the words that say what is wanted ("cần những giấy tờ gì", "tối đa bao nhiêu điểm") or only say "an item". */
+export function withoutFocusWords(text: string): string {
+  return blanked(text, [...FOCUS.map(([, p]) => p), ITEM_WORDS]);
+}
+
+/**
+ * An item code in a question, only where it is shaped or placed like one:
+ * after "chỉ số", "mục", "tiêu chí"… ("chỉ số 2.1", "mục 4.14", "tiêu chí 3"),
+ * leading the message ("2.1 là gì", "6,2 tính sao": a decimal comma reads as
+ * the code 6.2), or the whole message. A number inside a sentence ("2 cuộc
+ * họp", "1 cán bộ") is content.
+ */
+export function codeIn(text: string): { code: string; placed: "marker" | "leading" } | null {
+  const folded = ` ${fold(text)} `;
+  const code = "(\\d{1,2}(?:[.,]\\d{1,2}){0,2})";
+  // "mức 2" (a level) folds to "muc 2" like "mục 2" (an item): a marker typed with its diacritics is read as typed.
+  const level = /mức\s*\d/iu.test(text.normalize("NFC")) && !/mục\s*\d/iu.test(text.normalize("NFC"));
+  const marker = new RegExp(`\\b(?:chi so|chi tieu|tieu chi|muc|tieu muc|noi dung|nhom|item|indicator|code|ma)\\s*(?:so\\s*)?${code}(?![\\d.,]*\\d)(?!\\s*(?:%|(?:phan tram|nguoi|ho|can bo|cuoc|lan|diem|ngay|thang|nam|van ban|ty|trieu)\\b))`);
+  const m = level ? null : marker.exec(folded);
+  if (m) return { code: m[1]!.replace(/,/g, "."), placed: "marker" };
+  // Leading: a dotted (or comma) code, or a bare number followed by a question about it or nothing.
+  const leading = /^\s*(\d{1,2}(?:[.,]\d{1,2}){1,2})(?=\s|$|[?:=])/.exec(folded) ?? /^\s*(\d{1,2})\s*(?:\?|$|la gi|tinh (?:sao|the nao)|nghia la)/.exec(folded);
+  if (leading) return { code: leading[1]!.replace(/,/g, "."), placed: "leading" };
+  return null;
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { walk } from "../../src/scoring/index.js";
+import { chatFixture, chatPerson, type ChatFixture } from "../helpers/chat.js";
+import { realCatalog } from "../helpers/real.js";
+
+/**
+ * What people write instead of commands, through `core.handle` on the demo
+ * province: each request does what its command does (same handler, same
+ * role rules), indicator questions find their item in the person's own set,
+ * and every hint uses examples from that set.
+ */
+describe("free text as people write it", () => {
+  let fixture: ChatFixture;
+  beforeAll(async () => {
+    fixture = await chatFixture();
+  });
+  afterAll(() => fixture.close());
+
+  const person = (userId: string) => chatPerson(() => fixture, userId, "Người Viết Tự Do");
+  const joined = async (userId: string, role: "officer" | "leader", unitCode: string) => {
+    const p = person(userId);
+    await p.say(`/start ${await fixture.invite(role, unitCode)}`);
+    return p;
+  };
+
+  it.each([
+    ["điểm của đơn vị mình bao nhiêu", "/diem"],
+    ["diem cua so em bao nhieu", "/diem"],
+    ["đơn vị xếp thứ mấy", "/xephang"],
+    ["còn thiếu chỉ số nào", "/thieu"],
+    ["hạn nộp khi nào", "/hanchot"],
+    ["tôi muốn nộp số liệu", "/nop"],
+    ["làm sao để gửi minh chứng", "/minhchung"],
+    ["help", "/huongdan"],
+    ["tôi là ai", "/toi"],
+    ["muốn lên loại tốt thì sở phải làm gì", "/muctieu"],
+    ["what's our score", "/diem"],
+  ])("«%s» does what %s does", async (written, command) => {
+    const officer = await joined(`free-${command}-${written.length}`, "officer", "S16");
+    expect(await officer.say(written)).toBe(await officer.say(command));
+  });
+
+  it("keeps the role rules of the command it stands for: a guest asking for the unit's score is told what /diem tells a guest", async () => {
+    const guest = person("free-guest");
+    expect(await guest.say("điểm của đơn vị mình bao nhiêu")).toBe(await guest.say("/diem"));
+  });
+
+  it("answers thanks and greetings briefly, with what the person can do in their own set", async () => {
+    const officer = await joined("free-greet", "officer", "S16");
+    expect(await officer.say("cảm ơn bạn nhé")).toBe("Dạ, DTI Bot cảm ơn Anh/Chị. Khi cần, Anh/Chị cứ nhắn tiếp ạ.");
+    const hello = await officer.say("xin chào");
+    expect(hello).toMatch(/^Kính chào Người Viết Tự Do\. DTI Bot sẵn sàng hỗ trợ/);
+    const codes = [...hello.matchAll(/(\d+\.\d+)/g)].map((m) => m[1]!);
+    const own = new Set(walk(realCatalog().get("minh-hoa-so-nganh")!).map((n) => n.code));
+    expect(codes.length).toBeGreaterThan(0);
+    expect(codes.every((c) => own.has(c))).toBe(true);
+  });
+
+  it("reads a number inside a sentence as content, and a code only where it is placed like one", async () => {
+    const officer = await joined("free-numbers", "officer", "S16");
+    expect(await officer.say("sở em có 2 cuộc họp BCĐ trong năm thì được mấy điểm")).toMatch(/^1\.2\. Họp Ban Chỉ đạo chuyển đổi số trong năm/);
+    expect(await officer.say("mục 2.1 hỏi gì vậy")).toMatch(/^2\.1\. Kế hoạch chuyển đổi số năm của đơn vị/);
+    expect(await officer.say("6,2 là gì")).toMatch(/^6\.2\. Văn bản điện tử được ký số/);
+    // A money amount with a decimal comma is not the code 6.2.
+    expect(await officer.say("năm rồi sở em chi 6,2 tỷ cho chuyển đổi số thì điểm tính sao")).not.toMatch(/^6\.2\./);
+  });
+
+  it("submits «6,2 = 85» as the figure for 6.2, the way Vietnamese write a decimal", async () => {
+    const officer = await joined("free-comma", "officer", "S16");
+    expect(await officer.say("6,2 = 85%")).toContain("• 6.2: 85% × 10 = 8,5/10");
+  });
+
+  it("understands the field's abbreviations alone, and does not take «mấy điểm» for «máy tính»", async () => {
+    const officer = await joined("free-abbrev", "officer", "S16");
+    expect(await officer.say("ATTT")).toMatch(/^5\. An toàn thông tin mạng/);
+    expect(await officer.say("CKS văn bản đi tính sao")).toMatch(/^6\.2\./);
+    expect(await officer.say("họp không giấy được mấy điểm")).toMatch(/^6\.3\. Họp không giấy/);
+    // "chi" (to spend) is a word of its own, not "chỉ" folded: the spending item comes first.
+    expect(await officer.say("chi cho chuyển đổi số bao nhiêu thì đủ")).toMatch(/^(3\.3\. Kinh phí chi cho chuyển đổi số|Có một vài chỉ số gần với câu hỏi\. Anh\/Chị muốn hỏi chỉ số nào\?)/);
+    expect(officer.actions()[0] ?? "item:minh-hoa-so-nganh:3.3").toBe("item:minh-hoa-so-nganh:3.3");
+  });
+
+  it("puts first what was asked: the evidence, for a long question with the item's name", async () => {
+    const officer = await joined("free-focus", "officer", "S16");
+    const answer = await officer.say("chỉ tiêu Người đứng đầu là Trưởng Ban Chỉ đạo chuyển đổi số thì đơn vị cần những giấy tờ gì để chứng minh");
+    const lines = answer.split("\n");
+    expect(lines[0]).toBe("1.1. Người đứng đầu là Trưởng Ban Chỉ đạo chuyển đổi số");
+    expect(lines[2]).toMatch(/^Tài liệu kiểm chứng \(bắt buộc\): Quyết định thành lập/);
+  });
+
+  it("says plainly when nothing matches, with an example from the person's own set, never a card of something unrelated", async () => {
+    const officer = await joined("free-none", "officer", "S16");
+    const answer = await officer.say("thời tiết Đà Nẵng hôm nay thế nào");
+    expect(answer).toMatch(/^Chưa tìm thấy chỉ số phù hợp với câu hỏi\.\nAnh\/Chị có thể hỏi theo mã \(ví dụ «chỉ số (\d+\.\d+) là gì»\)/);
+    const code = /chỉ số (\d+\.\d+) là gì/.exec(answer)![1]!;
+    expect(realCatalog().item("minh-hoa-so-nganh", code)).toBeDefined();
+    expect(await officer.say("chỉ số 9.9 là gì")).toMatch(/^Bộ chỉ số của đơn vị \(.+\) không có chỉ số 9\.9\./);
+  });
+
+  it("asks back when a message is either a request or an indicator question", async () => {
+    const officer = await joined("free-askback", "officer", "S16");
+    const answer = await officer.say("điểm an toàn thông tin");
+    expect(answer).toMatch(/^Anh\/Chị muốn xem điểm của đơn vị mình, hay cách tính điểm của chỉ số (5|5\.\d|7\.2)\. /);
+    expect(await officer.tap("cmd:diem")).toBe(await officer.say("/diem"));
+  });
+
+  it("gives a department officer and a ward officer examples from their own sets in /huongdan", async () => {
+    const department = await joined("free-help-s", "officer", "S16");
+    const ward = await joined("free-help-p", "officer", "HC-P01");
+    const codesIn = (text: string) => [...text.matchAll(/«chỉ số (\d+(?:\.\d+)+) là gì»|(\d+(?:\.\d+)+) =/g)].map((m) => m[1] ?? m[2]!);
+    const own = (id: string) => new Set(walk(realCatalog().get(id)!).map((n) => n.code));
+    const forDepartment = codesIn(await department.say("/huongdan"));
+    const forWard = codesIn(await ward.say("/huongdan"));
+    expect(forDepartment.length).toBeGreaterThan(0);
+    expect(forDepartment.every((c) => own("minh-hoa-so-nganh").has(c))).toBe(true);
+    expect(forWard.every((c) => own("tay-ninh-2025-xa").has(c))).toBe(true);
+    expect(await department.say("/huy")).toMatch(new RegExp(`/huy (${[...own("minh-hoa-so-nganh")].map((c) => c.replace(".", "\\.")).join("|")})$`));
+  });
+});
