@@ -6,6 +6,7 @@
  */
 import { chatBench } from "./chat.js";
 import { deliveryBench } from "./delivery.js";
+import { qaBench } from "./qa.js";
 import { scoringBench } from "./scoring.js";
 import { reviewBench } from "./review.js";
 import { storeBench } from "./store.js";
@@ -24,6 +25,7 @@ const SUITES: Record<string, () => Promise<BenchResult[]> | BenchResult[]> = {
   delivery: deliveryBench,
   zalo: zaloBench,
   review: reviewBench,
+  qa: qaBench,
 };
 
 const args = process.argv.slice(2);
