@@ -464,6 +464,27 @@ bot-submit-line-twice = Line { $n }: { $code } appears on an earlier line.
 bot-submit-line-bad = Line { $n } ({ $code } = “{ $value }”):
 bot-submit-preview = Please confirm { $count } figure(s) of { $unit }, { $year } period:
 bot-submit-entry = • { $code } = { $value }
+bot-submit-preview-joined = Please confirm { $count } figures of { $unit }, evaluation year { $year } (including { $earlier } you sent earlier and had not confirmed):
+bot-preview-withdraw = • { $code }. { $name }: withdraw the figure
+bot-preview-before = ↳ before: { $value } — { $points ->
+    [none] not scored
+   *[other] { $points } points
+}
+bot-preview-evidence-kept = ↳ evidence with it: { $refs } — kept for the new figure (tap “Confirm, drop the old evidence” if it no longer applies)
+bot-preview-evidence-needed = ↳ this indicator needs evidence: send a photo or a PDF captioned “{ $code }” after confirming
+bot-preview-reviewed = ↳ reviewed ({ $by }): { $points ->
+    [none] figure { $value }
+   *[other] { $points } points
+}{ $note ->
+    [none] {""}
+   *[other] , reason: { $note }
+}. Sending it again sets the review aside: the indicator goes back to the review queue and the reviewer is told.
+bot-button-confirm-detach = ✅ Confirm, drop the old evidence
+bot-pending-superseded = This preview was joined into a newer one that also holds these figures. Please tap Confirm on the latest message.
+bot-saved-review-reopened = { $count } reviewed indicators were sent again; the reviewer has been told to look again.
+notify-review-resubmitted = { $unit } sent indicator { $code } again (by { $by }) after your review; your earlier review no longer applies.
+notify-review-resubmitted-how = Look again: /thamdinh { $unit } { $code }
+bot-button-review-queue = Review queue
 bot-submit-problems = { $count ->
     [one] This line cannot be read and will not be recorded:
    *[other] These lines cannot be read and will not be recorded:

@@ -464,6 +464,27 @@ bot-submit-line-twice = Dòng { $n }: chỉ số { $code } đã có ở dòng tr
 bot-submit-line-bad = Dòng { $n } ({ $code } = «{ $value }»):
 bot-submit-preview = Xin xác nhận { $count } số liệu của { $unit }, kỳ đánh giá năm { $year }:
 bot-submit-entry = • { $code } = { $value }
+bot-submit-preview-joined = Xin xác nhận { $count } số liệu của { $unit }, kỳ đánh giá năm { $year } (gồm { $earlier } số liệu Anh/Chị gửi trước đó, chưa xác nhận):
+bot-preview-withdraw = • { $code }. { $name }: rút số liệu
+bot-preview-before = ↳ trước: { $value } — { $points ->
+    [none] chưa tính điểm
+   *[other] { $points } điểm
+}
+bot-preview-evidence-kept = ↳ minh chứng đi kèm: { $refs } — vẫn dùng cho số liệu mới (bấm «Xác nhận, bỏ minh chứng cũ» nếu không còn đúng)
+bot-preview-evidence-needed = ↳ chỉ số này cần minh chứng: gửi ảnh hoặc tệp PDF kèm chú thích «{ $code }» sau khi xác nhận
+bot-preview-reviewed = ↳ đã được thẩm định ({ $by }): { $points ->
+    [none] số liệu { $value }
+   *[other] { $points } điểm
+}{ $note ->
+    [none] {""}
+   *[other] , lý do: { $note }
+}. Gửi lại sẽ thay kết quả thẩm định: chỉ số quay về chờ thẩm định và người thẩm định được báo.
+bot-button-confirm-detach = ✅ Xác nhận, bỏ minh chứng cũ
+bot-pending-superseded = Xem trước này đã được gộp vào một xem trước mới hơn, có cả số liệu này. Xin Anh/Chị bấm Xác nhận ở tin nhắn mới nhất.
+bot-saved-review-reopened = { $count } chỉ số đã thẩm định được gửi lại; người thẩm định đã được báo để xem lại.
+notify-review-resubmitted = { $unit } đã gửi lại số liệu chỉ số { $code } (người gửi: { $by }) sau khi Anh/Chị thẩm định; kết quả thẩm định trước không còn áp dụng.
+notify-review-resubmitted-how = Xem lại: /thamdinh { $unit } { $code }
+bot-button-review-queue = Hàng chờ thẩm định
 bot-submit-problems = { $count ->
     [one] Dòng sau chưa hợp lệ và sẽ không được ghi:
    *[other] Các dòng sau chưa hợp lệ và sẽ không được ghi:

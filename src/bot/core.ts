@@ -54,7 +54,7 @@ function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Rep
     case "item": return showItem(deps, session, intent.rulesetId, intent.code);
     case "submit": return submit(deps, session, intent.text);
     case "withdraw": return withdraw(deps, session, intent.code);
-    case "confirm": return confirm(deps, session, intent.id);
+    case "confirm": return confirm(deps, session, intent.id, intent.detach === true);
     case "cancel": return cancel(deps, session, intent.id);
     case "score": return score(deps, session);
     case "missing": return missing(deps, session);

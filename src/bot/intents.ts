@@ -21,7 +21,8 @@ export type Intent =
   | { readonly kind: "greeting" }
   | { readonly kind: "thanks" }
   | { readonly kind: "item"; readonly rulesetId: string; readonly code: string }
-  | { readonly kind: "confirm"; readonly id: number }
+  /** A tap on "Xác nhận"; `detach` when the officer said the evidence of the earlier figures no longer applies. */
+  | { readonly kind: "confirm"; readonly id: number; readonly detach?: boolean }
   | { readonly kind: "cancel"; readonly id: number }
   | { readonly kind: "snooze"; readonly text: string }
   | { readonly kind: "delegate"; readonly text: string; readonly personId?: number }
@@ -130,6 +131,7 @@ function fromAction(action: string): Intent {
   if (verb === "pub" && n !== null) return { kind: "publish", periodId: n };
   if (verb === "deleg" && n !== null) return { kind: "delegate", text: "", personId: n };
   if ((verb === "ok" || verb === "no") && a && /^\d+$/.test(a)) return { kind: verb === "ok" ? "confirm" : "cancel", id: Number(a) };
+  if (verb === "okd" && a && /^\d+$/.test(a)) return { kind: "confirm", id: Number(a), detach: true };
   if (verb === "item" && a && b) return { kind: "item", rulesetId: a, code: b };
   if (verb === "unit" && a) return { kind: "unit", code: a };
   if (verb === "lang" && (a === "vi" || a === "en")) return { kind: "language", to: a };

@@ -38,6 +38,10 @@ export function createPendingRepo(db: Db): PendingRepo {
     async prune(before) {
       return (await db.pendingAction.deleteMany({ where: { expiresAt: { lt: before } } })).count;
     },
+    async latest(identityId, kind, now) {
+      const row = await db.pendingAction.findFirst({ where: { identityId, kind, usedAt: null, expiresAt: { gt: now } }, orderBy: { id: "desc" } });
+      return row ? { id: row.id, payload: JSON.parse(row.payload) as unknown } : null;
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { enqueueIn } from "./outbox.js";
 import type { EntryChannel, EvidenceRef, FigureRecord, FigureStatus } from "../bot/ports/records.js";
 import type { ApprovalResult, FigureInput, FigureRepo, RecordManyResult, RecordResult } from "../bot/ports/store.js";
 import { AppError } from "../errors.js";
@@ -116,6 +117,7 @@ export function createFigureRepo(db: Db, provider: Provider): FigureRepo {
           return { headId: head.id, ...revisionData(input, head.revision, now) };
         }));
         await tx.period.update({ where: { id: periodId }, data: { figuresVersion: { increment: 1 } } });
+        if (options.notices && options.notices.length > 0) await enqueueIn(tx, options.notices, now);
         if (options.source !== "chat" || options.force) {
           await audit(tx, inputs[0]!.enteredByLabel, "figures.import", `period:${periodId}`, { count: inputs.length, forced: options.force === true });
         }

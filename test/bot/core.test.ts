@@ -42,7 +42,8 @@ describe("chat core", () => {
   it("withdraws a figure with /huy after confirmation; the item is then missing", async () => {
     const officer = await officerOf("c2", "S03");
     expect(await officer.say("/huy")).toContain("Xin vui lòng ghi mã chỉ số cần rút, ví dụ: /huy ");
-    expect(await officer.say("/huy 6.2")).toMatch(/^Rút số liệu 6\.2 \(«.+»\) của Sở .+\?/);
+    // A withdrawal is previewed like any change: what goes, what it was worth, and the total after.
+    expect(await officer.say("/huy 6.2")).toMatch(/^Xin xác nhận 1 số liệu của Sở .+\n• 6\.2\. Văn bản điện tử được ký số: rút số liệu\n↳ trước: .+ — [\d,]+ điểm\nTổng điểm tạm tính: /);
     expect(await officer.tap("ok:")).toMatch(/rút/i);
     expect(await officer.say("/thieu")).toContain("6.2");
     expect((await history("S03", "6.2")).length).toBeGreaterThan(1);

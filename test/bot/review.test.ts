@@ -20,8 +20,11 @@ describe("evidence, review and appeals in chat", () => {
 
   it("keeps a PDF sent with its item code, with its checksum, and lists it; the item counts as complete once it has evidence", async () => {
     const officer = await join("e1", "officer", "S19");
-    expect(await officer.say("4.1 = kiêm nhiệm")).toContain("Xin xác nhận 1 số liệu của Sở Y tế");
-    await officer.tap(/^ok:/);
+    const preview = await officer.say("4.1 = kiêm nhiệm");
+    expect(preview).toContain("Xin xác nhận 1 số liệu của Sở Y tế");
+    // The evidence typed with the earlier figure would go with the new one: the officer says it no longer applies.
+    expect(preview).toMatch(/minh chứng đi kèm: .+ — vẫn dùng cho số liệu mới/);
+    await officer.tap(/^okd:/);
     // 4.1 demands evidence: a new figure without any is incomplete, and /thieu says so.
     expect(await officer.say("/thieu")).toMatch(/chỉ số đã có số liệu nhưng còn thiếu minh chứng bắt buộc[\s\S]*• 4\.1 /);
     const sent = await officer.send("ke-hoach-dao-tao.pdf", PDF, "4.1");

@@ -61,7 +61,9 @@ describe.each([
     expect(text).toContain("• 6.2: 100% × 10 = 10/10");
     expect(text).toContain("Dòng 3 (4.1 = «nhiều lắm»):");
     expect(text).toContain("Chưa nhận ra phương án. Xin vui lòng chọn một trong: 1. Có công chức chuyên trách; 2. Có công chức kiêm nhiệm; 3. Chưa bố trí.");
-    expect(preview.at(-1)!.buttons).toEqual(["✅ Xác nhận", "✖ Huỷ"]);
+    // 6.2 had a document typed with its earlier figure: kept unless the officer says otherwise.
+    expect(text).toMatch(/trước: .+ — [\d,]+ điểm/);
+    expect(preview.at(-1)!.buttons).toEqual(["✅ Xác nhận", "✖ Huỷ", "✅ Xác nhận, bỏ minh chứng cũ"]);
     const saved = all(await officer.tap("Xác nhận"));
     expect(saved).toContain("Đã ghi 2 số liệu của Sở Tư pháp.");
     expect(total(all(await officer.send("/diem")))).toBeGreaterThan(total(before));

@@ -1,26 +1,30 @@
 import { exampleArgs, examplesOf } from "../examples.js";
 import { parseErrorArgs } from "../../i18n/parse-error.js";
-import { explainItem, parseFigure, whatIf, type Figure, type Ruleset, type WhatIf } from "../../scoring/index.js";
+import { parseFigure, whatIf, type Figure, type Ruleset, type WhatIf } from "../../scoring/index.js";
 import { FIGURE_LINE, splitFigureLines } from "../intents.js";
 import type { PeriodRecord, UnitRecord } from "../ports/records.js";
 import type { LockStage } from "../ports/store.js";
-import { explained, line, movement, reply, type Line, type Reply } from "../reply.js";
+import { line, movement, reply, type Line, type Reply } from "../reply.js";
 import { periodForUnit, rolesIn, type CoreDeps, type Session } from "../session.js";
 import { daysLeft } from "./dates.js";
+import { entryLines } from "./figure-preview.js";
 
 /** How long a preview waits for its "Xác nhận". */
 export const PENDING_TTL_MS = 30 * 60_000;
 
+/** One change in a preview: a figure as typed, or (figure null) the figure withdrawn. */
 export interface SubmitEntry {
   readonly code: string;
-  readonly raw: string;
-  readonly figure: Figure;
+  readonly raw: string | null;
+  readonly figure: Figure | null;
 }
 
 export interface PendingSubmit {
   readonly unitId: number;
   readonly periodId: number;
   readonly entries: readonly SubmitEntry[];
+  /** Set when a later message joined this preview into a new one: this one can no longer be confirmed. */
+  readonly supersededBy?: number;
 }
 
 export type WritableTarget = { ok: true; unit: UnitRecord; period: PeriodRecord; ruleset: Ruleset } | { ok: false; replies: Reply[] };
@@ -117,31 +121,15 @@ function totalLine(p: { whatIf: WhatIf; groupSize: number }): Line {
 export async function submit(deps: CoreDeps, session: Session, body: string): Promise<Reply[]> {
   const target = await writableTarget(deps, session);
   if (!target.ok) return target.replies;
-  const { unit, period, ruleset } = target;
+  const { ruleset } = target;
   const example = line("bot-submit-example", exampleArgs(examplesOf(deps.catalog, ruleset)));
   if (!body.trim()) return [reply([line("bot-submit-how", {}, "bold"), example])];
   const { entries, problems } = readLines(deps, ruleset, body);
   if (entries.length === 0) return [reply([line("bot-submit-none"), ...problems, example])];
-  const changes = new Map(entries.map((e) => [e.code, e.figure] as const));
-  const p = await preview(deps, unit, period.id, ruleset, changes);
-  const lines: Line[] = [line("bot-submit-preview", { unit: unit.name, year: String(period.year), count: entries.length }, "bold")];
-  for (const entry of entries) {
-    const item = p?.whatIf.after.items.find((i) => i.code === entry.code);
-    const node = deps.catalog.item(ruleset.id, entry.code)!;
-    lines.push(item ? explained(explainItem(node, item), "• ") : line("bot-submit-entry", { code: entry.code, value: entry.raw }));
-  }
-  if (problems.length > 0) lines.push(line("bot-submit-problems", { count: problems.length }, "bold"), ...problems);
-  if (p) {
-    lines.push(totalLine(p));
-  }
-  const due = period.deadlines.find((d) => d.kind === "submission")?.dueAt;
-  if (due) lines.push(line("bot-submit-due", { date: due, days: daysLeft(deps.now(), due) }));
-  const payload: PendingSubmit = { unitId: unit.id, periodId: period.id, entries };
-  const id = await deps.store.pending.create(session.identity.id, "submit", payload, new Date(deps.now().getTime() + PENDING_TTL_MS));
-  return [reply(lines, [[{ label: line("bot-button-confirm"), action: `ok:${id}` }, { label: line("bot-button-cancel"), action: `no:${id}` }]])];
+  return changesPreview(deps, session, target, entries, problems);
 }
 
-/** /huy 4.14: withdraw a figure (a new revision without a figure; the history stays). */
+/** /huy 4.14: withdraw a figure (a new revision without a figure; the history stays), previewed like any change. */
 export async function withdraw(deps: CoreDeps, session: Session, code: string | undefined): Promise<Reply[]> {
   const target = await writableTarget(deps, session);
   if (!target.ok) return target.replies;
@@ -149,11 +137,58 @@ export async function withdraw(deps: CoreDeps, session: Session, code: string | 
   if (!code) return [reply([line("bot-withdraw-how", exampleArgs(examplesOf(deps.catalog, ruleset)))])];
   const current = (await deps.store.figures.currentForUnit(period.id, unit.id)).find((f) => f.itemCode === code && f.figure);
   if (!current) return [reply([line("bot-withdraw-nothing", { code })])];
-  const p = await preview(deps, unit, period.id, ruleset, new Map([[code, null]]));
-  const id = await deps.store.pending.create(session.identity.id, "withdraw", { unitId: unit.id, periodId: period.id, code },
-    new Date(deps.now().getTime() + PENDING_TTL_MS));
-  return [reply([
-    line("bot-withdraw-preview", { code, value: current.rawValue ?? "", unit: unit.name }, "bold"),
-    ...(p ? [totalLine(p)] : []),
-  ], [[{ label: line("bot-button-confirm"), action: `ok:${id}` }, { label: line("bot-button-cancel"), action: `no:${id}` }]])];
+  return changesPreview(deps, session, target, [{ code, raw: null, figure: null }], []);
 }
+
+/**
+ * The preview of a batch of changes, waiting for one tap. A change sent while
+ * an earlier preview of the same unit still waits joins it: the new preview
+ * holds both, and the earlier one can no longer be confirmed alone (its
+ * buttons say where it went), so a figure sent in a message of its own is
+ * never left behind unsaved.
+ */
+async function changesPreview(
+  deps: CoreDeps, session: Session, target: { unit: UnitRecord; period: PeriodRecord; ruleset: Ruleset },
+  added: readonly SubmitEntry[], problems: readonly Line[],
+): Promise<Reply[]> {
+  const { unit, period, ruleset } = target;
+  const now = deps.now();
+  const waiting = await deps.store.pending.latest(session.identity.id, "submit", now);
+  const earlier = waiting && isJoinable(waiting.payload, unit.id, period.id) ? waiting : null;
+  const codes = new Set(added.map((e) => e.code));
+  const kept = earlier ? (earlier.payload as PendingSubmit).entries.filter((e) => !codes.has(e.code)) : [];
+  const entries = [...kept, ...added];
+  const p = await preview(deps, unit, period.id, ruleset, new Map(entries.map((e) => [e.code, e.figure] as const)));
+  const current = new Map((await deps.store.figures.currentForUnit(period.id, unit.id)).map((f) => [f.itemCode, f]));
+  const files = new Set<string>();
+  for (const entry of entries) if ((await deps.store.evidence.forItem(period.id, unit.id, entry.code)).length > 0) files.add(entry.code);
+  const lines: Line[] = [line(kept.length > 0 ? "bot-submit-preview-joined" : "bot-submit-preview", {
+    unit: unit.name, year: String(period.year), count: entries.length, earlier: kept.length,
+  }, "bold")];
+  for (const entry of entries) {
+    lines.push(...entryLines(deps.catalog.item(ruleset.id, entry.code), entry, p?.whatIf ?? null, {
+      current: current.get(entry.code) ?? null, files: files.has(entry.code) ? 1 : 0,
+    }));
+  }
+  if (problems.length > 0) lines.push(line("bot-submit-problems", { count: problems.length }, "bold"), ...problems);
+  if (p) lines.push(totalLine(p));
+  const due = period.deadlines.find((d) => d.kind === "submission")?.dueAt;
+  if (due) lines.push(line("bot-submit-due", { date: due, days: daysLeft(now, due) }));
+  const payload: PendingSubmit = { unitId: unit.id, periodId: period.id, entries };
+  const id = await deps.store.pending.create(session.identity.id, "submit", payload, new Date(now.getTime() + PENDING_TTL_MS));
+  if (earlier) {
+    await deps.store.pending.update(earlier.id, session.identity.id, { ...(earlier.payload as PendingSubmit), supersededBy: id });
+  }
+  // Evidence typed with a figure goes with its new value unless the officer says it no longer applies.
+  const withEvidence = entries.some((e) => e.figure !== null && (current.get(e.code)?.evidence.length ?? 0) > 0);
+  const buttons = [
+    [{ label: line("bot-button-confirm"), action: `ok:${id}` }, { label: line("bot-button-cancel"), action: `no:${id}` }],
+    ...(withEvidence ? [[{ label: line("bot-button-confirm-detach"), action: `okd:${id}` }]] : []),
+  ];
+  return [reply(lines, buttons)];
+}
+
+const isJoinable = (payload: unknown, unitId: number, periodId: number): boolean => {
+  const p = payload as Partial<PendingSubmit>;
+  return p.unitId === unitId && p.periodId === periodId && p.supersededBy === undefined && Array.isArray(p.entries);
+};

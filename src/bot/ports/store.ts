@@ -160,6 +160,8 @@ export interface RecordManyOptions {
   /** "import" (audited as one action) or "chat" (each revision is its own record). */
   readonly source?: "import" | "chat";
   readonly pending?: PendingUse;
+  /** Messages the write causes (a reviewer told that a figure they reviewed was sent again), queued in its transaction. */
+  readonly notices?: readonly OutboxInput[];
 }
 
 export type RecordManyResult =
@@ -232,6 +234,8 @@ export interface PendingRepo {
   take(id: number, identityId: number, now: Date): Promise<{ kind: string; payload: unknown } | null>;
   /** Delete confirmations that expired before `before`; returns how many. */
   prune(before: Date): Promise<number>;
+  /** The person's most recent confirmation of this kind still waiting (unused, unexpired), if any. */
+  latest(identityId: number, kind: string, now: Date): Promise<{ id: number; payload: unknown } | null>;
 }
 
 /** A confirmation used up by the same transaction that carries it out. */
