@@ -6,6 +6,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import { createCore } from "../src/bot/core.js";
 import { createScoreCache } from "../src/bot/score-cache.js";
 import { createItemSearch } from "../src/bot/search.js";
+import { loadGlossary } from "../src/rulesets/index.js";
 import { createTelegramChannel } from "../src/channels/telegram/channel.js";
 import { seedDemo } from "../src/demo/seed.js";
 import { createI18n } from "../src/i18n/index.js";
@@ -87,7 +88,7 @@ export async function chatBench(): Promise<BenchResult[]> {
     const store = await createStore(`file:${join(dir, "chat.db")}`);
     const now = new Date("2026-11-21T03:00:00Z");
     await seedDemo({ store, catalog, now: new Date(now.getTime() - 86_400_000) });
-    const core = createCore({ store, catalog, search: createItemSearch(catalog), scores: createScoreCache({ store, catalog }), now: () => now, log: QUIET });
+    const core = createCore({ store, catalog, search: createItemSearch(catalog, loadGlossary("rulesets")), scores: createScoreCache({ store, catalog }), now: () => now, log: QUIET });
     const api = captured();
     const channel = createTelegramChannel({
       token: "1:BENCH-TOKEN-FOR-THE-CHAT-BENCHMARK", botInfo: BOT_INFO, core, i18n: createI18n(), inbox: store.inbox, log: QUIET,

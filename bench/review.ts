@@ -6,6 +6,7 @@ import { createCore } from "../src/bot/core.js";
 import type { Inbound, InboundFile } from "../src/bot/reply.js";
 import { createScoreCache } from "../src/bot/score-cache.js";
 import { createItemSearch } from "../src/bot/search.js";
+import { loadGlossary } from "../src/rulesets/index.js";
 import { seedDemo } from "../src/demo/seed.js";
 import { createCatalog, loadRulesetsOrThrow } from "../src/rulesets/index.js";
 import { createFileStorage, createStore } from "../src/store/index.js";
@@ -50,7 +51,7 @@ export async function reviewBench(): Promise<BenchResult[]> {
     await seedDemo({ store, catalog, now: new Date() });
     const evidence = { storage: createFileStorage(join(dir, "evidence")), maxBytes: 20 * 1_048_576, types: new Set(["pdf", "jpg", "png"]) };
     const core = createCore({
-      store, catalog, search: createItemSearch(catalog), scores: createScoreCache({ store, catalog }), now: () => new Date(), log: QUIET, evidence,
+      store, catalog, search: createItemSearch(catalog, loadGlossary("rulesets")), scores: createScoreCache({ store, catalog }), now: () => new Date(), log: QUIET, evidence,
     });
     let n = 0;
     const say = (userId: string, extra: Partial<Inbound>) => core.handle({

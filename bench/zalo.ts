@@ -6,6 +6,7 @@ import { createCore } from "../src/bot/core.js";
 import { NO_METRICS } from "../src/bot/ports/metrics.js";
 import { createScoreCache } from "../src/bot/score-cache.js";
 import { createItemSearch } from "../src/bot/search.js";
+import { loadGlossary } from "../src/rulesets/index.js";
 import { parseConfig } from "../src/config.js";
 import { seedDemo } from "../src/demo/seed.js";
 import { createHttpServer } from "../src/http/server.js";
@@ -66,7 +67,7 @@ export async function zaloBench(): Promise<BenchResult[]> {
   await seedDemo({ store, catalog, now: new Date() });
   const i18n = createI18n();
   const now = () => new Date();
-  const core = createCore({ store, catalog, search: createItemSearch(catalog), scores: createScoreCache({ store, catalog }), now, log: QUIET });
+  const core = createCore({ store, catalog, search: createItemSearch(catalog, loadGlossary("rulesets")), scores: createScoreCache({ store, catalog }), now, log: QUIET });
   const config = parseConfig({
     ZALO_APP_ID: fake.appId, ZALO_APP_SECRET: fake.appSecret, ZALO_OA_ID: fake.oaId, ZALO_OA_SECRET_KEY: fake.oaSecretKey,
     ZALO_TOKEN_KEY: "bench-token-key-0123456789abcdefghijkl", ZALO_API_ROOT: fake.url, ZALO_OAUTH_ROOT: fake.url, ZALO_REFRESH_TOKEN: fake.grantRefreshToken(),

@@ -362,6 +362,8 @@ bot-help-approve = /duyet — a leader approves the unit's submitted figures
 bot-help-unit = /donvi — choose the unit you are working for
 bot-help-whoami = /toi — your account
 bot-help-free-text = You can also just write, e.g. “what is indicator { $code }”, “{ $figure }”, “what is our score” or “what is still missing”.
+bot-help-free-text-reader = You can also just write, e.g. “what is indicator { $code }”, “what is our score” or “what is still missing”.
+bot-help-free-text-guest = You can also just ask about an indicator, e.g. “what is indicator { $code }” or “how is { $name } scored”.
 bot-start-guest = Welcome. This is the digital transformation (DTI) assistant of the Department of Science and Technology.
 bot-start-how = To submit figures and see your unit's score, please enter the invite code from the department: /start <code>. You can ask about indicators without a code.
 bot-start-back = Welcome back, { $name }.
@@ -429,6 +431,13 @@ bot-ruleset-counts = { $indices } main indices{ $subs ->
 bot-ruleset-structure = The public text gives the structure only, not the detailed scoring.
 bot-ruleset-illustrative = This is an illustrative set, not a published decision.
 bot-ask-how = You can ask by code (e.g. “what is indicator { $code }”) or by name (e.g. “how is { $name } scored”).
+bot-ask-choice-set = { $code }. { $name } — { $province }, { $kind ->
+    [department] departments
+    [central_agency] central agencies
+    [district] districts
+    [commune] communes
+   *[other] province
+  }
 bot-ask-choose = A few indicators are close to your question. Which one do you mean?
 bot-ask-no-code = Your unit's set ({ $title }) has no indicator { $code }.
 bot-ask-no-code-anywhere = No indicator set has an indicator { $code }.
@@ -444,18 +453,22 @@ bot-greeting = Hello { $name ->
 }. DTI Bot is ready to help with the digital-transformation evaluation.
 bot-greeting-how = You can ask about an indicator (e.g. “what is indicator { $code }”), submit a figure (e.g. “{ $figure }”), see your score with /diem, or type /huongdan for everything.
 bot-thanks = You are welcome. Write any time you need something.
+bot-ack = All right. Write any time you need something.
 bot-ask-none = No indicator matches the question.
 
 ## Chat: submitting, correcting, withdrawing
 
 bot-need-officer = Only data officers of { $unit } can submit, correct or withdraw its figures.
 bot-need-leader = Only leaders of { $unit } can approve its figures.
+bot-need-officer-no-unit = Your account is not a data officer of any unit yet, so it cannot submit, correct or withdraw figures. Please ask the department for an officer invitation code.
+bot-need-leader-no-unit = Your account is not a leader of any unit yet, so it cannot approve figures.
 bot-no-period = { $unit } has no open evaluation period.
 bot-period-not-open = The { $year } period is { period-status } and takes no new figures.
 bot-locked-approval = The approval deadline ({ $date }) has passed and the figures of { $unit } are locked; if needed, please ask the Department of Science and Technology to reopen them.
 bot-locked = The submission deadline ({ $date }) has passed and the figures of { $unit } are locked; to add more, please ask the Department of Science and Technology to reopen them.
 bot-submit-how = How to submit: one indicator per line, as “code = value”.
 bot-submit-example = For example:{"\u000A"}{ $figure }{"\u000A"}{ $figure2 }
+bot-submit-how-edit = To correct a figure, send its line again with the new value (or use /sua); to withdraw one, type /huy { $code }. Every change is previewed and saved only when you tap "Confirm".
 bot-submit-none = No line could be read; nothing was recorded.
 bot-submit-line-form = Line { $n } (“{ $line }”) is not of the form “code = value”.
 bot-submit-line-unknown = Line { $n }: { $code } is not in your unit's indicator set.
@@ -913,6 +926,7 @@ bot-evidence-checksum = Checksum (SHA-256): { $sha }…
 bot-evidence-no-figure-yet = Item { $code } has no figure yet; the evidence will count once the unit submits one.
 bot-evidence-how = How to send evidence:
 bot-evidence-how-file = • Send a photo or a PDF with the item code as its caption, e.g. "{ $code }".
+bot-evidence-how-kinds = • Accepted kinds: { $allowed }; up to { $max } MB per file.
 bot-evidence-how-ref = • Or type the document's number, date and summary: /evidence { $code } 466/QĐ-UBND - 15/03/2026: digital transformation plan. /evidence { $code } shows what was sent.
 bot-evidence-ref-saved = Recorded { $count } document reference(s) for item { $code }. { $name } of { $unit }:
 bot-evidence-ref-form = Note: references should follow "number - dd/mm/yyyy: summary".

@@ -362,6 +362,8 @@ bot-help-approve = /duyet — lãnh đạo phê duyệt số liệu đơn vị �
 bot-help-unit = /donvi — chọn đơn vị đang làm việc
 bot-help-whoami = /toi — thông tin tài khoản
 bot-help-free-text = Anh/Chị cũng có thể nhắn trực tiếp, ví dụ «chỉ số { $code } là gì», «{ $figure }», «điểm của đơn vị mình bao nhiêu» hoặc «còn thiếu chỉ số nào».
+bot-help-free-text-reader = Anh/Chị cũng có thể nhắn trực tiếp, ví dụ «chỉ số { $code } là gì», «điểm của đơn vị mình bao nhiêu» hoặc «còn thiếu chỉ số nào».
+bot-help-free-text-guest = Anh/Chị cũng có thể nhắn trực tiếp câu hỏi về chỉ số, ví dụ «chỉ số { $code } là gì» hoặc «{ $name } tính điểm thế nào».
 bot-start-guest = Kính chào Anh/Chị, đây là trợ lý đánh giá chuyển đổi số (DTI) của Sở Khoa học và Công nghệ.
 bot-start-how = Để nộp số liệu và xem điểm của đơn vị, xin vui lòng nhập mã mời do Sở cấp: /start <mã mời>. Anh/Chị vẫn có thể hỏi về các chỉ số mà không cần mã mời.
 bot-start-back = Kính chào { $name }, rất vui được tiếp tục hỗ trợ Anh/Chị.
@@ -429,6 +431,13 @@ bot-ruleset-counts = Gồm { $indices } chỉ số chính{ $subs ->
 bot-ruleset-structure = Văn bản công khai mới nêu cấu trúc, chưa nêu cách tính điểm chi tiết.
 bot-ruleset-illustrative = Đây là bộ chỉ số minh hoạ, không phải văn bản đã ban hành.
 bot-ask-how = Anh/Chị có thể hỏi theo mã (ví dụ «chỉ số { $code } là gì») hoặc theo tên (ví dụ «cách tính điểm { $name }»).
+bot-ask-choice-set = { $code }. { $name } — { $province }, { $kind ->
+    [department] cấp sở, ngành
+    [central_agency] cơ quan Trung ương
+    [district] cấp huyện
+    [commune] cấp xã
+   *[other] cấp tỉnh
+  }
 bot-ask-choose = Có một vài chỉ số gần với câu hỏi. Anh/Chị muốn hỏi chỉ số nào?
 bot-ask-no-code = Bộ chỉ số của đơn vị ({ $title }) không có chỉ số { $code }.
 bot-ask-no-code-anywhere = Chưa có bộ chỉ số nào có chỉ số { $code }.
@@ -444,18 +453,22 @@ bot-greeting = Kính chào { $name ->
 }. DTI Bot sẵn sàng hỗ trợ Anh/Chị về bộ chỉ số đánh giá chuyển đổi số.
 bot-greeting-how = Anh/Chị có thể hỏi về một chỉ số (ví dụ «chỉ số { $code } là gì»), nộp số liệu (ví dụ «{ $figure }»), xem điểm bằng /diem, hoặc gõ /huongdan để xem đủ các việc.
 bot-thanks = Dạ, DTI Bot cảm ơn Anh/Chị. Khi cần, Anh/Chị cứ nhắn tiếp ạ.
+bot-ack = Dạ. Khi cần, Anh/Chị cứ nhắn cho DTI Bot ạ.
 bot-ask-none = Chưa tìm thấy chỉ số phù hợp với câu hỏi.
 
 ## Trò chuyện: nộp, sửa, rút số liệu
 
 bot-need-officer = Chỉ cán bộ nhập liệu của { $unit } mới nộp, sửa hoặc rút được số liệu của đơn vị.
 bot-need-leader = Chỉ lãnh đạo của { $unit } mới phê duyệt được số liệu của đơn vị.
+bot-need-officer-no-unit = Tài khoản của Anh/Chị chưa được giao nhập liệu cho đơn vị nào, nên chưa nộp, sửa hoặc rút được số liệu. Xin liên hệ Sở để được cấp mã mời cán bộ nhập liệu.
+bot-need-leader-no-unit = Tài khoản của Anh/Chị chưa được giao vai trò lãnh đạo của đơn vị nào, nên chưa phê duyệt được số liệu.
 bot-no-period = { $unit } hiện chưa có kỳ đánh giá nào đang mở.
 bot-period-not-open = Kỳ đánh giá năm { $year } { period-status }, không nhận số liệu mới.
 bot-locked-approval = Đã quá hạn lãnh đạo phê duyệt số liệu ({ $date }). Số liệu của { $unit } đã được khoá; nếu cần, xin vui lòng liên hệ Sở Khoa học và Công nghệ để được mở lại.
 bot-locked = Đã quá hạn nộp số liệu ({ $date }). Số liệu của { $unit } đã được khoá; nếu cần bổ sung, xin vui lòng liên hệ Sở Khoa học và Công nghệ để được mở lại.
 bot-submit-how = Cách nộp số liệu: mỗi dòng một chỉ số, theo dạng «mã = giá trị».
 bot-submit-example = Ví dụ:{"\u000A"}{ $figure }{"\u000A"}{ $figure2 }
+bot-submit-how-edit = Muốn sửa, Anh/Chị gửi lại dòng của chỉ số đó với giá trị mới (hoặc dùng /sua); muốn rút số liệu đã nộp, gõ /huy { $code }. Mọi thay đổi đều được xem trước và chỉ ghi khi Anh/Chị bấm «Xác nhận».
 bot-submit-none = Chưa có dòng nào hợp lệ; chưa ghi số liệu nào.
 bot-submit-line-form = Dòng { $n } («{ $line }») chưa đúng dạng «mã = giá trị».
 bot-submit-line-unknown = Dòng { $n }: chỉ số { $code } không có trong bộ chỉ số của đơn vị.
@@ -913,6 +926,7 @@ bot-evidence-checksum = Mã kiểm tra (SHA-256): { $sha }…
 bot-evidence-no-figure-yet = Chỉ số { $code } chưa có số liệu; minh chứng sẽ được dùng khi đơn vị nộp số liệu.
 bot-evidence-how = Cách gửi minh chứng:
 bot-evidence-how-file = • Gửi ảnh chụp hoặc tệp PDF, kèm chú thích là mã chỉ số, ví dụ «{ $code }».
+bot-evidence-how-kinds = • Loại tệp được nhận: { $allowed }; mỗi tệp tối đa { $max } MB.
 bot-evidence-how-ref = • Hoặc gõ số, ngày và trích yếu văn bản: /minhchung { $code } 466/QĐ-UBND - 15/03/2026: Kế hoạch chuyển đổi số. Gõ /minhchung { $code } để xem minh chứng đã gửi.
 bot-evidence-ref-saved = Đã ghi { $count } văn bản minh chứng cho chỉ số { $code }. { $name } của { $unit }:
 bot-evidence-ref-form = Lưu ý: văn bản minh chứng nên ghi theo mẫu «số văn bản - ngày/tháng/năm: trích yếu».

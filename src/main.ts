@@ -25,7 +25,7 @@ import { createHttpServer } from "./http/server.js";
 import { createI18n } from "./i18n/index.js";
 import { createLogger } from "./logger.js";
 import { createReports } from "./reports.js";
-import { createCatalog, loadRulesetsOrThrow } from "./rulesets/index.js";
+import { createCatalog, loadGlossary, loadRulesetsOrThrow } from "./rulesets/index.js";
 import { processIdentity } from "./runtime/instance.js";
 import { databaseCheck, folderCheck, readiness, telegramCheck, workCheck, zaloCheck, type Check } from "./runtime/readiness.js";
 import { createShutdown, type Shutdown } from "./runtime/shutdown.js";
@@ -123,8 +123,10 @@ async function main(): Promise<void> {
   const evidence = {
     storage: createFileStorage(config.EVIDENCE_DIR), maxBytes: config.EVIDENCE_MAX_MB * 1_048_576, types: new Set(config.EVIDENCE_TYPES.split(",")),
   };
+  // The field's abbreviations (rulesets/glossary.yaml) are part of how questions are read.
+  const search = createItemSearch(catalog, loadGlossary(config.RULESETS_DIR));
   const core = createCore({
-    store, catalog, search: createItemSearch(catalog), scores, now, log, delivery, reports: createReports(i18n, now), evidence,
+    store, catalog, search, scores, now, log, delivery, reports: createReports(i18n, now), evidence,
     ...(config.TELEGRAM_BOT_USERNAME && { botUsername: config.TELEGRAM_BOT_USERNAME }),
   });
 

@@ -29,6 +29,7 @@ const REQUEST_INTENT: Record<RequestAction, Intent> = {
   greeting: { kind: "greeting" }, thanks: { kind: "thanks" }, score: { kind: "score" }, ranking: { kind: "ranking" },
   missing: { kind: "missing" }, target: { kind: "target" }, deadlines: { kind: "deadlines" }, help: { kind: "help" },
   whoami: { kind: "whoami" }, submit_how: { kind: "submit", text: "" }, evidence_how: { kind: "evidence", text: "" },
+  ack: { kind: "noted" }, appeal: { kind: "appeal", text: "" },
 };
 
 export interface Core {
@@ -51,7 +52,8 @@ function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Rep
     case "ask": return intent.free ? answerFreeText(deps, session, intent.text) : ask(deps, session, intent.text);
     case "greeting": return greet(deps, session);
     case "thanks": return [reply([line("bot-thanks")])];
-    case "item": return showItem(deps, session, intent.rulesetId, intent.code);
+    case "noted": return [reply([line("bot-ack")])];
+    case "item": return showItem(deps, session, intent.rulesetId, intent.code, intent.focus ?? null);
     case "submit": return submit(deps, session, intent.text);
     case "withdraw": return withdraw(deps, session, intent.code);
     case "confirm": return confirm(deps, session, intent.id, intent.detach === true);

@@ -24,14 +24,18 @@ export interface Examples {
 const lowerFirst = (value: string) => value.charAt(0).toLocaleLowerCase("vi") + value.slice(1);
 
 function pick(ruleset: Ruleset): Examples | null {
-  const leaves = walk(ruleset).filter((n) => n.children.length === 0 && n.rule && n.rule.type !== "not_scored" && !n.effect);
+  const leaves = walk(ruleset).filter((n) => n.children.length === 0 && n.rule && n.rule.type !== "not_scored" && n.effect === "base");
   const withExample = leaves.map((node) => ({ node, example: workedExample(ruleset, node) })).filter((x) => x.example !== null);
   // A ratio reads best first (a share typed as "394/508" or "85%"), then something of another kind.
   const first = withExample.find((x) => x.node.rule!.type === "ratio") ?? withExample[0];
   if (!first) return null;
-  const second = withExample.find((x) => x.node.rule!.type !== first.node.rule!.type) ?? withExample.find((x) => x !== first) ?? first;
+  // Then a short answer of another kind ("có"), rather than a level's long label.
+  const second = withExample.find((x) => x.node.rule!.type === "yes_no")
+    ?? withExample.find((x) => x !== first && x.example!.input.length <= 12) ?? first;
   const figure = (x: { node: RulesetNode; example: { input: string } | null }) => `${x.node.code} = ${x.example!.input}`;
-  return { code: first.node.code, name: lowerFirst(first.node.name), figure: figure(first), figure2: figure(second) };
+  // A question in words reads best with a short name.
+  const named = [...leaves].sort((a, b) => a.name.length - b.name.length)[0] ?? first.node;
+  return { code: first.node.code, name: lowerFirst(named.name), figure: figure(first), figure2: figure(second) };
 }
 
 /** The examples of a ruleset; without one (a guest), those of the first fully described ruleset. */

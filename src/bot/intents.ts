@@ -1,5 +1,6 @@
 import { fold } from "../scoring/index.js";
 import type { Inbound } from "./reply.js";
+import { isFocus, type Focus } from "./understand/words.js";
 
 /** What a message or a tap asks the bot to do, whichever channel it came from. */
 export type Intent =
@@ -20,7 +21,10 @@ export type Intent =
   | { readonly kind: "ask"; readonly text: string; readonly free?: boolean }
   | { readonly kind: "greeting" }
   | { readonly kind: "thanks" }
-  | { readonly kind: "item"; readonly rulesetId: string; readonly code: string }
+  /** "ok", "đã rõ": the user took note; nothing to do. */
+  | { readonly kind: "noted" }
+  /** A tap on an item to choose: its card, in the order the question asked for (`focus`). */
+  | { readonly kind: "item"; readonly rulesetId: string; readonly code: string; readonly focus?: Focus }
   /** A tap on "Xác nhận"; `detach` when the officer said the evidence of the earlier figures no longer applies. */
   | { readonly kind: "confirm"; readonly id: number; readonly detach?: boolean }
   | { readonly kind: "cancel"; readonly id: number }
@@ -132,7 +136,7 @@ function fromAction(action: string): Intent {
   if (verb === "deleg" && n !== null) return { kind: "delegate", text: "", personId: n };
   if ((verb === "ok" || verb === "no") && a && /^\d+$/.test(a)) return { kind: verb === "ok" ? "confirm" : "cancel", id: Number(a) };
   if (verb === "okd" && a && /^\d+$/.test(a)) return { kind: "confirm", id: Number(a), detach: true };
-  if (verb === "item" && a && b) return { kind: "item", rulesetId: a, code: b };
+  if (verb === "item" && a && b) return { kind: "item", rulesetId: a, code: b, ...(isFocus(c) && { focus: c }) };
   if (verb === "unit" && a) return { kind: "unit", code: a };
   if (verb === "lang" && (a === "vi" || a === "en")) return { kind: "language", to: a };
   if (verb === "cmd" && a && COMMANDS[a]) return fromCommand(a, "");

@@ -1,8 +1,8 @@
 import MiniSearch from "minisearch";
-import { EMPTY_GLOSSARY, type Catalog, type Glossary } from "../rulesets/index.js";
+import type { Catalog, Glossary } from "../rulesets/index.js";
 import { walk, type Ruleset, type RulesetNode } from "../scoring/index.js";
 import { createExpander } from "./understand/glossary-text.js";
-import { codeIn, focusOf, termsOf, withoutFocusWords, wordsOf, type Focus } from "./understand/words.js";
+import { codeIn, focusOf, spelledOut, termsOf, withoutFocusWords, wordsOf, type Focus } from "./understand/words.js";
 
 export interface ItemHit {
   readonly ruleset: Ruleset;
@@ -40,6 +40,11 @@ export const SEARCH_TUNING = {
   pairWeight: 1.5,
   /** Each word typed with diacritics found as typed in the item (an exact match beats one only after folding). */
   exactBonus: 0.1,
+  /**
+   * What a word typed with diacritics counts for in an item that has it only with other diacritics
+   * ("hiểu" against "hiệu", "phường" against "phương"): false friends, not typos, as a rule.
+   */
+  otherSpelling: 0.1,
   /** The item's whole name, in order, in the question. */
   nameBonus: 1,
   /** Share of the question's weight an item must cover to be answered with its card, or offered among choices. */
@@ -68,12 +73,15 @@ const foldedWords = (text: string): string[] => wordsOf(text).map((w) => w.folde
  * distinctive each word is, not by a share of the question's words; a code
  * counts only where it is shaped or placed like one.
  */
-export function createItemSearch(catalog: Catalog, glossary: Glossary = EMPTY_GLOSSARY): ItemSearch {
+export function createItemSearch(catalog: Catalog, glossary: Glossary): ItemSearch {
   const expander = createExpander(glossary);
   const docs: Doc[] = [];
   const nodes = new Map<string, { ruleset: Ruleset; node: RulesetNode }>();
-  /** The item's own words as typed (lower case), for exact matches; its name folded, for a whole-name match. */
-  const named = new Map<string, { exact: Set<string>; name: string }>();
+  /**
+   * The item's own words as typed (lower case), for exact matches; every spelling of each folded word in its text
+   * ("hieu" → hiệu), to tell a false friend; its name folded, for a whole-name match.
+   */
+  const named = new Map<string, { exact: Set<string>; spellings: Map<string, Set<string>>; name: string }>();
   /** Per ruleset: the folded words its items use, and in how many of its items each appears. */
   const frequencies = new Map<string, Map<string, number>>();
   for (const ruleset of catalog.all) {
@@ -82,11 +90,13 @@ export function createItemSearch(catalog: Catalog, glossary: Glossary = EMPTY_GL
       nodes.set(id, { ruleset, node });
       const aliases = [...node.keywords, ...node.synonyms].join(" | ");
       const own = expander.expand(`${node.name} | ${aliases}`);
-      named.set(id, { exact: new Set(wordsOf(own).map((w) => w.exact)), name: ` ${foldedWords(node.name).join(" ")} ` });
       const doc: Doc = {
         id, rulesetId: ruleset.id, name: expander.expand(node.name), aliases: expander.expand(aliases),
         details: expander.expand([node.measures, node.howToCount].filter(Boolean).join(" | ")), evidence: node.evidence ?? "",
       };
+      const spellings = new Map<string, Set<string>>();
+      for (const w of wordsOf(`${doc.name} ${doc.aliases} ${doc.details} ${doc.evidence}`)) spellings.set(w.folded, (spellings.get(w.folded) ?? new Set()).add(w.exact));
+      named.set(id, { exact: new Set(wordsOf(own).map((w) => w.exact)), spellings, name: ` ${foldedWords(node.name).join(" ")} ` });
       docs.push(doc);
       const frequency = frequencies.get(ruleset.id) ?? new Map<string, number>();
       frequencies.set(ruleset.id, frequency);
@@ -123,8 +133,9 @@ export function createItemSearch(catalog: Catalog, glossary: Glossary = EMPTY_GL
   index.addAll(docs);
 
   /** Every item of the scope that matches, best first, with the share of the question's weight it covers. */
-  function rank(question: string, scope: ReadonlySet<string>) {
+  function rank(typed: string, scope: ReadonlySet<string>) {
     const { known, weight } = weigher(scope);
+    const question = spelledOut(typed);
     // The words that say what is wanted ("cần giấy tờ gì") choose the card's order; they do not choose the item.
     const expanded = expander.expand(withoutFocusWords(question));
     const terms = termsOf(expanded, known);
@@ -133,7 +144,8 @@ export function createItemSearch(catalog: Catalog, glossary: Glossary = EMPTY_GL
     const weightOf = new Map<string, number>();
     for (const t of terms) weightOf.set(t.term, weight(t.term) * (t.uncertain ? SEARCH_TUNING.uncertainWeight : 1) * (t.term.includes("_") ? SEARCH_TUNING.pairWeight : 1));
     const total = [...weightOf.values()].reduce((a, b) => a + b, 0);
-    const accented = wordsOf(question).filter((w) => w.accented).map((w) => w.exact);
+    const accentedWords = wordsOf(question).filter((w) => w.accented);
+    const accented = accentedWords.map((w) => w.exact);
     const asked = ` ${foldedWords(expanded).join(" ")} `;
     return index.search([...weightOf.keys()].join(" "), {
       filter: (r) => scope.has(r["rulesetId"] as string),
@@ -141,10 +153,20 @@ export function createItemSearch(catalog: Catalog, glossary: Glossary = EMPTY_GL
     }).map((r) => {
       const own = named.get(r.id as string)!;
       const covered = new Set(r.queryTerms);
-      const coverage = [...weightOf].filter(([t]) => covered.has(t)).reduce((a, [, v]) => a + v, 0) / total;
+      // A word the item spells only otherwise (and never without diacritics) is a false friend: it counts for little.
+      const falseFriends = new Set(accentedWords.filter((w) => {
+        const forms = own.spellings.get(w.folded);
+        return forms !== undefined && !forms.has(w.exact) && !forms.has(w.folded);
+      }).map((w) => w.folded));
+      const counted = (t: string) => (t.split("_").some((part) => falseFriends.has(part)) ? SEARCH_TUNING.otherSpelling : 1);
+      const matched = [...weightOf].filter(([t]) => covered.has(t));
+      const full = matched.reduce((a, [, v]) => a + v, 0);
+      const fair = matched.reduce((a, [t, v]) => a + v * counted(t), 0);
+      const coverage = fair / total;
       const exactly = accented.filter((w) => own.exact.has(w)).length;
       const wholeName = own.name.trim().includes(" ") && asked.includes(own.name) ? 1 : 0;
-      const score = r.score * (1 + SEARCH_TUNING.exactBonus * exactly) * (1 + SEARCH_TUNING.nameBonus * wholeName);
+      const fairShare = full > 0 ? fair / full : 1;
+      const score = r.score * fairShare * (1 + SEARCH_TUNING.exactBonus * exactly) * (1 + SEARCH_TUNING.nameBonus * wholeName);
       return { ...nodes.get(r.id as string)!, score, coverage };
     }).sort((a, b) => b.score - a.score);
   }
@@ -157,11 +179,13 @@ export function createItemSearch(catalog: Catalog, glossary: Glossary = EMPTY_GL
     },
     find(question, rulesetIds) {
       const scope = new Set(rulesetIds.length > 0 ? rulesetIds : catalog.all.map((r) => r.id));
-      const focus = focusOf(question);
+      const focus = focusOf(spelledOut(question));
       const code = codeIn(question);
       if (code) {
-        const exact = [...scope].map((id) => nodes.get(`${id}:${code.code}`)).find((x) => x !== undefined);
-        if (exact) return { kind: "item", hit: { ...exact, score: Infinity }, focus };
+        const exact = [...scope].map((id) => nodes.get(`${id}:${code.code}`)).filter((x) => x !== undefined);
+        // The same code in several sets (a guest asking "2.1 là gì"): each set's item to choose from.
+        if (exact.length > 1) return { kind: "choose", hits: exact.slice(0, 8).map((x) => ({ ...x, score: Infinity })), focus };
+        if (exact[0]) return { kind: "item", hit: { ...exact[0], score: Infinity }, focus };
         // "chỉ số 9.9" names a code: say it is not in the set rather than answer something else.
         if (code.placed === "marker" || /^\s*\d{1,2}[.,]\d/.test(question)) return { kind: "no_code", code: code.code };
       }

@@ -70,6 +70,9 @@ describe("reading a message", () => {
     expect(parseIntent(tap("ok:12"))).toEqual({ kind: "confirm", id: 12 });
     expect(parseIntent(tap("no:12"))).toEqual({ kind: "cancel", id: 12 });
     expect(parseIntent(tap("item:minh-hoa-so-nganh:6.2"))).toEqual({ kind: "item", rulesetId: "minh-hoa-so-nganh", code: "6.2" });
+    expect(parseIntent(tap("item:minh-hoa-so-nganh:6.2:evidence"))).toEqual({ kind: "item", rulesetId: "minh-hoa-so-nganh", code: "6.2", focus: "evidence" });
+    // A focus the bot does not know is dropped, not passed on.
+    expect(parseIntent(tap("item:minh-hoa-so-nganh:6.2:salary"))).toEqual({ kind: "item", rulesetId: "minh-hoa-so-nganh", code: "6.2" });
     expect(parseIntent(tap("cmd:diem"))).toEqual({ kind: "score" });
     expect(parseIntent(tap("lang:en"))).toEqual({ kind: "language", to: "en" });
     expect(parseIntent(tap("ok:abc")).kind).toBe("ignore");

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createItemSearch, type SearchAnswer } from "../../src/bot/search.js";
-import { realCatalog } from "../helpers/real.js";
+import type { SearchAnswer } from "../../src/bot/search.js";
+import { codeIn } from "../../src/bot/understand/index.js";
+import { realSearch } from "../helpers/real.js";
 
-const search = createItemSearch(realCatalog());
+const search = realSearch();
 const SO = ["minh-hoa-so-nganh"];
 const found = (answer: SearchAnswer) => (answer.kind === "item" ? answer.hit.node.code : answer.kind === "choose" ? answer.hits.map((h) => h.node.code) : null);
 
@@ -47,5 +48,34 @@ describe("item search", () => {
     expect(answer.kind === "item" && answer.hit.ruleset.id).toBe("tay-ninh-2025-xa");
     const everywhere = search.find("họp không giấy", []);
     expect(everywhere.kind).toBe("choose");
+  });
+
+  it("finds an item by the long number it names, and ignores short numbers", () => {
+    expect(found(search.find("1022 là gì", ["tay-ninh-2025-xa"]))).toEqual(["6.6", "6.7"]);
+    expect(found(search.find("phản ánh qua 1022 giải quyết đúng hạn", ["tay-ninh-2025-xa"]))).toBe("6.6");
+  });
+
+  it("reads chat shorthand as the words it stands for", () => {
+    expect(found(search.find("hop ko giay", SO))).toBe("6.3");
+    expect(found(search.find("họp k giấy dc bn điểm", SO))).toBe("6.3");
+  });
+
+  it("does not match a word typed with its diacritics to an item that spells it otherwise («hiểu» is not «hiệu»)", () => {
+    expect(search.find("tôi không hiểu", ["tay-ninh-2025-xa"]).kind).toBe("none");
+  });
+
+  it("offers a code several sets have in each set, rather than the first set's", () => {
+    const answer = search.find("2.1 là gì", []);
+    expect(answer.kind).toBe("choose");
+    if (answer.kind !== "choose") return;
+    expect(new Set(answer.hits.map((h) => h.ruleset.id)).size).toBe(answer.hits.length);
+    expect(answer.hits.every((h) => h.node.code === "2.1")).toBe(true);
+  });
+
+  it("reads «mức 2» as a level, not item 2, and a code asked about inside a sentence", () => {
+    expect(codeIn("đạt mức 2 thì được bao nhiêu điểm")).toBeNull();
+    expect(codeIn("mục 2 là gì")).toEqual({ code: "2", placed: "marker" });
+    expect(codeIn("cho hỏi 6.2 là gì")?.code).toBe("6.2");
+    expect(codeIn("có 6.2 tỷ đồng")).toBeNull();
   });
 });

@@ -72,7 +72,9 @@ describe("free text as people write it", () => {
 
   it("understands the field's abbreviations alone, and does not take «mấy điểm» for «máy tính»", async () => {
     const officer = await joined("free-abbrev", "officer", "S16");
-    expect(await officer.say("ATTT")).toMatch(/^5\. An toàn thông tin mạng/);
+    // "ATTT" alone names a topic several items share: the main index first, on its card or first among choices.
+    const attt = await officer.say("ATTT");
+    if (!/^5\. An toàn thông tin mạng/.test(attt)) expect(officer.actions()[0]).toBe("item:minh-hoa-so-nganh:5");
     expect(await officer.say("CKS văn bản đi tính sao")).toMatch(/^6\.2\./);
     expect(await officer.say("họp không giấy được mấy điểm")).toMatch(/^6\.3\. Họp không giấy/);
     // "chi" (to spend) is a word of its own, not "chỉ" folded: the spending item comes first.
@@ -115,5 +117,62 @@ describe("free text as people write it", () => {
     expect(forDepartment.every((c) => own("minh-hoa-so-nganh").has(c))).toBe(true);
     expect(forWard.every((c) => own("tay-ninh-2025-xa").has(c))).toBe(true);
     expect(await department.say("/huy")).toMatch(new RegExp(`/huy (${[...own("minh-hoa-so-nganh")].map((c) => c.replace(".", "\\.")).join("|")})$`));
+  });
+
+  it("keeps what was asked when the person taps one of several items: the evidence comes first on the card", async () => {
+    const officer = await joined("free-choose-focus", "officer", "S16");
+    expect(await officer.say("an toàn thông tin cần giấy tờ gì")).toMatch(/^Có một vài chỉ số gần với câu hỏi/);
+    expect(officer.actions().every((a) => a.endsWith(":evidence"))).toBe(true);
+    const card = (await officer.tap("item:minh-hoa-so-nganh:5.1")).split("\n");
+    expect(card[0]).toMatch(/^5\.1\. /);
+    expect(card[2]).toMatch(/^Tài liệu kiểm chứng/);
+  });
+
+  it("offers each set's item when a guest asks for a code several sets have", async () => {
+    const guest = person("free-guest-code");
+    expect(await guest.say("2.1 là gì")).toMatch(/^Có một vài chỉ số gần với câu hỏi/);
+    const sets = new Set(guest.actions().map((a) => a.split(":")[1]));
+    expect(sets.size).toBe(guest.actions().length);
+    expect(sets.size).toBeGreaterThan(1);
+    expect(guest.actions().every((a) => a.split(":")[2] === "2.1")).toBe(true);
+    // Only the sets of the province served here, not every set the service has loaded.
+    const assigned = new Set<string>();
+    for (const p of await fixture.store.provinces.list()) for (const a of await fixture.store.provinces.rulesets(p.id)) assigned.add(a.rulesetId);
+    expect([...sets].every((id) => assigned.has(id!))).toBe(true);
+    // "chỉ số 3" is a main index of every loaded set, Đà Nẵng's and Ninh Bình's among them.
+    await guest.say("chỉ số 3 là gì");
+    expect(guest.actions().map((a) => a.split(":")[1]).every((id) => assigned.has(id!))).toBe(true);
+  });
+
+  it("answers «tôi không hiểu» with what the bot can do, and does not read «hiểu» as «hiệu»", async () => {
+    const officer = await joined("free-lost", "officer", "S16");
+    expect(await officer.say("tôi không hiểu")).toBe(await officer.say("/huongdan"));
+    expect(await officer.say("em chưa hiểu lắm")).toBe(await officer.say("/huongdan"));
+  });
+
+  it("tells each person only what they can do: a guest is not shown figures to submit, nor how to send evidence", async () => {
+    const guest = person("free-guest-help");
+    const help = await guest.say("/huongdan");
+    expect(help).not.toMatch(/\d = /);
+    expect(help).toMatch(/«chỉ số \d+(\.\d+)* là gì»/);
+    expect(await guest.say("làm sao để gửi minh chứng")).toMatch(/^Tài khoản của Anh\/Chị chưa được gắn với đơn vị nào\./);
+    const leader = await joined("free-leader-evidence", "leader", "S16");
+    expect(await leader.say("làm sao để gửi minh chứng")).toMatch(/^Chỉ cán bộ nhập liệu của .+ mới gửi được minh chứng\.$/);
+    expect(await leader.say("/huongdan")).not.toMatch(/\d = /);
+  });
+
+  it("tells an officer how to send evidence with the accepted kinds and size, and how to correct or withdraw a figure", async () => {
+    const officer = await joined("free-how", "officer", "S16");
+    expect(await officer.say("làm sao để gửi minh chứng")).toContain("• Loại tệp được nhận: pdf, jpg, png, webp, docx, xlsx; mỗi tệp tối đa 2 MB.");
+    const how = await officer.say("/nop");
+    expect(how).toMatch(/\/sua/);
+    expect(how).toMatch(/\/huy \d+(\.\d+)*/);
+  });
+
+  it("tells someone who works for no unit why they cannot submit, without an empty unit name", async () => {
+    const reviewer = person("free-reviewer-submit");
+    await reviewer.say(`/start ${await fixture.invite("reviewer", null)}`);
+    const answer = await reviewer.say("/nop 6.2 = 85%");
+    expect(answer).toBe("Tài khoản của Anh/Chị chưa được giao nhập liệu cho đơn vị nào, nên chưa nộp, sửa hoặc rút được số liệu. Xin liên hệ Sở để được cấp mã mời cán bộ nhập liệu.");
   });
 });

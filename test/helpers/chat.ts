@@ -7,14 +7,13 @@ import type { Store } from "../../src/bot/ports/store.js";
 import { PLAIN, renderReply } from "../../src/bot/render.js";
 import type { Inbound, InboundFile } from "../../src/bot/reply.js";
 import { createScoreCache } from "../../src/bot/score-cache.js";
-import { createItemSearch } from "../../src/bot/search.js";
 import type { LogPort } from "../../src/bot/session.js";
 import { seedDemo } from "../../src/demo/seed.js";
 import { createI18n, type I18n } from "../../src/i18n/index.js";
 import { createReports } from "../../src/reports.js";
 import { createFileStorage, createStore } from "../../src/store/index.js";
 import { tempDatabaseUrl } from "./cli.js";
-import { realCatalog } from "./real.js";
+import { realCatalog, realSearch } from "./real.js";
 
 export const SEEDED_AT = new Date("2026-11-20T03:00:00Z");
 
@@ -48,7 +47,7 @@ export async function chatFixture(options: { botUsername?: string; delivery?: bo
   const evidenceDir = mkdtempSync(join(tmpdir(), "dti-evidence-"));
   const evidence = { storage: createFileStorage(evidenceDir), maxBytes: 2 * 1_048_576, types: new Set(["pdf", "jpg", "png", "webp", "docx", "xlsx"]) };
   const core = createCore({
-    store, catalog, search: createItemSearch(catalog), scores: createScoreCache({ store, catalog }), now: () => clock.now, log: QUIET, evidence,
+    store, catalog, search: realSearch(), scores: createScoreCache({ store, catalog }), now: () => clock.now, log: QUIET, evidence,
     ...(options.botUsername && { botUsername: options.botUsername }),
     // Pushes to console identities, which the tests deliver with the real console sender.
     ...(options.delivery && {

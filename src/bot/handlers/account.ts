@@ -23,7 +23,7 @@ export function helpReply(session: Session, examples: Examples): Reply {
   return reply([
     line("bot-help-title", {}, "bold"),
     ...commands.map((c) => line(`bot-help-${c}`, args)),
-    line("bot-help-free-text", args),
+    line(roles.includes("officer") ? "bot-help-free-text" : session.person ? "bot-help-free-text-reader" : "bot-help-free-text-guest", args),
   ]);
 }
 

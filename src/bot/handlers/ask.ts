@@ -18,11 +18,23 @@ const KIND_WORDS: readonly [RegExp, UnitKind][] = [
 
 /** The rulesets a person's questions are about: their unit's first, else every one. */
 async function scope(deps: CoreDeps, session: Session): Promise<{ ids: string[]; home: Ruleset | null; due: Date | null }> {
-  if (!session.unit) return { ids: [], home: null, due: null };
-  const found = await periodForUnit(deps, session.unit);
-  if (!found) return { ids: [], home: null, due: null };
+  const found = session.unit ? await periodForUnit(deps, session.unit) : null;
+  if (!found) return { ids: await provinceSets(deps), home: null, due: null };
   const due = found.period.deadlines.find((d) => d.kind === "submission")?.dueAt ?? null;
   return { ids: [found.ruleset.id], home: found.ruleset, due };
+}
+
+/**
+ * The sets the provinces served here have assigned (a guest of Đà Nẵng's
+ * service is not answered from another province's set); every loaded set
+ * before any is assigned.
+ */
+async function provinceSets(deps: CoreDeps): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const province of await deps.store.provinces.list()) {
+    for (const a of await deps.store.provinces.rulesets(province.id)) if (deps.catalog.get(a.rulesetId)) ids.add(a.rulesetId);
+  }
+  return [...ids];
 }
 
 /**
@@ -109,7 +121,7 @@ export async function ask(deps: CoreDeps, session: Session, question: string, re
     case "item":
       return [itemCard(answer.hit.ruleset, answer.hit.node, answer.hit.ruleset.id === home?.id ? due : null, deps.now(), answer.focus)];
     case "choose":
-      return [reply([line("bot-ask-choose")], choices(answer.hits, ids.length === 1))];
+      return [reply([line("bot-ask-choose")], choices(answer.hits, new Set(answer.hits.map((h) => h.ruleset.id)).size === 1 && ids.length === 1, answer.focus))];
     case "no_code":
       return [reply([line(home ? "bot-ask-no-code" : "bot-ask-no-code-anywhere", { code: answer.code, title: home?.title ?? "" }), await howToAsk(deps, session, home)])];
     case "none":
@@ -117,11 +129,13 @@ export async function ask(deps: CoreDeps, session: Session, question: string, re
   }
 }
 
-/** Buttons for items to choose from; the province is named when they come from several sets. */
-function choices(hits: readonly ItemHit[], oneSet: boolean) {
+/** Buttons for items to choose from, each opening its card in the order asked for; the set is named when they come from several. */
+function choices(hits: readonly ItemHit[], oneSet: boolean, focus: Focus | null = null) {
   return hits.map((h) => [{
-    label: text(`${h.node.code}. ${h.node.name}${oneSet ? "" : ` — ${h.ruleset.province.name}`}`),
-    action: `item:${h.ruleset.id}:${h.node.code}`,
+    label: oneSet
+      ? text(`${h.node.code}. ${h.node.name}`)
+      : line("bot-ask-choice-set", { code: h.node.code, name: h.node.name, province: h.ruleset.province.name, kind: h.ruleset.unitKinds[0] ?? "" }),
+    action: `item:${h.ruleset.id}:${h.node.code}${focus ? `:${focus}` : ""}`,
   }]);
 }
 
@@ -141,10 +155,12 @@ export function askBack(action: RequestAction, hits: readonly ItemHit[]): Reply[
   ])];
 }
 
-export async function showItem(deps: CoreDeps, session: Session, rulesetId: string, code: string): Promise<Reply[]> {
+export async function showItem(
+  deps: CoreDeps, session: Session, rulesetId: string, code: string, focus: Focus | null = null,
+): Promise<Reply[]> {
   const ruleset = deps.catalog.get(rulesetId);
   const node = deps.catalog.item(rulesetId, code);
   if (!ruleset || !node) return [reply([line("bot-ask-none")])];
   const { home, due } = await scope(deps, session);
-  return [itemCard(ruleset, node, home?.id === rulesetId ? due : null, deps.now())];
+  return [itemCard(ruleset, node, home?.id === rulesetId ? due : null, deps.now(), focus)];
 }

@@ -104,15 +104,29 @@ export async function receiveFile(deps: CoreDeps, session: Session, file: Inboun
 }
 
 /**
+ * How to give evidence, to those who may: the accepted kinds and size of
+ * files, and typed references. Others are told who gives evidence instead.
+ */
+export async function evidenceHow(deps: CoreDeps, session: Session): Promise<Reply[]> {
+  if (!session.person) return [reply([line("bot-not-bound"), line("bot-start-how")])];
+  const unit = session.unit;
+  if (!unit) return [reply([line("bot-unit-choose-first")])];
+  if (!rolesIn(session, unit.id).has("officer")) return [reply([line("bot-evidence-officers-only", { unit: unit.name })])];
+  const args = exampleArgs(await examplesFor(deps, session));
+  const settings = deps.evidence;
+  const files = settings
+    ? [line("bot-evidence-how-file", args), line("bot-evidence-how-kinds", { allowed: [...settings.types].join(", "), max: Math.round(settings.maxBytes / 1_048_576) })]
+    : [line("bot-evidence-off")];
+  return [reply([line("bot-evidence-how", {}, "bold"), ...files, line("bot-evidence-how-ref", args)])];
+}
+
+/**
  * /minhchung 4.14 <số – ngày: trích yếu>: a typed reference for an item;
  * /minhchung 4.14 alone: the evidence the item has.
  */
 export async function evidenceCommand(deps: CoreDeps, session: Session, rest: string): Promise<Reply[]> {
   const code = firstCode(rest);
-  if (!code) {
-    const args = exampleArgs(await examplesFor(deps, session));
-    return [reply([line("bot-evidence-how", {}, "bold"), line("bot-evidence-how-file", args), line("bot-evidence-how-ref", args)])];
-  }
+  if (!code) return evidenceHow(deps, session);
   const body = rest.replace(/^\s*\d{1,2}(?:\.\d{1,2}){0,2}\s*/, "").trim();
   if (!body) return listEvidence(deps, session, code);
   const found = await target(deps, session, code);

@@ -48,7 +48,8 @@ export async function writableTarget(
   if (!session.person) return { ok: false, replies: [reply([line("bot-not-bound"), line("bot-start-how")])] };
   const unit = unitIn;
   if (!unit || !rolesIn(session, unit.id).has(role)) {
-    return { ok: false, replies: [reply([line(role === "officer" ? "bot-need-officer" : "bot-need-leader", { unit: unit?.name ?? "" })])] };
+    if (!unit) return { ok: false, replies: [reply([line(role === "officer" ? "bot-need-officer-no-unit" : "bot-need-leader-no-unit")])] };
+    return { ok: false, replies: [reply([line(role === "officer" ? "bot-need-officer" : "bot-need-leader", { unit: unit.name })])] };
   }
   const found = await periodForUnit(deps, unit);
   if (!found) return { ok: false, replies: [reply([line("bot-no-period", { unit: unit.name })])] };
@@ -122,8 +123,9 @@ export async function submit(deps: CoreDeps, session: Session, body: string): Pr
   const target = await writableTarget(deps, session);
   if (!target.ok) return target.replies;
   const { ruleset } = target;
-  const example = line("bot-submit-example", exampleArgs(examplesOf(deps.catalog, ruleset)));
-  if (!body.trim()) return [reply([line("bot-submit-how", {}, "bold"), example])];
+  const args = exampleArgs(examplesOf(deps.catalog, ruleset));
+  const example = line("bot-submit-example", args);
+  if (!body.trim()) return [reply([line("bot-submit-how", {}, "bold"), example, line("bot-submit-how-edit", args)])];
   const { entries, problems } = readLines(deps, ruleset, body);
   if (entries.length === 0) return [reply([line("bot-submit-none"), ...problems, example])];
   return changesPreview(deps, session, target, entries, problems);

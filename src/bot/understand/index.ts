@@ -23,7 +23,7 @@ const ABOUT_SUBMITTING: ReadonlySet<RequestAction> = new Set(["submit_how", "evi
 /** Requests that, with an item named beside them, are questions about that item ("hạn nộp số liệu họp không giấy"). */
 const ITEM_QUESTION: ReadonlySet<RequestAction> = new Set(["deadlines", "missing", "target"]);
 /** Requests that give way only to one item named clearly ("chào anh, chỉ số họp không giấy tính sao"). */
-const CLEAR_ITEM: ReadonlySet<RequestAction> = new Set(["greeting", "thanks"]);
+const CLEAR_ITEM: ReadonlySet<RequestAction> = new Set(["greeting", "thanks", "ack"]);
 const NO_WORDS: ReadonlySet<string> = new Set();
 /** How much of what is left beside a plain request one item must explain for the message to be about that item. */
 const REST_COVERAGE = 0.3;

@@ -1,8 +1,10 @@
 import { fold } from "../../scoring/index.js";
+import { spelledOut } from "./words.js";
 
 /** What a free-text message may ask the bot to do, other than explain an indicator. */
 export type RequestAction =
-  | "greeting" | "thanks" | "score" | "ranking" | "missing" | "target" | "deadlines" | "submit_how" | "evidence_how" | "help" | "whoami";
+  | "greeting" | "thanks" | "ack" | "score" | "ranking" | "missing" | "target" | "deadlines" | "submit_how" | "evidence_how" | "help" | "whoami"
+  | "appeal";
 
 /** A request found in a message, and what is left of the message once its cue words are taken out (folded). */
 export interface RequestReading {
@@ -82,6 +84,9 @@ const CUES: readonly Cue[] = [
       /\b(chi so|chi tieu|tieu chi|so lieu|muc nao|muc|phan nao|nhung (chi so|muc|gi)|cai gi|viec gi|gi (chua|nua)|con gi|nua|(bao nhieu|may) (muc|chi so|chi tieu|tieu chi)|which|what|items?|figures?|indicators?)\b/],
   },
   { action: "thanks", weight: 3, patterns: [/\b(cam on|camon|cam ta|da ta|thank(s| you)?|thx|tks|tk|many thanks)\b/] },
+  // "ok", "vâng", "thôi", "???": nothing asked; answered briefly rather than "not found".
+  { action: "ack", weight: 3, patterns: [/^(ok|oke|okay|okie|uh|u|o|vang|da|da vang|thoi|thoi duoc roi|hieu roi|ro roi|duoc roi|hihi|haha|\?+|!+|\.+)( (a|nhe|nha|roi|ha))*$/] },
+  { action: "appeal", weight: 3, patterns: [/\b(khieu nai|phuc khao|kien nghi (lai )?(ket qua|diem)|khong dong y (voi )?(ket qua|diem) tham dinh|appeal)\b/] },
   {
     action: "greeting", weight: 3,
     patterns: [
@@ -91,7 +96,7 @@ const CUES: readonly Cue[] = [
       /^((bot|ad|admin|dti bot) oi|alo (bot|ad|admin) oi)$/,
       // "Chào em, anh là cán bộ văn phòng sở": a greeting that introduces oneself.
       // A short introduction only: a long message after a greeting is a question.
-      /^(xin )?(chao|hello|hi)\b.{0,20}\b(toi|em|anh|chi|minh) (la|ten la|o|lam o|lam viec o|moi|vua|duoc)\b.{0,40}$/,
+      /^(xin )?(chao|hello|hi)\b.{0,20}\b(toi|em|anh|chi|minh) (la|ten la|lam o|lam viec o|moi duoc|vua duoc)\b.{0,40}$/,
     ],
   },
   { action: "greeting", weight: 1, patterns: [/^(xin )?(chao|hello|hi|hey|alo|helo|good (morning|afternoon|evening))\b/, /^(bot|ad|admin) oi\b/, /\b(bot|ad|admin) oi$/] },
@@ -101,7 +106,8 @@ const CUES: readonly Cue[] = [
       /^(help|huong dan|tro giup|menu|commands?|lenh|\?)$/,
       /\b(help|huong dan su dung|tro giup|giup (toi|em|minh|anh|chi) voi)\b/,
       /\b(lam|giup|ho tro) duoc (nhung )?(viec |cai )?(gi|nao)\b/, /\b(ban|bot|em) (co the )?(lam|giup|ho tro) (nhung )?(viec |cai )?(gi|nao)\b/,
-      /\b(khong biet|chua biet) (dung|su dung|lam sao|bat dau)\b/,
+      /\b(khong biet|chua biet) (dung|su dung|lam sao|bat dau)\b/, /^((toi|em|minh) )?(van )?(khong|chua) hieu( gi| lam| lam sao)?( ca| het)?( a| nhe| oi)?$/,
+      /^(i )?(don t|do not) understand$/,
       /\b(cach|huong dan) (su )?dung\b/, /\bsu dung (bot|cai nay|the nao|nhu the nao)\b/, /\b(chuc nang|tinh nang|lenh) (gi|nao)\b/,
       /\bwhat can (you|the bot|this bot) do\b/, /\bhow (do i|to) use\b/, /\bhow does (this|the) bot work\b/,
       /\b(dung|dung de) (de )?lam gi\b/, /\bhoi duoc (nhung )?(gi|cai gi)\b/, /^bat dau (tu dau|the nao|nhu the nao|sao)\b/,
@@ -166,9 +172,10 @@ const CUES: readonly Cue[] = [
       /\bhow (can|do|could) we (improve|raise|increase|get)\b/, /\bto (reach|get) (to )?(good|excellent|fair|the next)\b/,
       /\b(tang|nang|go|kiem|lay) (them )?(\d+ )?diem\b/, /\bthoat (khoi )?(loai|hang|nhom)\b/, /\bmat diem (nhieu|o dau|cho nao)\b/,
       /\b(lo trinh|phuong an|ke hoach) (nang|tang) (hang|diem|loai)\b/, /\b(gain|earn|get) (more )?points\b/, /\bquickest way\b/,
+      /\b(de|nhanh) (an|lay|kiem|gianh|co) (them )?diem\b/, /\b(yeu|kem|thap) nhat (o )?(chi so|muc|phan|cho) (nao|gi)\b/,
     ],
   },
-  { action: "target", weight: 1, patterns: [/\b(cai thien|improve|tang (diem|hang))\b/] },
+  { action: "target", weight: 1, patterns: [/\b(cai thien|improve|tang (diem|hang)|(dat|duoc) (diem )?toi da|full diem)\b/] },
   {
     action: "missing", weight: 3,
     patterns: [
@@ -177,6 +184,8 @@ const CUES: readonly Cue[] = [
       /\b(what( s| is)? (still )?missing|missing (items|figures)|not (yet )?submitted|what (have we|we have) not|anything missing|are we missing)\b/,
       /\b(nop|nhap|khai|gui) (du|het|xong) (chua|het chua)\b/, /\b(da )?(du|day du) (chua|het chua)$/, /\bcon (gi|muc nao|chi so nao|chi tieu nao) chua\b/,
       /\bcon thieu (gi|khong|nua khong)\b/, /\b(kiem tra|check|xem) (giup )?(xem )?(con )?(thieu|sot)\b/,
+      /\b(nop|nhap|khai|gui) (du|het|xong) (het )?(so lieu |chi so |du lieu )?(chua|het chua)\b/, /\bcon no (chi so|muc|so lieu|gi)\b/,
+      /\b(don vi|so|xa|phuong|nganh) nao (con )?(chua|thieu) (nop|gui|nhap|bao cao|co so lieu)\b/,
     ],
   },
   { action: "missing", weight: 1, patterns: [/\b(thieu|chua nop|chua nhap)\b/] },
@@ -186,6 +195,7 @@ const CUES: readonly Cue[] = [
       /\b(xep hang|xep thu|thu hang|dung thu|dung hang|thu may|hang may|hang bao nhieu|thu bao nhieu|vi tri (thu )?(may|bao nhieu)|top (may|bao nhieu|\d+)|bang xep hang|rank(ing)?|what place|which position)\b/,
       new RegExp(`\\bso voi (cac )?${UNIT} (khac|con lai)\\b`), /\b(dung|xep) (dau|cuoi|chot|bet) (khoi|nhom|bang|tinh|toan tinh|danh sach)\b/, /\b(dung|xep) (thu )?(nhat|cuoi cung)\b/, /\b(our|my) (position|place|standing|rank)\b/, /\bwhere do we (rank|stand)\b/,
       /\b(dung|o) (vi tri|hang|thu) (nao|may|bao nhieu)\b/, /\bxep (tren|duoi|sau|truoc)\b/, /\b(tut|tang|len|xuong) hang\b/,
+      /\b(cac|nhung) (so|don vi|xa|phuong|nganh) (co )?(diem )?(cao|thap) nhat\b/, /\b(top|danh sach) (cac )?(so|don vi|xa|phuong) (diem )?(cao|dan dau)\b/,
       new RegExp(`\\b(cao|thap) nhat (khoi|nhom|trong) ${UNIT}?`), /\btrong (khoi|nhom) (so|xa|phuong|don vi)\b.*\b(thu|hang|may)\b/,
     ],
   },
@@ -204,17 +214,15 @@ const CUES: readonly Cue[] = [
   },
 ];
 
-/** Chat shorthand, as officers type it ("dv mình dc bn điểm", "ko", "ntn"), spelled out before reading. */
-const SHORTHAND: readonly (readonly [RegExp, string])[] = [
-  [/\bdv\b/g, "don vi"], [/\b(dc|dk|đc)\b/g, "duoc"], [/\b(ko|k|hok|khum|kg|hong)\b/g, "khong"], [/\bntn\b/g, "nhu the nao"],
-  [/\bbn\b/g, "bao nhieu"], [/\bsl\b/g, "so lieu"], [/\bcs\b/g, "chi so"], [/\bmk\b/g, "minh"], [/\be\b/g, "em"], [/\bvs\b/g, "voi"],
-  [/\bj\b/g, "gi"], [/\b(z|v)$/g, "vay"], [/\bc on\b/g, "cam on"], [/\bcamon\b/g, "cam on"], [/\bnhu nao\b/g, "nhu the nao"],
+/** Shorthand of more than one word, or only at the end ("c on", "z"), after the single words are spelled out (words.ts). */
+const SHORT_PHRASES: readonly (readonly [RegExp, string])[] = [
+  [/\b(z|v)$/g, "vay"], [/\bc on\b/g, "cam on"], [/\bnhu nao\b/g, "nhu the nao"],
 ];
-const spelledOut = (folded: string): string => SHORTHAND.reduce((t, [pattern, full]) => t.replace(pattern, full), folded);
+const phrasesOut = (folded: string): string => SHORT_PHRASES.reduce((t, [pattern, full]) => t.replace(pattern, full), folded);
 
 /** "còn thiếu" outranks "điểm" in "điểm còn thiếu", and so on: when two actions tie, the first here wins. */
 const ORDER: readonly RequestAction[] = [
-  "thanks", "help", "whoami", "evidence_how", "submit_how", "deadlines", "target", "missing", "ranking", "score", "greeting",
+  "appeal", "thanks", "help", "whoami", "evidence_how", "submit_how", "deadlines", "target", "missing", "ranking", "score", "ack", "greeting",
 ];
 
 /** The person's own unit and pronouns, taken out of what is left: "sở mình" names no item. */
@@ -229,7 +237,7 @@ const GENERIC = new RegExp(`${FIGURES.source}|${HANDING.source}|${EVIDENCE.sourc
  * họp không giấy" is a question about 4.14, with the deadline first).
  */
 export function requestOf(text: string): RequestReading | null {
-  const folded = spelledOut(fold(text).replace(/[?!.,;:…"“”'()]+/g, " ").replace(/\s+/g, " ").trim());
+  const folded = phrasesOut(fold(spelledOut(text)).replace(/[?!.,;:…"“”'()]+/g, " ").replace(/\s+/g, " ").trim());
   const scores = new Map<RequestAction, number>();
   let rest = folded;
   for (const cue of CUES) {
@@ -245,6 +253,11 @@ export function requestOf(text: string): RequestReading | null {
     }
   }
   if (scores.size === 0) return null;
+  // A greeting or a thank-you beside a request ("chào bot, phường mình được bao nhiêu điểm") gives way to the request.
+  if ([...scores.keys()].some((a) => a !== "greeting" && a !== "thanks" && a !== "ack")) {
+    scores.delete("greeting");
+    scores.delete("ack");
+  }
   const best = Math.max(...scores.values());
   const action = ORDER.find((a) => scores.get(a) === best)!;
   return { action, rest: rest.replace(OWN_WORDS, " ").replace(GENERIC, " ").replace(/\s+/g, " ").trim(), weak: best < 3 };

@@ -55,6 +55,18 @@ export function meaningfulWords(text: string, content: ReadonlySet<string>): { f
 
 export const isQuestionWord = (folded: string): boolean => STOP_FOLDED.has(folded);
 
+/** Chat shorthand, as officers type it ("dv mình dc bn điểm", "ko", "ntn"), each a whole word. */
+const SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ["dv", "đơn vị"], ["dc", "được"], ["dk", "được"], ["đc", "được"], ["ko", "không"], ["k", "không"], ["hok", "không"], ["khum", "không"],
+  ["kg", "không"], ["hong", "không"], ["ntn", "như thế nào"], ["bn", "bao nhiêu"], ["sl", "số liệu"], ["cs", "chỉ số"], ["mk", "mình"],
+  ["e", "em"], ["vs", "với"], ["j", "gì"], ["camon", "cảm ơn"],
+]);
+
+/** The text with chat shorthand spelled out, the rest as typed. */
+export function spelledOut(text: string): string {
+  return text.replace(/[\p{L}\p{N}]+/gu, (word) => SHORTHAND.get(word.toLowerCase()) ?? word);
+}
+
 /** Words that only say "an item" ("chỉ số", "tiêu chí", "mục"): taken out before the question's words are matched. */
 const ITEM_WORDS = /\b(chi so|chi tieu|tieu chi|tieu muc|muc|indicator|item|criterion)\b/g;
 
@@ -63,18 +75,29 @@ const ITEM_WORDS = /\b(chi so|chi tieu|tieu chi|tieu muc|muc|indicator|item|crit
  * of neighbouring ones ("hop_giay"), within one stretch of text (a comma, a
  * bar or a bracket ends a stretch, so no pair spans two phrases). Pairs carry
  * Vietnamese meaning: "kết hôn" is not about "kết nối" or "hơn", though each
- * syllable alone matches. Numbers are left out (content, never a match).
+ * syllable alone matches. Short numbers are left out (content, never a match).
  */
 export function termsOf(text: string, content?: ReadonlySet<string>): { term: string; uncertain: boolean }[] {
   const out: { term: string; uncertain: boolean }[] = [];
   for (const stretch of text.split(/[|,.;:()\n!?/]+/)) {
-    const words = (content ? meaningfulWords(stretch, content) : plainWords(stretch)).filter((w) => !/^\d+$/.test(w.folded));
+    const words = (content ? meaningfulWords(stretch, content) : plainWords(stretch)).filter((w) => keptNumber(w.folded, content));
     for (const w of words) out.push({ term: w.folded, uncertain: w.uncertain });
     for (let i = 0; i + 1 < words.length; i += 1) {
       out.push({ term: `${words[i]!.folded}_${words[i + 1]!.folded}`, uncertain: words[i]!.uncertain || words[i + 1]!.uncertain });
     }
   }
   return out;
+}
+
+/**
+ * A number is content ("2 cuộc họp"), never a match, unless it is a long one
+ * an item itself names (a hotline "1022", a decree "13"-digit numbers aside):
+ * in an item's text every number of three digits or more is kept; in a
+ * question, only those some item uses.
+ */
+function keptNumber(folded: string, content: ReadonlySet<string> | undefined): boolean {
+  if (!/^\d+$/.test(folded)) return true;
+  return folded.length >= 3 && (content === undefined || content.has(folded));
 }
 
 /** An item's own text: written with diacritics, so each word is judged as written. */
@@ -92,6 +115,9 @@ const FOCUS: readonly (readonly [Focus, RegExp])[] = [
   ["points", /\b(bao nhieu diem|may diem|diem toi da|toi da|thang diem|duoc (bao nhieu|may) diem|chiem (bao nhieu|may)|max( points)?|how many points|worth)\b/],
   ["how", /\b(tinh (sao|the nao|nhu the nao|ra sao|nhu nao|diem|kieu gi)|cach tinh|cong thuc|cham (diem )?(the nao|sao|ra sao)|how (is|are|do you) .*(calculat|comput|count|scor))\b/],
 ];
+
+const FOCI: ReadonlySet<string> = new Set<Focus>(["points", "evidence", "how", "deadline", "achieve"]);
+export const isFocus = (value: string | undefined): value is Focus => value !== undefined && FOCI.has(value);
 
 /** The first thing asked about (a question may ask several), or null when it only names an item. */
 export function focusOf(text: string): Focus | null {
@@ -143,15 +169,17 @@ export function withoutFocusWords(text: string): string {
  * họp", "1 cán bộ") is content.
  */
 export function codeIn(text: string): { code: string; placed: "marker" | "leading" } | null {
-  const folded = ` ${fold(text)} `;
+  // "mức 2" (a level) folds to "muc 2" like "mục 2" (an item): read a marker typed with its diacritics as typed.
+  const folded = ` ${fold(text.normalize("NFC").replace(/mức(?=\s*\d)/giu, "level"))} `;
   const code = "(\\d{1,2}(?:[.,]\\d{1,2}){0,2})";
-  // "mức 2" (a level) folds to "muc 2" like "mục 2" (an item): a marker typed with its diacritics is read as typed.
-  const level = /mức\s*\d/iu.test(text.normalize("NFC")) && !/mục\s*\d/iu.test(text.normalize("NFC"));
   const marker = new RegExp(`\\b(?:chi so|chi tieu|tieu chi|muc|tieu muc|noi dung|nhom|item|indicator|code|ma)\\s*(?:so\\s*)?${code}(?![\\d.,]*\\d)(?!\\s*(?:%|(?:phan tram|nguoi|ho|can bo|cuoc|lan|diem|ngay|thang|nam|van ban|ty|trieu)\\b))`);
-  const m = level ? null : marker.exec(folded);
+  const m = marker.exec(folded);
   if (m) return { code: m[1]!.replace(/,/g, "."), placed: "marker" };
   // Leading: a dotted (or comma) code, or a bare number followed by a question about it or nothing.
   const leading = /^\s*(\d{1,2}(?:[.,]\d{1,2}){1,2})(?=\s|$|[?:=])/.exec(folded) ?? /^\s*(\d{1,2})\s*(?:\?|$|la gi|tinh (?:sao|the nao)|nghia la)/.exec(folded);
   if (leading) return { code: leading[1]!.replace(/,/g, "."), placed: "leading" };
+  // Inside a sentence, a dotted code only right before a question about it ("cho hỏi 6.2 là gì").
+  const asked = /\s(\d{1,2}(?:[.,]\d{1,2}){1,2})\s+(?:la gi|tinh (?:sao|the nao)|nghia la|la chi so gi|can (?:gi|nhung gi))/.exec(folded);
+  if (asked) return { code: asked[1]!.replace(/,/g, "."), placed: "leading" };
   return null;
 }
