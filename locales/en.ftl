@@ -809,6 +809,7 @@ outbox-status = { $status ->
     [failed] failed
     [uncertain] uncertain
     [rerouted] sent on another channel
+    [dropped] not sent (no longer needed)
    *[cancelled] cancelled
   }
 outbox-kind = { $kind ->
@@ -828,6 +829,15 @@ cli-queue-header-id = No.
 cli-queue-header-recipient = Recipient
 cli-queue-header-when = When
 cli-queue-header-reason = Reason
+cli-queue-dropped = Messages not sent because, when their time came, they were no longer true or needed:
+outbox-drop-reason = { $reason ->
+    [period_not_open] the period was closed or published
+    [deadline_passed] the deadline had passed
+    [nothing_owed] the unit had sent everything
+    [not_responsible] the recipient no longer answers for it
+    [snoozed] the recipient paused reminders
+   *[no_person] the account is no longer linked to a person
+  }
 cli-queue-oldest = The oldest waiting message was queued at { $time } on { $date }.
 cli-queue-problems = Recent messages that failed or may not have arrived:
 cli-queue-retry-how = An "uncertain" message may have reached its recipient; send it again only once checked: dti queue retry <no.> …

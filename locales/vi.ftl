@@ -809,6 +809,7 @@ outbox-status = { $status ->
     [failed] không gửi được
     [uncertain] chưa rõ đã đến
     [rerouted] đã chuyển sang kênh khác
+    [dropped] không gửi nữa (hết cần thiết)
    *[cancelled] đã huỷ
   }
 outbox-kind = { $kind ->
@@ -828,6 +829,15 @@ cli-queue-header-id = Số
 cli-queue-header-recipient = Người nhận
 cli-queue-header-when = Lúc
 cli-queue-header-reason = Lý do
+cli-queue-dropped = Tin không gửi nữa vì đến giờ gửi thì không còn đúng hoặc không còn cần:
+outbox-drop-reason = { $reason ->
+    [period_not_open] kỳ đánh giá đã đóng hoặc đã công bố
+    [deadline_passed] đã qua hạn
+    [nothing_owed] đơn vị đã nộp đủ
+    [not_responsible] người nhận không còn phụ trách
+    [snoozed] người nhận đang tạm dừng nhắc việc
+   *[no_person] tài khoản không còn gắn với cán bộ nào
+  }
 cli-queue-oldest = Tin chờ lâu nhất được xếp lúc { $time } ngày { $date }.
 cli-queue-problems = Các tin gần đây không gửi được hoặc chưa rõ đã đến:
 cli-queue-retry-how = Tin «chưa rõ» có thể đã đến người nhận; chỉ gửi lại khi đã xác minh: dti queue retry <số> …

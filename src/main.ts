@@ -3,8 +3,9 @@ import { createCore } from "./bot/core.js";
 import { trackBroadcasts } from "./bot/notify/broadcasts.js";
 import { queueDigest } from "./bot/notify/digest.js";
 import { queueReminders, type NotifyDeps } from "./bot/notify/jobs.js";
+import { createRecheck } from "./bot/notify/recheck.js";
 import { createRerouter } from "./bot/notify/reroute.js";
-import type { Sender } from "./bot/ports/delivery.js";
+import type { OutboxRecord, SendDecision, Sender } from "./bot/ports/delivery.js";
 import type { ChannelName } from "./bot/ports/records.js";
 import { pruneOldRecords } from "./bot/retention.js";
 import { createScoreCache } from "./bot/score-cache.js";
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
   if (consoleMode) senders.set("console", createConsoleSender({ i18n, output: process.stdout }));
   // Zalo OA: its tokens, its sender; its channel joins once the core exists.
   let worker: { wake(): void } | null = null;
+  let recheck: ((message: OutboxRecord) => Promise<SendDecision>) | null = null;
   const zalo: Zalo | null = createZalo({ config, store, i18n, now, instanceId, log: logger.child({ channel: "zalo" }), wake: () => worker?.wake() });
   if (zalo) senders.set("zalo", zalo.sender);
   const limits = {
@@ -116,6 +118,8 @@ async function main(): Promise<void> {
     ]),
     now, log: logger.child({ component: "delivery" }), metrics: metrics.delivery, instanceId,
     reroute: createRerouter({ store, channels: [...senders.keys()], now }),
+    // Reminders and late notices are decided again, and rendered, as they go.
+    decide: (message) => recheck!(message),
   });
   worker = delivering;
   const delivery = { channels: [...senders.keys()], wake: () => delivering.wake() };
@@ -149,6 +153,7 @@ async function main(): Promise<void> {
     office: { start: open, end: close, days: config.OFFICE_DAYS.split(",").map(Number) },
     reminders: { offsets: config.REMINDER_OFFSETS.split(",").map(Number), time: config.REMINDER_TIME },
   };
+  recheck = createRecheck(notify, now);
   const [digestHour, digestMinute] = config.DIGEST_TIME.split(":").map(Number) as [number, number];
   const notifications: Job[] = [
     // Every ten minutes, and at start to catch up: each reminder has its key, so it goes once whatever runs.

@@ -20,6 +20,13 @@ export async function queueStatusCommand(ctx: CliContext, options: { json?: bool
   if (stats.oldestPending) {
     ctx.out(i18n.t(locale, "cli-queue-oldest", { date: formatDate(stats.oldestPending, locale), time: vnClock(stats.oldestPending) }));
   }
+  const dropped = Object.entries(stats.dropped).filter(([, n]) => n > 0);
+  if (dropped.length > 0) {
+    ctx.out(i18n.t(locale, "cli-queue-dropped"));
+    const table = compactTable([h("reason"), h("count")], ["left", "right"]);
+    for (const [reason, n] of dropped) table.push([i18n.t(locale, "outbox-drop-reason", { reason }), n]);
+    ctx.out(table.toString());
+  }
   if (stats.byKind.length > 0) {
     const byKind = compactTable([h("kind"), h("status"), h("count")], ["left", "left", "right"]);
     for (const k of stats.byKind) byKind.push([i18n.t(locale, "outbox-kind", { kind: k.kind }), status(k.status), k.count]);

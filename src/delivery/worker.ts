@@ -1,4 +1,4 @@
-import type { CoordinationRepo, OutboxRecord, OutboxRepo, PreparedPart, ReroutePlan, SendResult, Sender } from "../bot/ports/delivery.js";
+import type { CoordinationRepo, OutboxRecord, OutboxRepo, PreparedPart, ReroutePlan, SendDecision, SendResult, Sender } from "../bot/ports/delivery.js";
 import type { DeliveryMetrics } from "../bot/ports/metrics.js";
 import type { ChannelName } from "../bot/ports/records.js";
 import type { IdentityRepo } from "../bot/ports/store.js";
@@ -24,6 +24,11 @@ export interface DeliveryDeps {
   readonly reroute?: (message: OutboxRecord, reason: string) => Promise<ReroutePlan>;
   /** How often the queue is looked at when nothing is due (new messages also wake the worker). */
   readonly idleMs?: number;
+  /**
+   * A message with a subject (a reminder) decided again just before it goes: what it says now, or why it is no
+   * longer sent. Without it, messages go as queued.
+   */
+  readonly decide?: (message: OutboxRecord) => Promise<SendDecision>;
 }
 
 export interface DeliveryWorker {
@@ -93,7 +98,9 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
    * marked on its way only just before the request goes, so a worker that
    * dies while preparing leaves it pending, not uncertain.
    */
-  async function deliver(m: OutboxRecord, sender: Sender): Promise<void> {
+  async function deliver(queued: OutboxRecord, sender: Sender): Promise<void> {
+    const m = await decided(queued);
+    if (!m) return;
     const limiter = limiters.get(m.identity.channel)!;
     const key = chatKey(m);
     let partsDone = m.partsSent;
@@ -138,6 +145,30 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
       await deps.outbox.markUncertain(m.id, (error as Error).message, partsDone).catch(() => undefined);
       deps.metrics?.delivered(m.identity.channel, m.kind, "uncertain");
     }
+  }
+
+  /**
+   * The message as it goes now: one about a subject is decided again (and its text rendered as of now), or
+   * dropped with its reason. A message partly sent is finished as it began. Null: not now.
+   */
+  async function decided(m: OutboxRecord): Promise<OutboxRecord | null> {
+    if (!m.subject || !deps.decide || m.partsSent > 0) return m;
+    let decision: SendDecision;
+    try {
+      decision = await deps.decide(m);
+    } catch (error) {
+      // Cannot tell now (the database): it stays pending for the next pass.
+      deps.log.warn({ outboxId: m.id, error: (error as Error).message }, "could not decide a queued message again; it waits");
+      return null;
+    }
+    if ("drop" in decision) {
+      await deps.outbox.drop(m.id, decision.drop);
+      deps.log.info({ outboxId: m.id, kind: m.kind, reason: decision.drop }, "queued message no longer needed; dropped");
+      deps.metrics?.delivered(m.identity.channel, m.kind, "dropped");
+      return null;
+    }
+    await deps.outbox.refresh(m.id, decision.send);
+    return { ...m, reply: decision.send };
   }
 
   async function settleFailure(m: OutboxRecord, result: Exclude<SendResult, { ok: true }>, partsDone: number): Promise<void> {

@@ -1,5 +1,5 @@
-import type { OutboxInput, OutboxKind, OutboxRecord, OutboxRepo, OutboxStatus } from "../bot/ports/delivery.js";
-import { CANNOT_REACH, OUTBOX_STATUSES } from "../bot/ports/delivery.js";
+import type { DropReason, OutboxInput, OutboxKind, OutboxRecord, OutboxRepo, OutboxStatus, OutboxSubject } from "../bot/ports/delivery.js";
+import { CANNOT_REACH, DROP_REASONS, OUTBOX_STATUSES } from "../bot/ports/delivery.js";
 import type { ChannelName } from "../bot/ports/records.js";
 import { decodeReply, encodeReply } from "../bot/reply-codec.js";
 import { Prisma, type Db, type Tx } from "./client.js";
@@ -27,9 +27,10 @@ export async function enqueueIn(tx: Tx | Db, messages: readonly OutboxInput[], n
   }
   for (let i = 0; i < messages.length; i += BATCH) {
     const values = messages.slice(i, i + BATCH).map((m) => Prisma.sql`(${m.key}, ${m.identityId}, ${m.kind}, ${encodeReply(m.reply)},
-      ${m.broadcastId ?? null}, 'pending', 0, ${m.notBefore}, 0, ${m.replacesKey ? replaced.get(m.replacesKey) ?? null : null}, ${now}, ${now})`);
+      ${m.broadcastId ?? null}, 'pending', 0, ${m.notBefore}, 0, ${m.replacesKey ? replaced.get(m.replacesKey) ?? null : null},
+      ${m.subject ? JSON.stringify(m.subject) : null}, ${now}, ${now})`);
     added += await tx.$executeRaw`INSERT INTO "OutboxMessage" ("key", "identityId", "kind", "payload", "broadcastId", "status", "attempts",
-      "notBefore", "partsSent", "replacesId", "createdAt", "updatedAt") VALUES ${Prisma.join(values)} ON CONFLICT ("key") DO NOTHING`;
+      "notBefore", "partsSent", "replacesId", "subject", "createdAt", "updatedAt") VALUES ${Prisma.join(values)} ON CONFLICT ("key") DO NOTHING`;
   }
   return added;
 }
@@ -41,6 +42,7 @@ export function createOutboxRepo(db: Db): OutboxRepo {
     id: row.id, key: row.key, identity: toIdentity(row.identity), kind: row.kind as OutboxKind, reply: decodeReply(row.payload),
     status: row.status as OutboxStatus, attempts: row.attempts, notBefore: row.notBefore, partsSent: row.partsSent,
     externalId: row.externalId, broadcastId: row.broadcastId, replaces,
+    subject: row.subject ? JSON.parse(row.subject) as OutboxSubject : null,
   });
   const move = async (id: number, from: OutboxStatus, data: Prisma.OutboxMessageUpdateManyMutationInput) =>
     (await db.outboxMessage.updateMany({ where: { id, status: from }, data })).count > 0;
@@ -115,6 +117,12 @@ export function createOutboxRepo(db: Db): OutboxRepo {
         if (moved.count > 0) await enqueueIn(tx, [...(plan.via ? [plan.via] : []), ...plan.notices], new Date());
       });
     },
+    async refresh(id, reply) {
+      await db.outboxMessage.updateMany({ where: { id, status: "pending" }, data: { payload: encodeReply(reply) } });
+    },
+    async drop(id, reason) {
+      await move(id, "pending", { status: "dropped", lastError: reason });
+    },
     async failPendingOf(identityId, reason) {
       return (await db.outboxMessage.updateMany({ where: { identityId, status: "pending" }, data: { status: "failed", lastError: clip(reason) } })).count;
     },
@@ -132,6 +140,10 @@ export function createOutboxRepo(db: Db): OutboxRepo {
       const byStatus = zeroCounts();
       for (const g of groups) byStatus[g.status as OutboxStatus] += g._count._all;
       const oldest = await db.outboxMessage.findFirst({ where: { status: "pending" }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+      const dropped = Object.fromEntries(DROP_REASONS.map((r) => [r, 0])) as Record<DropReason, number>;
+      for (const g of await db.outboxMessage.groupBy({ by: ["lastError"], where: { status: "dropped" }, _count: { _all: true } })) {
+        if (g.lastError && g.lastError in dropped) dropped[g.lastError as DropReason] += g._count._all;
+      }
       const problems = await db.outboxMessage.findMany({
         where: { status: { in: ["failed", "uncertain"] } }, include: { identity: true }, orderBy: { updatedAt: "desc" }, take: options.problems ?? 20,
       });
@@ -140,6 +152,7 @@ export function createOutboxRepo(db: Db): OutboxRepo {
         byKind: groups.map((g) => ({ kind: g.kind as OutboxKind, status: g.status as OutboxStatus, count: g._count._all }))
           .sort((a, b) => a.kind.localeCompare(b.kind) || OUTBOX_STATUSES.indexOf(a.status) - OUTBOX_STATUSES.indexOf(b.status)),
         oldestPending: oldest?.createdAt ?? null,
+        dropped,
         problems: problems.map((p) => ({
           id: p.id, kind: p.kind as OutboxKind, status: p.status as OutboxStatus, channel: p.identity.channel as ChannelName,
           recipient: p.identity.displayName ?? p.identity.externalId, error: p.lastError, at: p.updatedAt,

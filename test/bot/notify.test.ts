@@ -3,6 +3,7 @@ import { DEFAULT_OFFICE_HOURS } from "../../src/bot/calendar.js";
 import { trackBroadcasts } from "../../src/bot/notify/broadcasts.js";
 import { queueDigest } from "../../src/bot/notify/digest.js";
 import { queueReminders, type NotifyDeps } from "../../src/bot/notify/jobs.js";
+import { createRecheck } from "../../src/bot/notify/recheck.js";
 import { DEFAULT_REMINDERS } from "../../src/bot/notify/reminders.js";
 import { createScoreCache } from "../../src/bot/score-cache.js";
 import { parseFigure } from "../../src/scoring/index.js";
@@ -225,5 +226,56 @@ describe("reminders, snoozes, hand-overs and the weekly digest", () => {
     const pushed = await deliverToConsole(fixture.store);
     expect(pushed).toMatch(/Tuần qua \(từ 23\/11\/2026\), Sở Tư pháp (tăng \d+ bậc|giữ nguyên thứ hạng) \(hạng \d+ → \d+\/20\),/);
     expect(pushed).toMatch(/tổng điểm tạm tính [\d,]+ → [\d,]+\./);
+  });
+});
+
+describe("reminders decided when they are sent", () => {
+  let fixture: ChatFixture;
+  beforeAll(async () => {
+    fixture = await chatFixture({ delivery: true });
+  });
+  afterAll(() => fixture.close());
+
+  const people = new Map<string, ReturnType<typeof chatPerson>>();
+  const say = (userId: string, text: string) => {
+    if (!people.has(userId)) people.set(userId, chatPerson(() => fixture, userId));
+    return people.get(userId)!.say(text);
+  };
+  const deps = (): NotifyDeps => ({
+    store: fixture.store, catalog: realCatalog(), scores: createScoreCache({ store: fixture.store, catalog: realCatalog() }), log: QUIET,
+    office: DEFAULT_OFFICE_HOURS, reminders: DEFAULT_REMINDERS, channels: ["console"],
+  });
+  /** Deliver what is due at `at`, each reminder decided again at that moment. */
+  const deliverAt = (at: string) => deliverToConsole(fixture.store, () => new Date(at), createRecheck(deps(), () => new Date(at)));
+
+  it("renders the days left when it goes, and drops one whose person asked for quiet or handed the unit over, or whose period closed", async () => {
+    await say("d1", `/start ${await fixture.invite("officer", "S19")}`);
+    await say("d2", `/start ${await fixture.invite("officer", "K02")}`);
+    await say("d3", `/start ${await fixture.invite("officer", "S05")}`);
+    await say("d4", `/start ${await fixture.invite("leader", "S05")}`);
+    const s19 = (await fixture.store.units.byCode(1, "S19"))!;
+    // Saturday 21/11/2026, 10:00: Thursday's slot is in force; the reminders wait for the office to open on Monday 23/11 (07:30).
+    fixture.clock.now = new Date("2026-11-21T03:00:00Z");
+    expect((await queueReminders(deps(), fixture.clock.now)).queued).toBe(3);
+    const queued = (await fixture.store.outbox.due(new Date("2100-01-01"), 100)).filter((m) => m.kind === "reminder");
+    expect(queued.map((m) => m.notBefore.toISOString())).toEqual(queued.map(() => "2026-11-23T00:30:00.000Z"));
+    // Over the weekend: K02's officer asks for quiet; S05's officer hands the unit's reminders to its leader.
+    fixture.clock.now = new Date("2026-11-22T03:00:00Z");
+    expect(await say("d2", "/hoanlai 5 ngay")).toContain("Đã tạm dừng nhắc việc");
+    expect(await say("d3", "/uyquyen 1 23/11/2026 27/11/2026")).toContain("Đã giao việc nhận nhắc cho d4");
+    // The service was down on Monday; the reminders go on Tuesday 24/11, 09:00, with Tuesday's count.
+    const pushed = await deliverAt("2026-11-24T02:00:00Z");
+    expect(pushed).toContain(`Kính gửi Anh/Chị: ${s19.name} còn`);
+    expect(pushed).toContain("Hạn nộp: 30/11/2026 (còn 6 ngày).");
+    expect(pushed).not.toContain("(còn 7 ngày)");
+    const { dropped } = await fixture.store.outbox.stats();
+    expect(dropped).toMatchObject({ snoozed: 1, not_responsible: 1, period_not_open: 0 });
+
+    // Wednesday's slot is planned, then the period is closed before the reminder goes: nothing is sent.
+    fixture.clock.now = new Date("2026-11-25T02:00:00Z");
+    expect((await queueReminders(deps(), fixture.clock.now)).queued).toBeGreaterThan(0);
+    await fixture.store.periods.setStatus(1, "review", "test");
+    expect(await deliverAt("2026-11-25T02:05:00Z")).not.toContain("Kính gửi Anh/Chị");
+    expect((await fixture.store.outbox.stats()).dropped.period_not_open).toBeGreaterThan(0);
   });
 });

@@ -38,6 +38,20 @@ describe("dti queue", () => {
     expect(printed).toContain("dti queue retry");
   });
 
+  it("counts the messages dropped at their sending time, by reason", async () => {
+    const { ctx, out } = cli();
+    const store = await ctx.store();
+    const c = await store.identities.touch("telegram", "903", new Date(), { chatId: "903", displayName: "Lê Văn C" });
+    await store.outbox.enqueue([{ key: "k3", identityId: c.id, kind: "reminder", reply: { lines: [text("z")] }, notBefore: new Date(0) }]);
+    const waiting = (await store.outbox.due(new Date(), 10)).find((m) => m.key === "k3")!;
+    await store.outbox.drop(waiting.id, "nothing_owed");
+    expect(await queueStatusCommand(ctx, {})).toBe(0);
+    const printed = out.join("\n");
+    expect(printed).toMatch(/không gửi nữa \(hết cần thiết\)\s*│\s*1/);
+    expect(printed).toContain("Tin không gửi nữa vì đến giờ gửi thì không còn đúng hoặc không còn cần:");
+    expect(printed).toMatch(/đơn vị đã nộp đủ\s*│\s*1/);
+  });
+
   it("puts failed messages back on an operator's word, and refuses bad numbers", async () => {
     const { ctx, out, err } = cli();
     const store = await ctx.store();

@@ -156,7 +156,7 @@ describe("delivery over Zalo, within its window, with Telegram and the leader as
     });
     const message = {
       id: 1, key: "n", identity: { ...identity, lastInteractionAt: new Date() }, kind: "broadcast" as const, reply: { lines: [text("Tin đêm")] },
-      status: "pending" as const, attempts: 0, notBefore: new Date(0), partsSent: 0, externalId: null, broadcastId: null, replaces: null,
+      status: "pending" as const, attempts: 0, notBefore: new Date(0), partsSent: 0, externalId: null, broadcastId: null, replaces: null, subject: null,
     };
     const night = vnTime(2026, 11, 23, 23, 15);
     const atNight = sender(night);

@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { OutboxInput, OutboxRecord, Sender } from "../../src/bot/ports/delivery.js";
+import type { OutboxInput, OutboxRecord, SendDecision, Sender } from "../../src/bot/ports/delivery.js";
 import type { Store } from "../../src/bot/ports/store.js";
 import { text } from "../../src/bot/reply.js";
 import { createConsoleSender } from "../../src/channels/console/sender.js";
@@ -107,7 +107,9 @@ export async function drain(store: Store, worker: DeliveryWorker, timeoutMs = 60
 }
 
 /** Deliver everything queued for console identities with the real console sender; returns what it printed. */
-export async function deliverToConsole(store: Store, now: () => Date = () => new Date("2100-01-01T00:00:00Z")): Promise<string> {
+export async function deliverToConsole(
+  store: Store, now: () => Date = () => new Date("2100-01-01T00:00:00Z"), decide?: (message: OutboxRecord) => Promise<SendDecision>,
+): Promise<string> {
   const output = new PassThrough();
   let printed = "";
   output.on("data", (chunk: Buffer) => {
@@ -118,7 +120,7 @@ export async function deliverToConsole(store: Store, now: () => Date = () => new
     senders: new Map([["console", createConsoleSender({ i18n: createI18n(), output })]]),
     limits: new Map([["console", { globalPerSecond: 1000, chatPerSecond: 1000, groupPerMinute: 1000 }]]), now, log: QUIET,
     // Every push is due: the test's clock is whatever the fixture says, not the wall clock.
-    instanceId: "console-test", idleMs: 20, leaseMs: 2_000,
+    instanceId: "console-test", idleMs: 20, leaseMs: 2_000, ...(decide && { decide }),
   });
   await drain(store, worker);
   return printed;

@@ -40,7 +40,8 @@ export async function queuePlanned(deps: Pick<NotifyDeps, "store" | "channels" |
   const reach = await deps.store.identities.preferred(planned.map((p) => p.personId), deps.channels);
   const inputs = planned.flatMap((p) => {
     const identity = reach.get(p.personId);
-    return identity ? [{ key: p.key, identityId: identity.id, kind: p.kind, reply: p.reply, notBefore: p.notBefore }] : [];
+    if (!identity) return [];
+    return [{ key: p.key, identityId: identity.id, kind: p.kind, reply: p.reply, notBefore: p.notBefore, subject: p.subject }];
   });
   const queued = await deps.store.outbox.enqueue(inputs);
   if (queued > 0) deps.wake?.();

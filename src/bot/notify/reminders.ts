@@ -1,5 +1,5 @@
 import { dayOf, type Day, type WorkCalendar } from "../calendar.js";
-import type { Delegation, OutboxKind, QueuedReply } from "../ports/delivery.js";
+import type { Delegation, OutboxKind, OutboxSubject, QueuedReply } from "../ports/delivery.js";
 import type { PeriodDeadlineKind, PeriodRecord, UnitKindCode } from "../ports/records.js";
 import { daysLeft } from "../handlers/dates.js";
 import { line, type Line } from "../reply.js";
@@ -50,6 +50,8 @@ export interface PlannedMessage {
   readonly kind: OutboxKind;
   readonly reply: QueuedReply;
   readonly notBefore: Date;
+  /** What it is about, to decide it again when it is sent. */
+  readonly subject: OutboxSubject;
 }
 
 /** How long after a deadline its escalations are still worth sending (a restart after a long outage). */
@@ -84,13 +86,13 @@ function currentSlot(slots: { day: Day; at: Date }[], dueAt: Date, now: Date): {
 }
 
 /** Who gets a person's reminders for a unit on a day: a colleague they handed that unit's reminders to, or themselves. */
-function recipientFor(personId: number, unitId: number, day: Day, delegations: readonly Delegation[]): number {
+export function recipientFor(personId: number, unitId: number, day: Day, delegations: readonly Delegation[]): number {
   const covers = (d: Delegation) =>
     d.personId === personId && (d.unitId === null || d.unitId === unitId) && d.fromDay <= day && day <= d.toDay;
   return delegations.find(covers)?.toPersonId ?? personId;
 }
 
-function deadlineOf(period: PeriodRecord, kind: PeriodDeadlineKind): Date | null {
+export function deadlineOf(period: PeriodRecord, kind: PeriodDeadlineKind): Date | null {
   return period.deadlines.find((d) => d.kind === kind)?.dueAt ?? null;
 }
 
@@ -110,7 +112,61 @@ function evidenceLines(u: UnitStanding): Line[] {
   ];
 }
 
-const BUTTONS = [[{ label: line("bot-button-missing"), action: "cmd:thieu" }, { label: line("notify-button-deadlines"), action: "cmd:hanchot" }]];
+export const BUTTONS = [[{ label: line("bot-button-missing"), action: "cmd:thieu" }, { label: line("notify-button-deadlines"), action: "cmd:hanchot" }]];
+
+/** Who owes what for a reminder of a stage, and who hears it. */
+export const STAGES = {
+  submission: {
+    holders: (u: UnitStanding) => u.officers,
+    owes: (u: UnitStanding) => u.missing.length > 0 || (u.needsEvidence?.length ?? 0) > 0,
+  },
+  leader_approval: { holders: (u: UnitStanding) => u.leaders, owes: (u: UnitStanding) => u.awaitingApproval > 0 },
+} as const;
+
+/** A reminder's text as of `now`: what the unit owes, the deadline and the days left then. */
+export function reminderLines(stage: "submission" | "leader_approval", period: PeriodRecord, u: UnitStanding, due: Date, now: Date): Line[] {
+  if (stage === "leader_approval") {
+    return [
+      line("notify-remind-approval", { year: String(period.year), unit: u.unitName, count: u.awaitingApproval, date: due }, "bold"),
+      line("notify-remind-approval-how"),
+    ];
+  }
+  return [
+    u.missing.length > 0
+      ? line("notify-remind-submission", {
+          year: String(period.year), unit: u.unitName, count: u.missing.length, points: u.missing.reduce((a, m) => a + m.max, 0), date: due,
+          days: Math.max(0, daysLeft(now, due)),
+        }, "bold")
+      : line("notify-remind-evidence-only", { year: String(period.year), unit: u.unitName, date: due, days: Math.max(0, daysLeft(now, due)) }, "bold"),
+    ...missingLines(u),
+    ...evidenceLines(u),
+    line("notify-remind-how", { figure: u.example ?? "" }),
+  ];
+}
+
+/** The late notice to a unit's leaders. */
+export function lateLeaderLines(u: UnitStanding, submission: Date): Line[] {
+  return [line("notify-late-leader", { unit: u.unitName, count: u.missing.length, date: submission }, "bold"), ...missingLines(u)];
+}
+
+/** The department's list of units late with their figures, by kind of unit. */
+export function lateDepartmentLines(period: PeriodRecord, units: readonly UnitStanding[], submission: Date): Line[] {
+  const late = units.filter((u) => u.missing.length > 0);
+  const byKind = new Map<UnitKindCode, { late: number; all: number }>();
+  for (const u of units) {
+    const k = byKind.get(u.unitKind) ?? { late: 0, all: 0 };
+    k.all += 1;
+    if (u.missing.length > 0) k.late += 1;
+    byKind.set(u.unitKind, k);
+  }
+  const head = { year: String(period.year), date: submission, late: late.length, all: units.length };
+  const lines: Line[] = [line("notify-late-department", head, "bold")];
+  for (const [kind, k] of byKind) if (k.late > 0) lines.push(line("notify-late-kind", { kind, late: k.late, all: k.all }));
+  const listed = [...late].sort((a, b) => b.missing.length - a.missing.length);
+  for (const u of listed.slice(0, LISTED_UNITS)) lines.push(line("notify-late-unit", { unit: u.unitName, count: u.missing.length }));
+  if (listed.length > LISTED_UNITS) lines.push(line("notify-missing-more-units", { count: listed.length - LISTED_UNITS }));
+  return lines;
+}
 
 /**
  * Everything to send for one period at `now`: reminders to officers of units
@@ -124,43 +180,27 @@ export function planReminders(input: ReminderInput): PlannedMessage[] {
   const { period, calendar, settings, now } = input;
   const out: PlannedMessage[] = [];
   const quiet = (personId: number) => (input.snoozes.get(personId)?.getTime() ?? 0) > now.getTime();
-  const remind = (kind: "submission" | "leader_approval", pick: (u: UnitStanding) => readonly number[], owes: (u: UnitStanding) => boolean,
-    body: (u: UnitStanding, due: Date) => Line[]) => {
-    const due = deadlineOf(period, kind);
-    if (!due) return;
+  for (const stage of ["submission", "leader_approval"] as const) {
+    const due = deadlineOf(period, stage);
+    if (!due) continue;
     const slot = currentSlot(reminderSlots(calendar, settings, due), due, now);
-    if (!slot) return;
-    for (const u of input.units.filter(owes)) {
-      // Planned late (a restart, a snooze that ended in the evening, someone who joined at night): it still
-      // waits for office hours, and is dropped if those come only after the deadline.
-      const notBefore = calendar.nextOpen(now > slot.at ? now : slot.at);
-      if (notBefore >= due) return;
-      const people = new Set(pick(u).map((p) => recipientFor(p, u.unitId, slot.day, input.delegations)));
+    if (!slot) continue;
+    // Planned late (a restart, a snooze that ended in the evening, someone who joined at night): it still
+    // waits for office hours, and is dropped if those come only after the deadline.
+    const notBefore = calendar.nextOpen(now > slot.at ? now : slot.at);
+    if (notBefore >= due) continue;
+    for (const u of input.units.filter(STAGES[stage].owes)) {
+      const people = new Set(STAGES[stage].holders(u).map((p) => recipientFor(p, u.unitId, slot.day, input.delegations)));
       for (const personId of people) {
         if (quiet(personId)) continue;
         out.push({
-          key: `remind:${kind}:${period.id}:${u.unitId}:${slot.day}:${personId}`, personId, kind: "reminder",
-          reply: { lines: body(u, due), buttons: BUTTONS }, notBefore,
+          key: `remind:${stage}:${period.id}:${u.unitId}:${slot.day}:${personId}`, personId, kind: "reminder",
+          reply: { lines: reminderLines(stage, period, u, due, notBefore), buttons: BUTTONS }, notBefore,
+          subject: { type: "remind", stage, periodId: period.id, unitId: u.unitId },
         });
       }
     }
-  };
-
-  remind("submission", (u) => u.officers, (u) => u.missing.length > 0 || (u.needsEvidence?.length ?? 0) > 0, (u, due) => [
-    u.missing.length > 0
-      ? line("notify-remind-submission", {
-          year: String(period.year), unit: u.unitName, count: u.missing.length, points: u.missing.reduce((a, m) => a + m.max, 0), date: due,
-          days: Math.max(0, daysLeft(now, due)),
-        }, "bold")
-      : line("notify-remind-evidence-only", { year: String(period.year), unit: u.unitName, date: due, days: Math.max(0, daysLeft(now, due)) }, "bold"),
-    ...missingLines(u),
-    ...evidenceLines(u),
-    line("notify-remind-how", { figure: u.example ?? "" }),
-  ]);
-  remind("leader_approval", (u) => u.leaders, (u) => u.awaitingApproval > 0, (u, due) => [
-    line("notify-remind-approval", { year: String(period.year), unit: u.unitName, count: u.awaitingApproval, date: due }, "bold"),
-    line("notify-remind-approval-how"),
-  ]);
+  }
 
   const submission = deadlineOf(period, "submission");
   if (submission && now >= submission && now.getTime() - submission.getTime() < ESCALATION_WINDOW_MS) {
@@ -173,27 +213,19 @@ export function planReminders(input: ReminderInput): PlannedMessage[] {
         for (const personId of new Set(u.leaders)) {
           out.push({
             key: `late:leader:${period.id}:${u.unitId}:${personId}`, personId, kind: "escalation", notBefore,
-            reply: { lines: [line("notify-late-leader", { unit: u.unitName, count: u.missing.length, date: submission }, "bold"), ...missingLines(u)], buttons: BUTTONS },
+            reply: { lines: lateLeaderLines(u, submission), buttons: BUTTONS }, subject: { type: "late_leader", periodId: period.id, unitId: u.unitId },
           });
         }
       }
     }
     const departmentAt = calendar.nextOpen(calendar.at(calendar.nextWorkingDay(dayOf(leadersAt)), settings.time));
     if (now >= departmentAt && late.length > 0) {
-      const byKind = new Map<UnitKindCode, { late: number; all: number }>();
-      for (const u of input.units) {
-        const k = byKind.get(u.unitKind) ?? { late: 0, all: 0 };
-        k.all += 1;
-        if (u.missing.length > 0) k.late += 1;
-        byKind.set(u.unitKind, k);
-      }
-      const lines: Line[] = [line("notify-late-department", { year: String(period.year), date: submission, late: late.length, all: input.units.length }, "bold")];
-      for (const [kind, k] of byKind) if (k.late > 0) lines.push(line("notify-late-kind", { kind, late: k.late, all: k.all }));
-      const listed = [...late].sort((a, b) => b.missing.length - a.missing.length);
-      for (const u of listed.slice(0, LISTED_UNITS)) lines.push(line("notify-late-unit", { unit: u.unitName, count: u.missing.length }));
-      if (listed.length > LISTED_UNITS) lines.push(line("notify-missing-more-units", { count: listed.length - LISTED_UNITS }));
+      const lines = lateDepartmentLines(period, input.units, submission);
       for (const personId of new Set(input.admins)) {
-        out.push({ key: `late:department:${period.id}:${personId}`, personId, kind: "escalation", notBefore: calendar.nextOpen(now), reply: { lines } });
+        out.push({
+          key: `late:department:${period.id}:${personId}`, personId, kind: "escalation", notBefore: calendar.nextOpen(now), reply: { lines },
+          subject: { type: "late_department", periodId: period.id, provinceId: period.provinceId },
+        });
       }
     }
   }

@@ -24,7 +24,7 @@ export function createRerouter(deps: { store: Store; channels: readonly ChannelN
       return {
         via: {
           key: `${m.key}>${other.channel}`, identityId: other.id, kind: m.kind, reply: m.reply, notBefore: now,
-          ...(m.broadcastId !== null && { broadcastId: m.broadcastId }),
+          ...(m.broadcastId !== null && { broadcastId: m.broadcastId }), ...(m.subject && { subject: m.subject }),
         },
         notices: [],
       };

@@ -14,8 +14,25 @@ export const OUTBOX_KINDS: readonly OutboxKind[] = ["reminder", "escalation", "b
  * A message its channel cannot take now (Zalo's window) is rerouted: a copy
  * goes to the person on another channel.
  */
-export type OutboxStatus = "pending" | "inflight" | "sent" | "failed" | "uncertain" | "cancelled" | "rerouted";
-export const OUTBOX_STATUSES: readonly OutboxStatus[] = ["pending", "inflight", "sent", "failed", "uncertain", "cancelled", "rerouted"];
+export type OutboxStatus = "pending" | "inflight" | "sent" | "failed" | "uncertain" | "cancelled" | "rerouted" | "dropped";
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = ["pending", "inflight", "sent", "failed", "uncertain", "cancelled", "rerouted", "dropped"];
+
+/**
+ * What a queued message is about, for those whose truth depends on the
+ * moment (a reminder says what a unit still owes and how many days are
+ * left): decided again and rendered when it is sent, or dropped.
+ */
+export type OutboxSubject =
+  | { readonly type: "remind"; readonly stage: "submission" | "leader_approval"; readonly periodId: number; readonly unitId: number }
+  | { readonly type: "late_leader"; readonly periodId: number; readonly unitId: number }
+  | { readonly type: "late_department"; readonly periodId: number; readonly provinceId: number };
+
+/** Why a queued message was not sent after all. */
+export type DropReason = "period_not_open" | "deadline_passed" | "nothing_owed" | "not_responsible" | "snoozed" | "no_person";
+export const DROP_REASONS: readonly DropReason[] = ["period_not_open", "deadline_passed", "nothing_owed", "not_responsible", "snoozed", "no_person"];
+
+/** A message decided again at its sending time: what to send now, or why nothing. */
+export type SendDecision = { readonly send: QueuedReply } | { readonly drop: DropReason };
 
 /** The reason a message failed that starts with this counts as "cannot reach" in reports (no channel could take it). */
 export const CANNOT_REACH = "cannot reach: ";
@@ -41,6 +58,7 @@ export interface OutboxInput {
   readonly broadcastId?: number;
   /** Key of an earlier message to edit instead of sending a new one, once that one is delivered. */
   readonly replacesKey?: string;
+  readonly subject?: OutboxSubject;
 }
 
 export interface OutboxRecord {
@@ -57,6 +75,7 @@ export interface OutboxRecord {
   readonly broadcastId: number | null;
   /** The platform id of the message this one edits, when that one was delivered. */
   readonly replaces: string | null;
+  readonly subject: OutboxSubject | null;
 }
 
 export interface OutboxProblem {
@@ -73,6 +92,8 @@ export interface OutboxStats {
   readonly byStatus: Readonly<Record<OutboxStatus, number>>;
   readonly byKind: readonly { kind: OutboxKind; status: OutboxStatus; count: number }[];
   readonly oldestPending: Date | null;
+  /** Messages dropped at their sending time because they were no longer true or needed, by reason. */
+  readonly dropped: Readonly<Record<DropReason, number>>;
   /** Recent failures and uncertain sends, newest first, with the reason. */
   readonly problems: readonly OutboxProblem[];
 }
@@ -126,6 +147,10 @@ export interface OutboxRepo {
    * has given up.
    */
   reroute(id: number, error: string, partsSent: number, plan: ReroutePlan): Promise<void>;
+  /** A pending message decided again at its sending time: its payload as it will go now. */
+  refresh(id: number, reply: QueuedReply): Promise<void>;
+  /** pending → dropped: no longer true or needed when its time came. */
+  drop(id: number, reason: DropReason): Promise<void>;
   /** Pending messages of an identity that can no longer be reached: failed, with the reason. */
   failPendingOf(identityId: number, reason: string): Promise<number>;
   /** Messages left inflight by other workers, which have stopped (this one holds the lease now): uncertain. */

@@ -10,5 +10,5 @@ export const NO_METRICS: ChannelMetrics = { updateHandled: () => undefined, mess
 
 /** What the delivery worker reports: each message's outcome by channel and kind. */
 export interface DeliveryMetrics {
-  delivered(channel: ChannelName, kind: string, outcome: "sent" | "retry" | "failed" | "uncertain" | "unreachable" | "rerouted"): void;
+  delivered(channel: ChannelName, kind: string, outcome: "sent" | "retry" | "failed" | "uncertain" | "unreachable" | "rerouted" | "dropped"): void;
 }
