@@ -59,7 +59,10 @@ rule-effect = { $effect ->
    *[penalty] This is a penalty, subtracted from the total.
   }
 rule-not-applicable = A unit without this duty may ask for it to be treated as not applicable (with evidence); it then leaves the unit's maximum.
-rule-not-applicable-auto = Automatically not applicable (left out of the maximum) for: { $tags }.
+rule-not-applicable-auto = Automatically not applicable (left out of the maximum) for { $tag ->
+    [khong_co_tthc] units without administrative procedures
+   *[other] units tagged "{ $tag }"
+  }.
 rule-inferred = Note: this rule was inferred from the item's wording, not checked against the original decision.
 
 ## Kinds of figures
@@ -388,6 +391,7 @@ bot-unit-set = Now working for: { $unit }.
 bot-unit-none = You hold no role in any unit.
 bot-unit-choose = Please choose a unit:
 bot-unit-choose-typed = Please type /donvi <unit code>, e.g. /donvi S19. Units:
+bot-no-unit-role = Your account is not linked to any unit, so there is no unit score, rank or figures to show. You can still ask about indicators; type /huongdan to see what you can do.
 bot-unit-choose-first = Please choose a unit first with /donvi.
 bot-not-your-unit = You hold no role in { $unit }.
 bot-unknown-command = The command /{ $command } is not available. These are the commands you can use:
@@ -438,6 +442,7 @@ bot-ask-choice-set = { $code }. { $name } — { $province }, { $kind ->
     [commune] communes
    *[other] province
   }
+bot-ask-choose-one = Is this the indicator you mean?
 bot-ask-choose = A few indicators are close to your question. Which one do you mean?
 bot-ask-no-code = Your unit's set ({ $title }) has no indicator { $code }.
 bot-ask-no-code-anywhere = No indicator set has an indicator { $code }.
@@ -452,7 +457,11 @@ bot-greeting = Hello { $name ->
    *[other] { $name }
 }. DTI Bot is ready to help with the digital-transformation evaluation.
 bot-greeting-how = You can ask about an indicator (e.g. “what is indicator { $code }”), submit a figure (e.g. “{ $figure }”), see your score with /diem, or type /huongdan for everything.
+bot-greeting-how-reader = You can ask about an indicator (e.g. “what is indicator { $code }”), see your unit's score and rank with /diem, or type /huongdan for everything.
+bot-greeting-how-guest = You can ask about an indicator (e.g. “what is indicator { $code }” or “how is { $name } scored”), or type /huongdan for everything.
 bot-thanks = You are welcome. Write any time you need something.
+bot-unsupported = Sorry, DTI Bot cannot do this yet.
+bot-unsupported-how = Please contact the Department of Science and Technology (digital transformation office) directly. Type /huongdan to see what DTI Bot can do.
 bot-ack = All right. Write any time you need something.
 bot-ask-none = No indicator matches the question.
 
@@ -533,6 +542,11 @@ bot-cannot-score = “{ $ruleset }” has only its structure, so no score can be
 bot-button-missing = Missing
 bot-button-target = Target
 bot-button-ranking = Ranking
+bot-item-score = { $code }. { $name } — { $unit }: { $points }/{ $max } points (provisional), from the figure "{ $value }".
+bot-item-score-missing = { $code }. { $name } — { $unit } has no figure yet, so no points (up to { $max }).
+bot-item-score-na = { $code }. { $name } — { $unit } declared it not applicable; it leaves the unit's maximum.
+bot-item-score-parent = { $code }. { $name } is a group of items; its points are in /diem.
+bot-item-score-how = How it is scored
 bot-score-title = { $unit } — { $year } period
 bot-score-total = Provisional total: { $total }/{ $max } ({ $percent }%){ $className ->
     [none] {""}
@@ -1047,7 +1061,8 @@ bot-publish-appeals-how = Please type /appeal to see and decide them before publ
 bot-publish-appeal-window = Note: the appeal window runs until { $date }; once results are published, units can no longer appeal.
 bot-help-evidence = /evidence — send evidence: a photo or PDF captioned with the item code, or a document's number - date: summary
 bot-help-review = /review — review the figures of the units assigned to you
-bot-help-appeal = /appeal — appeal a review; administrators: see and decide appeals
+bot-help-appeal = /appeal — appeal a review of your unit
+bot-help-appeal-admin = /appeal — see and decide appeals against reviews
 cmd-minhchung = Send evidence for an item
 cmd-thamdinh = Review units' figures
 cmd-khieunai = Appeal a review

@@ -59,7 +59,10 @@ rule-effect = { $effect ->
    *[penalty] Đây là điểm trừ, trừ vào tổng điểm.
   }
 rule-not-applicable = Đơn vị không có nhiệm vụ này có thể đề nghị tính đặc thù (kèm minh chứng); khi đó chỉ số không tính vào thang điểm của đơn vị.
-rule-not-applicable-auto = Tự động tính đặc thù (không tính vào thang điểm) đối với: { $tags }.
+rule-not-applicable-auto = Tự động tính đặc thù (không tính vào thang điểm) đối với { $tag ->
+    [khong_co_tthc] đơn vị không có thủ tục hành chính
+   *[other] đơn vị mang nhãn «{ $tag }»
+  }.
 rule-inferred = Lưu ý: cách tính được suy ra từ nội dung chỉ số, chưa đối chiếu với văn bản gốc.
 
 ## Loại số liệu cần nhập
@@ -388,6 +391,7 @@ bot-unit-set = Đơn vị đang làm việc: { $unit }.
 bot-unit-none = Anh/Chị chưa có vai trò tại đơn vị nào.
 bot-unit-choose = Xin vui lòng chọn đơn vị:
 bot-unit-choose-typed = Xin vui lòng gõ /donvi <mã đơn vị>, ví dụ /donvi S19. Các đơn vị:
+bot-no-unit-role = Tài khoản của Anh/Chị không gắn với đơn vị nào, nên không có điểm, thứ hạng hay số liệu của đơn vị để xem. Anh/Chị vẫn có thể hỏi về các chỉ số; gõ /huongdan để xem các việc của mình.
 bot-unit-choose-first = Xin vui lòng chọn đơn vị cần xem bằng lệnh /donvi.
 bot-not-your-unit = Anh/Chị không có vai trò tại { $unit }.
 bot-unknown-command = Hệ thống chưa hỗ trợ lệnh /{ $command }. Xin mời Anh/Chị xem các lệnh dưới đây:
@@ -438,6 +442,7 @@ bot-ask-choice-set = { $code }. { $name } — { $province }, { $kind ->
     [commune] cấp xã
    *[other] cấp tỉnh
   }
+bot-ask-choose-one = Có phải Anh/Chị muốn hỏi về chỉ số này?
 bot-ask-choose = Có một vài chỉ số gần với câu hỏi. Anh/Chị muốn hỏi chỉ số nào?
 bot-ask-no-code = Bộ chỉ số của đơn vị ({ $title }) không có chỉ số { $code }.
 bot-ask-no-code-anywhere = Chưa có bộ chỉ số nào có chỉ số { $code }.
@@ -452,7 +457,11 @@ bot-greeting = Kính chào { $name ->
    *[other] { $name }
 }. DTI Bot sẵn sàng hỗ trợ Anh/Chị về bộ chỉ số đánh giá chuyển đổi số.
 bot-greeting-how = Anh/Chị có thể hỏi về một chỉ số (ví dụ «chỉ số { $code } là gì»), nộp số liệu (ví dụ «{ $figure }»), xem điểm bằng /diem, hoặc gõ /huongdan để xem đủ các việc.
+bot-greeting-how-reader = Anh/Chị có thể hỏi về một chỉ số (ví dụ «chỉ số { $code } là gì»), xem điểm và thứ hạng của đơn vị bằng /diem, hoặc gõ /huongdan để xem đủ các việc.
+bot-greeting-how-guest = Anh/Chị có thể hỏi về một chỉ số (ví dụ «chỉ số { $code } là gì» hoặc «{ $name } tính điểm thế nào»), hoặc gõ /huongdan để xem đủ các việc.
 bot-thanks = Dạ, DTI Bot cảm ơn Anh/Chị. Khi cần, Anh/Chị cứ nhắn tiếp ạ.
+bot-unsupported = Dạ, việc này DTI Bot chưa thực hiện được.
+bot-unsupported-how = Xin Anh/Chị liên hệ trực tiếp Sở Khoa học và Công nghệ (bộ phận chuyển đổi số). Gõ /huongdan để xem những việc DTI Bot hỗ trợ.
 bot-ack = Dạ. Khi cần, Anh/Chị cứ nhắn cho DTI Bot ạ.
 bot-ask-none = Chưa tìm thấy chỉ số phù hợp với câu hỏi.
 
@@ -533,6 +542,11 @@ bot-cannot-score = Bộ chỉ số «{ $ruleset }» mới có cấu trúc nên c
 bot-button-missing = Còn thiếu
 bot-button-target = Mục tiêu
 bot-button-ranking = Xếp hạng
+bot-item-score = { $code }. { $name } — { $unit }: { $points }/{ $max } điểm (tạm tính), theo số liệu «{ $value }».
+bot-item-score-missing = { $code }. { $name } — { $unit } chưa có số liệu, nên chưa có điểm (tối đa { $max } điểm).
+bot-item-score-na = { $code }. { $name } — { $unit } đã khai là không áp dụng (đặc thù); chỉ số này không tính vào điểm tối đa của đơn vị.
+bot-item-score-parent = { $code }. { $name } là nhóm chỉ số; điểm của nhóm có trong /diem.
+bot-item-score-how = Cách tính điểm
 bot-score-title = { $unit } — kỳ đánh giá năm { $year }
 bot-score-total = Tổng điểm tạm tính: { $total }/{ $max } ({ $percent }%){ $className ->
     [none] {""}
@@ -1047,7 +1061,8 @@ bot-publish-appeals-how = Xin Anh/Chị gõ /khieunai để xem và quyết đ�
 bot-publish-appeal-window = Lưu ý: thời hạn khiếu nại đến hết ngày { $date }; sau khi công bố, đơn vị không khiếu nại được nữa.
 bot-help-evidence = /minhchung — gửi minh chứng: ảnh, tệp PDF kèm mã chỉ số, hoặc số - ngày: trích yếu văn bản
 bot-help-review = /thamdinh — thẩm định số liệu các đơn vị được phân công
-bot-help-appeal = /khieunai — khiếu nại kết quả thẩm định; quản trị viên: xem và quyết định khiếu nại
+bot-help-appeal = /khieunai — khiếu nại kết quả thẩm định của đơn vị
+bot-help-appeal-admin = /khieunai — xem và quyết định các khiếu nại kết quả thẩm định
 cmd-minhchung = Gửi minh chứng cho một chỉ số
 cmd-thamdinh = Thẩm định số liệu các đơn vị
 cmd-khieunai = Khiếu nại kết quả thẩm định

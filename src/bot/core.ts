@@ -7,11 +7,11 @@ import { cancel, confirm, type TapAnswer, type TapOutcome } from "./handlers/con
 import { choosePublication } from "./handlers/publish.js";
 import { delegate, snooze } from "./handlers/reminders.js";
 import { approve, deadlines } from "./handlers/deadlines.js";
-import { missing, ranking, score, target } from "./handlers/score.js";
+import { itemScore, missing, ranking, score, target } from "./handlers/score.js";
 import { submit, withdraw } from "./handlers/submit.js";
 import { fold } from "../scoring/index.js";
 import { fileAppeal, listAppeals, resolveAppeal } from "./handlers/appeal.js";
-import { evidenceCommand, receiveFile } from "./handlers/evidence.js";
+import { evidenceCommand, evidenceHow, receiveFile } from "./handlers/evidence.js";
 import { reviewDecision, reviewQueue, sendEvidenceFile } from "./handlers/review.js";
 import { parseIntent, type Intent } from "./intents.js";
 import { line, reply, type Inbound, type Reply } from "./reply.js";
@@ -29,7 +29,7 @@ const REQUEST_INTENT: Record<RequestAction, Intent> = {
   greeting: { kind: "greeting" }, thanks: { kind: "thanks" }, score: { kind: "score" }, ranking: { kind: "ranking" },
   missing: { kind: "missing" }, target: { kind: "target" }, deadlines: { kind: "deadlines" }, help: { kind: "help" },
   whoami: { kind: "whoami" }, submit_how: { kind: "submit", text: "" }, evidence_how: { kind: "evidence", text: "" },
-  ack: { kind: "noted" }, appeal: { kind: "appeal", text: "" },
+  ack: { kind: "noted" }, appeal: { kind: "appeal", text: "" }, approve: { kind: "approve" }, unsupported: { kind: "unsupported" },
 };
 
 export interface Core {
@@ -53,6 +53,7 @@ function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Rep
     case "greeting": return greet(deps, session);
     case "thanks": return [reply([line("bot-thanks")])];
     case "noted": return [reply([line("bot-ack")])];
+    case "unsupported": return [reply([line("bot-unsupported"), line("bot-unsupported-how")])];
     case "item": return showItem(deps, session, intent.rulesetId, intent.code, intent.focus ?? null);
     case "submit": return submit(deps, session, intent.text);
     case "withdraw": return withdraw(deps, session, intent.code);
@@ -90,7 +91,11 @@ function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Rep
 /** Free text: a request carried out as its command would be, a question about an item, or both possible and asked back. */
 async function answerFreeText(deps: CoreDeps, session: Session, text: string): Promise<Reply[] | TapAnswer> {
   const reading = await readFreeText(deps, session, text);
-  if (reading.kind === "request") return dispatch(deps, session, REQUEST_INTENT[reading.action]);
+  if (reading.kind === "request") {
+    if (reading.code && reading.action === "score") return itemScore(deps, session, reading.code);
+    if (reading.code && reading.action === "evidence_how") return evidenceHow(deps, session, reading.code);
+    return dispatch(deps, session, REQUEST_INTENT[reading.action]);
+  }
   if (reading.kind === "ask_back") return askBack(reading.action, reading.hits);
   return ask(deps, session, text, reading);
 }
@@ -98,7 +103,11 @@ async function answerFreeText(deps: CoreDeps, session: Session, text: string): P
 /** A greeting: answered in kind, with what the person can do and an example from their own set. */
 async function greet(deps: CoreDeps, session: Session): Promise<Reply[]> {
   const examples = await examplesFor(deps, session);
-  return [reply([line("bot-greeting", { name: session.person?.fullName ?? "none" }, "bold"), line("bot-greeting-how", exampleArgs(examples))])];
+  // Each is told what they can do: an officer submits, someone of a unit sees its score, anyone asks about indicators.
+  const officer = session.roles.some((r) => r.role === "officer");
+  const ofUnit = session.roles.some((r) => r.unitId !== null);
+  const how = officer ? "bot-greeting-how" : ofUnit ? "bot-greeting-how-reader" : "bot-greeting-how-guest";
+  return [reply([line("bot-greeting", { name: session.person?.fullName ?? "none" }, "bold"), line(how, exampleArgs(examples))])];
 }
 
 /** "/thamdinh" alone is the queue; "/thamdinh sua|diem|bosung …" a decision. */

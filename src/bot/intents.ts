@@ -23,6 +23,8 @@ export type Intent =
   | { readonly kind: "thanks" }
   /** "ok", "đã rõ": the user took note; nothing to do. */
   | { readonly kind: "noted" }
+  /** Something the bot does not do (accounts, report templates): said plainly, with whom to ask. */
+  | { readonly kind: "unsupported" }
   /** A tap on an item to choose: its card, in the order the question asked for (`focus`). */
   | { readonly kind: "item"; readonly rulesetId: string; readonly code: string; readonly focus?: Focus }
   /** A tap on "Xác nhận"; `detach` when the officer said the evidence of the earlier figures no longer applies. */
@@ -148,6 +150,23 @@ export function splitFigureLines(body: string): string[] {
   return body.split(/\r?\n|;\s*(?=\d)/).map((l) => l.trim()).filter((l) => l !== "");
 }
 
+/** "sửa 6.2 = 90", "em nộp 1.2 = 80% nhé": a figure said with its verb is the figure. */
+const SAID_FIGURE = /^(?:(?:xin|cho)\s+)?(?:(?:em|toi|minh|anh|chi)\s+)?(?:sua|nop|cap nhat|nhap|gui|bao cao|dieu chinh)(?:\s+(?:lai|so lieu|chi so|muc))*\s+(?=\d)/;
+/** "huỷ 6.2", "rút số liệu 6.2": a withdrawal said in words. */
+const SAID_WITHDRAWAL = /^(?:(?:em|toi|minh)\s+)?(?:huy|rut|xoa)(?:\s+(?:bo|so lieu|chi so|muc|cua))*\s+(\d{1,2}(?:[.,]\d{1,2}){1,2})\s*(?:di|nhe|nha|a|giup|gium|voi)?\s*$/;
+
+function spokenChange(body: string): Intent | null {
+  const folded = fold(body);
+  const withdrawal = SAID_WITHDRAWAL.exec(folded);
+  if (withdrawal) return { kind: "withdraw", code: withdrawal[1]!.replace(",", ".") };
+  const verb = SAID_FIGURE.exec(folded);
+  if (!verb) return null;
+  // The same number of words off the text as typed.
+  const rest = body.replace(new RegExp(`^(?:\\S+\\s+){${verb[0].trim().split(" ").length}}`), "");
+  const lines = splitFigureLines(rest);
+  return lines.length > 0 && lines.some(isFigureLine) && lines.every((l) => FIGURE_LINE.test(l)) ? { kind: "submit", text: rest } : null;
+}
+
 /** Read an inbound message or tap. In groups, only commands and messages addressed to the bot count. */
 export function parseIntent(inbound: Inbound, botUsername?: string): Intent {
   if (inbound.action) return fromAction(inbound.action);
@@ -166,6 +185,8 @@ export function parseIntent(inbound: Inbound, botUsername?: string): Intent {
   if (inbound.chatType === "group" && !inbound.addressed) return { kind: "ignore" };
   const body = botUsername ? text.replace(new RegExp(`@${botUsername}\\b`, "gi"), "").trim() : text;
   if (INVITE_CODE.test(body)) return { kind: "start", code: body };
+  const said = spokenChange(body);
+  if (said) return said;
   const lines = splitFigureLines(body);
   if (lines.length > 0 && lines.some(isFigureLine) && lines.every((l) => FIGURE_LINE.test(l))) return { kind: "submit", text: body };
   return { kind: "ask", text: body, free: true };

@@ -187,7 +187,7 @@ export function createItemSearch(catalog: Catalog, glossary: Glossary): ItemSear
         if (exact.length > 1) return { kind: "choose", hits: exact.slice(0, 8).map((x) => ({ ...x, score: Infinity })), focus };
         if (exact[0]) return { kind: "item", hit: { ...exact[0], score: Infinity }, focus };
         // "chỉ số 9.9" names a code: say it is not in the set rather than answer something else.
-        if (code.placed === "marker" || /^\s*\d{1,2}[.,]\d/.test(question)) return { kind: "no_code", code: code.code };
+        if (code.placed === "marker" || (code.placed === "leading" && /^\s*\d{1,2}[.,]\d/.test(question))) return { kind: "no_code", code: code.code };
       }
       const hits = rank(question, scope);
       const [first, second] = hits;

@@ -5,7 +5,7 @@ import type { IdentityRecord, PeriodRecord, PersonRecord, RoleName, RoleRecord, 
 import type { DeliveryPort, Reports } from "./ports/reports.js";
 import type { EvidenceSettings } from "./ports/review.js";
 import type { Store } from "./ports/store.js";
-import type { Inbound } from "./reply.js";
+import { line, type Inbound, type Line } from "./reply.js";
 import type { ScoreCache } from "./score-cache.js";
 import type { ItemSearch } from "./search.js";
 
@@ -95,4 +95,13 @@ export async function periodForUnit(deps: CoreDeps, unit: UnitRecord): Promise<{
     .filter((p) => p.rulesetId === rulesetId)
     .sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || b.year - a.year);
   return periods[0] ? { period: periods[0], ruleset } : null;
+}
+
+/**
+ * What someone without a unit to work on is told: an admin chooses one with
+ * /donvi; anyone else (a reviewer, a guest) works for no unit, and is told so
+ * rather than sent to a list that is empty for them.
+ */
+export function noUnitLine(session: Session): Line {
+  return line(session.isAdmin ? "bot-unit-choose-first" : "bot-no-unit-role");
 }

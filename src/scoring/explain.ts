@@ -132,7 +132,7 @@ export function describeRule(node: RulesetNode): Explanation[] {
   }
   if (node.effect !== "base") lines.push({ key: "rule-effect", args: { effect: node.effect } });
   if (node.notApplicable.automaticFor.length > 0) {
-    lines.push({ key: "rule-not-applicable-auto", args: { tags: node.notApplicable.automaticFor.join(", ") } });
+    for (const tag of node.notApplicable.automaticFor) lines.push({ key: "rule-not-applicable-auto", args: { tag } });
   } else if (node.notApplicable.allowed) {
     lines.push({ key: "rule-not-applicable", args: {} });
   }

@@ -175,4 +175,44 @@ describe("free text as people write it", () => {
     const answer = await reviewer.say("/nop 6.2 = 85%");
     expect(answer).toBe("Tài khoản của Anh/Chị chưa được giao nhập liệu cho đơn vị nào, nên chưa nộp, sửa hoặc rút được số liệu. Xin liên hệ Sở để được cấp mã mời cán bộ nhập liệu.");
   });
+
+  it("takes a code written anywhere in a request: the unit's points on that item, how to send evidence for it, a figure said with its verb", async () => {
+    const officer = await joined("free-inline-code", "officer", "S16");
+    const unit = (await fixture.store.units.byCode(1, "S16"))!;
+    expect(await officer.say("điểm 6.2 của sở em bao nhiêu")).toMatch(new RegExp(`^6\\.2\\. Văn bản điện tử được ký số — ${unit.name}: `));
+    expect(await officer.say("nộp minh chứng cho 2.1")).toContain("ví dụ «2.1»");
+    expect(await officer.say("what is 1.2")).toMatch(/^1\.2\. /);
+    expect(await officer.say("em nop 1.2 = 2 nhe")).toContain("• 1.2:");
+    expect(await officer.say("sửa 6.2 = 90")).toContain("• 6.2:");
+    expect(await officer.say("huỷ 6.2")).toBe(await officer.say("/huy 6.2"));
+  });
+
+  it("reads what leaders, reviewers and newcomers write: approval in words, a reviewer without a unit, «mới được giao»", async () => {
+    const leader = await joined("free-leader-approve", "leader", "S16");
+    expect(await leader.say("duyệt số liệu giúp anh")).toBe(await leader.say("/duyet"));
+    expect(await leader.say("chào em")).not.toMatch(/nộp số liệu/);
+    const reviewer = person("free-reviewer-words");
+    await reviewer.say(`/start ${await fixture.invite("reviewer", null)}`);
+    expect(await reviewer.say("xep hang")).toMatch(/^Tài khoản của Anh\/Chị không gắn với đơn vị nào/);
+    expect(await reviewer.say("/huongdan")).not.toMatch(/điểm của đơn vị mình/);
+    const newcomer = await joined("free-newcomer", "officer", "HC-P01");
+    expect(await newcomer.say("chào anh, em mới được giao nhập liệu, em cần làm gì ạ")).toBe(await newcomer.say("/huongdan"));
+    expect(await newcomer.say("ok em")).toBe(await newcomer.say("ok"));
+    const guest = person("free-guest-hello");
+    expect(await guest.say("xin chao")).not.toMatch(/\d = /);
+  });
+
+  it("says plainly what it cannot do, instead of an item that shares a word", async () => {
+    const officer = await joined("free-unsupported", "officer", "S16");
+    for (const asked of ["xóa tài khoản giúp em", "cho xin mẫu báo cáo", "ai là người duyệt số liệu của sở"]) {
+      expect(await officer.say(asked)).toMatch(/^Dạ, việc này DTI Bot chưa thực hiện được\./);
+    }
+  });
+
+  it("names who an item is left out for in words, not the tag the set uses", async () => {
+    const officer = await joined("free-tag", "officer", "S16");
+    const card = await officer.say("chỉ số 6.1 là gì");
+    expect(card).toContain("đơn vị không có thủ tục hành chính");
+    expect(card).not.toContain("khong_co_tthc");
+  });
 });

@@ -12,7 +12,7 @@ const HELP: Record<RoleName | "guest", readonly string[]> = {
   ],
   leader: ["score", "missing", "target", "ranking", "approve", "appeal", "deadlines", "snooze", "delegate", "ask", "unit", "whoami", "language"],
   reviewer: ["review", "deadlines", "ask", "unit", "whoami", "language"],
-  admin: ["broadcast", "review", "appeal", "publish", "unit", "score", "ranking", "deadlines", "ask", "whoami", "language"],
+  admin: ["broadcast", "review", "appeal-admin", "publish", "unit", "score", "ranking", "deadlines", "ask", "whoami", "language"],
 };
 
 /** What the person's roles can do, with examples from their own ruleset. */
@@ -23,7 +23,7 @@ export function helpReply(session: Session, examples: Examples): Reply {
   return reply([
     line("bot-help-title", {}, "bold"),
     ...commands.map((c) => line(`bot-help-${c}`, args)),
-    line(roles.includes("officer") ? "bot-help-free-text" : session.person ? "bot-help-free-text-reader" : "bot-help-free-text-guest", args),
+    line(roles.includes("officer") ? "bot-help-free-text" : session.roles.some((r) => r.unitId !== null) ? "bot-help-free-text-reader" : "bot-help-free-text-guest", args),
   ]);
 }
 

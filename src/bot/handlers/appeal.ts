@@ -3,7 +3,7 @@ import type { OutboxInput } from "../ports/delivery.js";
 import type { FigureRecord, UnitRecord } from "../ports/records.js";
 import type { AppealRecord } from "../ports/review.js";
 import { line, reply, text, type Line, type Reply } from "../reply.js";
-import { periodForUnit, rolesIn, type CoreDeps, type Session } from "../session.js";
+import { periodForUnit, rolesIn, type CoreDeps, type Session, noUnitLine } from "../session.js";
 import { historyLines, reviewedEffect, unitPeople } from "./review.js";
 
 const isCorrection = (f: FigureRecord | undefined) => f?.status === "reviewed" && (f.reviewFigure !== null || f.reviewPoints !== null);
@@ -26,7 +26,7 @@ export async function fileAppeal(deps: CoreDeps, session: Session, rest: string)
   const [, code, reason] = m as unknown as [string, string, string];
   if (!session.person) return [reply([line("bot-not-bound"), line("bot-start-how")])];
   const unit = session.unit;
-  if (!unit) return [reply([line("bot-unit-choose-first")])];
+  if (!unit) return [reply([noUnitLine(session)])];
   const roles = rolesIn(session, unit.id);
   if (!roles.has("officer") && !roles.has("leader")) return [reply([line("bot-appeal-unit-only", { unit: unit.name })])];
   const found = await periodForUnit(deps, unit);

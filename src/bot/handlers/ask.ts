@@ -121,7 +121,7 @@ export async function ask(deps: CoreDeps, session: Session, question: string, re
     case "item":
       return [itemCard(answer.hit.ruleset, answer.hit.node, answer.hit.ruleset.id === home?.id ? due : null, deps.now(), answer.focus)];
     case "choose":
-      return [reply([line("bot-ask-choose")], choices(answer.hits, new Set(answer.hits.map((h) => h.ruleset.id)).size === 1 && ids.length === 1, answer.focus))];
+      return [reply([line(answer.hits.length === 1 ? "bot-ask-choose-one" : "bot-ask-choose")], choices(answer.hits, new Set(answer.hits.map((h) => h.ruleset.id)).size === 1 && ids.length === 1, answer.focus))];
     case "no_code":
       return [reply([line(home ? "bot-ask-no-code" : "bot-ask-no-code-anywhere", { code: answer.code, title: home?.title ?? "" }), await howToAsk(deps, session, home)])];
     case "none":

@@ -1,6 +1,6 @@
 import type { PeriodDeadlineKind, RoleName } from "../ports/records.js";
 import { line, reply, type Line, type Reply } from "../reply.js";
-import { periodForUnit, rolesIn, type CoreDeps, type Session } from "../session.js";
+import { periodForUnit, rolesIn, type CoreDeps, type Session, noUnitLine } from "../session.js";
 import { daysLeft } from "./dates.js";
 import type { PendingApprove } from "./confirm.js";
 import { PENDING_TTL_MS, writableTarget } from "./submit.js";
@@ -17,7 +17,7 @@ const ROLE_DEADLINES: Record<RoleName, readonly PeriodDeadlineKind[]> = {
 export async function deadlines(deps: CoreDeps, session: Session): Promise<Reply[]> {
   if (!session.person) return [reply([line("bot-not-bound"), line("bot-start-how")])];
   const unit = session.unit;
-  if (!unit) return [reply([line("bot-unit-choose-first")])];
+  if (!unit) return [reply([noUnitLine(session)])];
   const found = await periodForUnit(deps, unit);
   if (!found) return [reply([line("bot-no-period", { unit: unit.name })])];
   const roles = new Set<RoleName>([...rolesIn(session, unit.id), ...(session.isAdmin ? ["admin" as const] : [])]);

@@ -5,7 +5,7 @@ import { formatEvidence, parseEvidence } from "../evidence.js";
 import { isFigureLine } from "../intents.js";
 import type { PeriodRecord, UnitRecord } from "../ports/records.js";
 import { line, reply, text, type InboundFile, type Line, type Reply } from "../reply.js";
-import { periodForUnit, rolesIn, type CoreDeps, type Session } from "../session.js";
+import { periodForUnit, rolesIn, type CoreDeps, type Session, noUnitLine } from "../session.js";
 import { submit } from "./submit.js";
 
 /** Programs and scripts, whatever their name says: never kept as evidence. */
@@ -34,7 +34,7 @@ async function target(deps: CoreDeps, session: Session, code: string | undefined
   const refuse = (key: string, args?: Record<string, string | Date>): Found => ({ ok: false, replies: [reply([line(key, args)])] });
   if (!session.person) return { ok: false, replies: [reply([line("bot-not-bound"), line("bot-start-how")])] };
   const unit = session.unit;
-  if (!unit) return refuse("bot-unit-choose-first");
+  if (!unit) return ({ ok: false, replies: [reply([noUnitLine(session)])] });
   if (!rolesIn(session, unit.id).has("officer")) return refuse("bot-evidence-officers-only", { unit: unit.name });
   const found = await periodForUnit(deps, unit);
   if (!found) return refuse("bot-no-period", { unit: unit.name });
@@ -107,12 +107,12 @@ export async function receiveFile(deps: CoreDeps, session: Session, file: Inboun
  * How to give evidence, to those who may: the accepted kinds and size of
  * files, and typed references. Others are told who gives evidence instead.
  */
-export async function evidenceHow(deps: CoreDeps, session: Session): Promise<Reply[]> {
+export async function evidenceHow(deps: CoreDeps, session: Session, code?: string): Promise<Reply[]> {
   if (!session.person) return [reply([line("bot-not-bound"), line("bot-start-how")])];
   const unit = session.unit;
-  if (!unit) return [reply([line("bot-unit-choose-first")])];
+  if (!unit) return [reply([noUnitLine(session)])];
   if (!rolesIn(session, unit.id).has("officer")) return [reply([line("bot-evidence-officers-only", { unit: unit.name })])];
-  const args = exampleArgs(await examplesFor(deps, session));
+  const args = { ...exampleArgs(await examplesFor(deps, session)), ...(code && { code }) };
   const settings = deps.evidence;
   const files = settings
     ? [line("bot-evidence-how-file", args), line("bot-evidence-how-kinds", { allowed: [...settings.types].join(", "), max: Math.round(settings.maxBytes / 1_048_576) })]
@@ -148,7 +148,7 @@ export async function evidenceCommand(deps: CoreDeps, session: Session, rest: st
 
 async function listEvidence(deps: CoreDeps, session: Session, code: string): Promise<Reply[]> {
   const unit = session.unit;
-  if (!session.person || !unit) return [reply([line("bot-unit-choose-first")])];
+  if (!session.person || !unit) return [reply([noUnitLine(session)])];
   const found = await periodForUnit(deps, unit);
   if (!found) return [reply([line("bot-no-period", { unit: unit.name })])];
   const all = await deps.store.evidence.forItem(found.period.id, unit.id, code);

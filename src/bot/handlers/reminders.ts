@@ -4,7 +4,7 @@ import { dayOf, startOf } from "../calendar.js";
 import { holdersByUnit } from "../notify/jobs.js";
 import type { OutboxInput } from "../ports/delivery.js";
 import { line, reply, text, type Line, type Reply } from "../reply.js";
-import { periodForUnit, rolesIn, type CoreDeps, type Session } from "../session.js";
+import { periodForUnit, rolesIn, type CoreDeps, type Session, noUnitLine } from "../session.js";
 
 const HOUR_MS = 3_600_000;
 const MAX_SNOOZE_MS = 30 * 24 * HOUR_MS;
@@ -76,7 +76,7 @@ export async function delegate(deps: CoreDeps, session: Session, argument: strin
   // Reminders go to a unit's officers and leaders: only they have any to hand over (an admin or a reviewer has none).
   const own = session.unit ? rolesIn(session, session.unit.id) : new Set();
   if (a !== "huy" && !own.has("officer") && !own.has("leader")) return [reply([line("bot-delegate-role")])];
-  if (!session.unit) return [reply([line("bot-unit-choose-first")])];
+  if (!session.unit) return [reply([noUnitLine(session)])];
   if (a === "huy") {
     const ended = await deps.store.reminderPrefs.cancelDelegations(person.id, now);
     return [reply([line(ended > 0 ? "bot-delegate-ended" : "bot-delegate-none")])];

@@ -4,7 +4,8 @@ import { nextClassGap, type Ruleset, type UnitScore } from "../../scoring/index.
 import type { GroupScores } from "../period-scores.js";
 import type { PeriodRecord, UnitRecord } from "../ports/records.js";
 import { line, movement, reply, type Line, type Reply } from "../reply.js";
-import { periodForUnit, rolesIn, type CoreDeps, type Session } from "../session.js";
+import { figureText } from "./figure-preview.js";
+import { periodForUnit, rolesIn, type CoreDeps, type Session, noUnitLine } from "../session.js";
 
 interface UnitView {
   readonly unit: UnitRecord;
@@ -21,7 +22,7 @@ type ViewResult = { ok: true; view: UnitView } | { ok: false; replies: Reply[] }
 async function unitView(deps: CoreDeps, session: Session): Promise<ViewResult> {
   if (!session.person) return { ok: false, replies: [reply([line("bot-not-bound"), line("bot-start-how")])] };
   const unit = session.unit;
-  if (!unit) return { ok: false, replies: [reply([line("bot-unit-choose-first")])] };
+  if (!unit) return { ok: false, replies: [reply([noUnitLine(session)])] };
   if (!session.isAdmin && rolesIn(session, unit.id).size === 0) return { ok: false, replies: [reply([line("bot-not-your-unit", { unit: unit.name })])] };
   const found = await periodForUnit(deps, unit);
   if (!found) return { ok: false, replies: [reply([line("bot-no-period", { unit: unit.name })])] };
@@ -65,6 +66,25 @@ export async function score(deps: CoreDeps, session: Session): Promise<Reply[]> 
   if (self.bonusPoints > 0 || self.penaltyPoints > 0) lines.push(line("bot-score-adjustments", { bonus: self.bonusPoints, penalty: self.penaltyPoints }));
   lines.push(self.missing.length > 0 ? line("bot-score-missing", { count: self.missing.length }) : line("bot-score-complete"));
   return [reply(lines, MORE)];
+}
+
+/** "điểm 6.2 của sở em": the unit's figure and points on one item, as scored now. */
+export async function itemScore(deps: CoreDeps, session: Session, code: string): Promise<Reply[]> {
+  const result = await unitView(deps, session);
+  if (!result.ok) return result.replies;
+  const { unit, ruleset, self } = result.view;
+  const node = deps.catalog.item(ruleset.id, code);
+  const item = self.items.find((i) => i.code === code);
+  if (!node) return [reply([line("bot-ask-no-code", { code, title: ruleset.title })])];
+  const head = { code, name: node.name, unit: unit.name };
+  const lines: Line[] = !item
+    ? [line("bot-item-score-parent", head, "bold")]
+    : item.status === "missing"
+      ? [line("bot-item-score-missing", { ...head, max: item.max }, "bold")]
+      : item.status === "not_applicable"
+        ? [line("bot-item-score-na", head, "bold")]
+        : [line("bot-item-score", { ...head, points: item.points, max: item.max, value: item.figure ? figureText(item.figure, node) : "" }, "bold")];
+  return [reply(lines, [[{ label: line("bot-item-score-how"), action: `item:${ruleset.id}:${code}:how` }]])];
 }
 
 /** /thieu: items without a figure, largest first, with the points at stake. */

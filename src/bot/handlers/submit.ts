@@ -65,6 +65,8 @@ interface ParsedLines {
   readonly problems: Line[];
 }
 
+const POLITE_TAIL = /(?:\s+(?:nhé|nhe|nha|nhá|nhen|ạ|ah|đi|di|giúp em|giup em|với ạ|voi a))+[\s.!]*$/iu;
+
 /** Read "4.14 = 394/508" lines against the unit's ruleset; every bad line gets its own reason. */
 export function readLines(deps: CoreDeps, ruleset: Ruleset, body: string): ParsedLines {
   const entries: SubmitEntry[] = [];
@@ -77,7 +79,9 @@ export function readLines(deps: CoreDeps, ruleset: Ruleset, body: string): Parse
       problems.push(line("bot-submit-line-form", { n, line: raw }));
       return;
     }
-    const [, written, , value] = m as unknown as [string, string, string, string];
+    const [, written, , typed] = m as unknown as [string, string, string, string];
+    // "1.2 = 80% nhé": the polite word after the value is not part of it.
+    const value = typed.replace(POLITE_TAIL, "") || typed;
     // "6,2 = 85": the code with a decimal comma, as Vietnamese write numbers.
     const code = written.replace(",", ".");
     const node = deps.catalog.item(ruleset.id, code);

@@ -9,8 +9,8 @@ export { createExpander, type Expander } from "./glossary-text.js";
 
 /** What a free-text message is, as the bot reads it before answering. */
 export type Reading =
-  /** A request the bot carries out with one of its commands (or a greeting, a thank-you). */
-  | { readonly kind: "request"; readonly action: RequestAction }
+  /** A request the bot carries out with one of its commands (or a greeting, a thank-you); `code` when it names an item by code. */
+  | { readonly kind: "request"; readonly action: RequestAction; readonly code?: string }
   /** A question about an item, or about one of several; a code not in the set; nothing found. */
   | SearchAnswer
   /** Either a request or a question about these items: the bot asks which. */
@@ -40,6 +40,10 @@ export function readMessage(text: string, rulesetIds: readonly string[], search:
   if (request) {
     const { action } = request;
     const code = codeIn(text);
+    const exact = code ? search.find(text, rulesetIds) : null;
+    const item = exact?.kind === "item" && exact.hit.score === Infinity ? exact.hit.node.code : null;
+    // "nộp minh chứng cho 2.1", "điểm 4.14 của xã em": the request, for that item.
+    if (item && (ABOUT_SUBMITTING.has(action) || action === "score")) return { kind: "request", action, code: item };
     if (code && ABOUT_SUBMITTING.has(action)) return { kind: "request", action };
     // Small numbers left in the rest are counts ("nộp 2 số liệu"), never a code; longer ones may name an item ("1022").
     const rest = request.rest.replace(/\b\d{1,2}([.,]\d+)*\b/g, " ");

@@ -4,7 +4,7 @@ import { spelledOut } from "./words.js";
 /** What a free-text message may ask the bot to do, other than explain an indicator. */
 export type RequestAction =
   | "greeting" | "thanks" | "ack" | "score" | "ranking" | "missing" | "target" | "deadlines" | "submit_how" | "evidence_how" | "help" | "whoami"
-  | "appeal";
+  | "appeal" | "approve" | "unsupported";
 
 /** A request found in a message, and what is left of the message once its cue words are taken out (folded). */
 export interface RequestReading {
@@ -36,7 +36,8 @@ interface Cue {
 }
 
 /** Words of evidence, of figures, of time, of asking how: the parts the cues below are made of. */
-const EVIDENCE = /\b(minh chung|tai lieu kiem chung|kiem chung|ho so chung minh|tai lieu chung minh|file|tep|anh|hinh|anh chup|hinh chup|ban chup|hinh anh|pdf|van ban kem|evidence|proof|documents?|attachments?|photos?|pictures?|files?|scans?)\b/;
+// "ảnh" (a photo) folds to "anh" (a pronoun): it counts only typed with its mark, as "hình ảnh" (words.ts spells it out).
+const EVIDENCE = /\b(minh chung|tai lieu kiem chung|kiem chung|ho so chung minh|tai lieu chung minh|file|tep|hinh|anh chup|hinh chup|ban chup|hinh anh|pdf|van ban kem|evidence|proof|documents?|attachments?|photos?|pictures?|files?|scans?)\b/;
 const FIGURES = /\b(so lieu|du lieu|con so|chi so|chi tieu|ket qua tu danh gia|diem tu cham|bang tu cham|bao cao tu danh gia|figures|data|numbers)\b/;
 const HANDING = new RegExp(`\\b${HAND_IN}\\b`);
 const ASKING_HOW = new RegExp(
@@ -68,6 +69,11 @@ const CUES: readonly Cue[] = [
       /\bcan (i|we) (send|upload|attach) (photos?|pictures?|files?|scans?|documents?|evidence)\b/,
     ],
   },
+  // "nộp minh chứng cho 2.1": handing evidence in, said as an act (not "cần minh chứng gì").
+  {
+    action: "evidence_how", weight: 3, unless: ASKING_WHAT,
+    patterns: [/^((em|toi|minh|anh|chi) )?(muon |can |xin )?(nop|gui|bo sung|up|tai len|dinh kem) (them )?(minh chung|file minh chung|tai lieu kiem chung)( (cho|cua|chi so|muc))*$/],
+  },
   // Combinations: each part alone is common, together they ask for a way to do something.
   { action: "evidence_how", weight: 3, all: [EVIDENCE, HANDING, ASKING_HOW], unless: ASKING_WHAT },
   { action: "submit_how", weight: 3, all: [FIGURES, HANDING, ASKING_HOW], unless: /\b(chi so|muc) \d/ },
@@ -85,7 +91,29 @@ const CUES: readonly Cue[] = [
   },
   { action: "thanks", weight: 3, patterns: [/\b(cam on|camon|cam ta|da ta|thank(s| you)?|thx|tks|tk|many thanks)\b/] },
   // "ok", "vâng", "thôi", "???": nothing asked; answered briefly rather than "not found".
-  { action: "ack", weight: 3, patterns: [/^(ok|oke|okay|okie|uh|u|o|vang|da|da vang|thoi|thoi duoc roi|hieu roi|ro roi|duoc roi|hihi|haha|\?+|!+|\.+)( (a|nhe|nha|roi|ha))*$/] },
+  {
+    action: "ack", weight: 3,
+    patterns: [/^(ok|oke|okay|okie|uh|u|o|vang|da|da vang|thoi|thoi duoc roi|hieu roi|ro roi|duoc roi|hihi|haha|\?+|!+|\.+)( (a|nhe|nha|roi|ha|em|anh|chi|bot|ad|ban))*$/],
+  },
+  // A leader's approval, said in words ("duyệt số liệu giúp anh", "có gì cần anh duyệt không"); not "phê duyệt cấp độ".
+  {
+    action: "approve", weight: 3,
+    patterns: [
+      /^(phe )?duyet( (so lieu|ket qua|het|tat ca|luon|di|nhe|nha|giup|gium|cho|anh|chi|em|toi|a))*$/,
+      /\b(phe duyet|duyet) (so lieu|ket qua tu cham|ket qua tu danh gia|bao cao tu danh gia)\b/,
+      /\b(can|cho|de) (anh|chi|toi|minh|em|lanh dao) (phe )?duyet\b/, /\bcho (phe )?duyet\b/, /\bapprove( the)?( figures| data)?\b/,
+    ],
+  },
+  // What the bot does not do: said plainly, with whom to ask, rather than an item that shares a word.
+  {
+    action: "unsupported", weight: 3,
+    patterns: [
+      /\b(xoa|huy|dong|khoa) tai khoan\b/, /\b(dang ky|tao|mo) tai khoan\b/, /\b(doi|quen|lay lai) mat khau\b/,
+      /\b(mau|bieu mau|file mau|form) (bao cao|ke khai|tu danh gia|tu cham)\b/, /\b(cho|gui) (xin|em|anh|chi|toi)? ?(mau|bieu mau)\b/,
+      /\b(file|tep) excel\b/, /\b(xuat|tai|download|export) (bao cao|file|du lieu|excel)\b/,
+      /\bai (la nguoi|se|dang) (duyet|tham dinh|cham|phu trach)\b/, /\b(so dien thoai|sdt|email|dia chi) (cua )?(so|ad|admin|can bo)\b/,
+    ],
+  },
   { action: "appeal", weight: 3, patterns: [/\b(khieu nai|phuc khao|kien nghi (lai )?(ket qua|diem)|khong dong y (voi )?(ket qua|diem) tham dinh|appeal)\b/] },
   {
     action: "greeting", weight: 3,
@@ -106,7 +134,9 @@ const CUES: readonly Cue[] = [
       /^(help|huong dan|tro giup|menu|commands?|lenh|\?)$/,
       /\b(help|huong dan su dung|tro giup|giup (toi|em|minh|anh|chi) voi)\b/,
       /\b(lam|giup|ho tro) duoc (nhung )?(viec |cai )?(gi|nao)\b/, /\b(ban|bot|em) (co the )?(lam|giup|ho tro) (nhung )?(viec |cai )?(gi|nao)\b/,
-      /\b(khong biet|chua biet) (dung|su dung|lam sao|bat dau)\b/, /^((toi|em|minh) )?(van )?(khong|chua) hieu( gi| lam| lam sao)?( ca| het)?( a| nhe| oi)?$/,
+      /\b(khong biet|chua biet) (dung|su dung|lam sao|bat dau)\b/,
+      /^((toi|em|minh) )?(van )?(khong|chua) hieu( gi| lam| lam sao)?( ca| het)?( (bot|ban|ad|em|anh) (noi|hoi|viet|nhan|tra loi)( gi)?)?( a| nhe| oi)?$/,
+      /\bmoi (duoc giao|duoc phan cong|nhan nhiem vu|tham gia|vao lam)\b.*\b(lam gi|lam sao|bat dau|the nao)\b/,
       /^(i )?(don t|do not) understand$/,
       /\b(cach|huong dan) (su )?dung\b/, /\bsu dung (bot|cai nay|the nao|nhu the nao)\b/, /\b(chuc nang|tinh nang|lenh) (gi|nao)\b/,
       /\bwhat can (you|the bot|this bot) do\b/, /\bhow (do i|to) use\b/, /\bhow does (this|the) bot work\b/,
@@ -208,7 +238,7 @@ const CUES: readonly Cue[] = [
       /\b(tong diem|xep loai|ket qua cham|ket qua danh gia|ket qua tu danh gia)\b/,
       /\b(bao nhieu|may) diem roi\b/, /\bbao cao (toi |em |minh )?(diem|ket qua)\b/, /^(diem|tong diem|ket qua|xem diem)( (di|nhe|nha|a|voi))*$/,
       /\b(our|my)( \w+){0,2} (score|total|points|class|result)\b/, /\b(how are we doing|how did we do|what( s| is) our score|how many points (do|does) (we|i|my|our))\b/,
-      /\bdiem (hien tai|tam tinh|bay gio|hien gio|luc nay|tu cham)\b/, /\b(xem|check|tra|tra cuu|kiem tra) (giup )?(diem|ket qua|tong diem)\b/,
+      /\bdiem (hien tai|tam tinh|bay gio|hien gio|luc nay|tu cham)\b/, /^(diem|tong diem)( (cua )?(minh|em|don vi|so|xa|phuong|ben minh|ben em))? (bao nhieu|may)( diem)?( roi)?( (a|em|anh|chi|nhe|nhi|vay|the))*$/, /\b(xem|check|tra|tra cuu|kiem tra) (giup )?(diem|ket qua|tong diem)\b/,
       /^(minh|chung minh|chung toi|chung em|ben minh|ben em|em|toi) (hien |dang )?(duoc|dat|co) (bao nhieu|may) diem\b/,
     ],
   },
@@ -222,7 +252,7 @@ const phrasesOut = (folded: string): string => SHORT_PHRASES.reduce((t, [pattern
 
 /** "còn thiếu" outranks "điểm" in "điểm còn thiếu", and so on: when two actions tie, the first here wins. */
 const ORDER: readonly RequestAction[] = [
-  "appeal", "thanks", "help", "whoami", "evidence_how", "submit_how", "deadlines", "target", "missing", "ranking", "score", "ack", "greeting",
+  "appeal", "unsupported", "approve", "thanks", "help", "whoami", "evidence_how", "submit_how", "deadlines", "target", "missing", "ranking", "score", "ack", "greeting",
 ];
 
 /** The person's own unit and pronouns, taken out of what is left: "sở mình" names no item. */
@@ -237,7 +267,8 @@ const GENERIC = new RegExp(`${FIGURES.source}|${HANDING.source}|${EVIDENCE.sourc
  * họp không giấy" is a question about 4.14, with the deadline first).
  */
 export function requestOf(text: string): RequestReading | null {
-  const folded = phrasesOut(fold(spelledOut(text)).replace(/[?!.,;:…"“”'()]+/g, " ").replace(/\s+/g, " ").trim());
+  // Item codes say which item, not what is wanted: "điểm 6.2 của sở em bao nhiêu" asks for the score (of 6.2).
+  const folded = phrasesOut(fold(spelledOut(text)).replace(/(?<![\d.,])\d{1,2}(?:\.\d{1,2}){1,2}(?![\d.,]*\d)/g, " ").replace(/[?!.,;:…"“”'()]+/g, " ").replace(/\s+/g, " ").trim());
   const scores = new Map<RequestAction, number>();
   let rest = folded;
   for (const cue of CUES) {

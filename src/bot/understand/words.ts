@@ -60,6 +60,8 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ["dv", "đơn vị"], ["dc", "được"], ["dk", "được"], ["đc", "được"], ["ko", "không"], ["k", "không"], ["hok", "không"], ["khum", "không"],
   ["kg", "không"], ["hong", "không"], ["ntn", "như thế nào"], ["bn", "bao nhiêu"], ["sl", "số liệu"], ["cs", "chỉ số"], ["mk", "mình"],
   ["e", "em"], ["vs", "với"], ["j", "gì"], ["camon", "cảm ơn"],
+  // A photo, not the pronoun "anh" it folds to.
+  ["ảnh", "hình ảnh"],
 ]);
 
 /** The text with chat shorthand spelled out, the rest as typed. */
@@ -161,25 +163,35 @@ export function withoutFocusWords(text: string): string {
   return blanked(text, [...FOCUS.map(([, p]) => p), ITEM_WORDS]);
 }
 
+/** What follows a number that makes it an amount, not a code. */
+const AMOUNT_AFTER = "(?!\\s*(?:%|(?:phan tram|nguoi|ho|can bo|cuoc|lan|diem|ngay|thang|nam|van ban|ty|trieu|dong|nghin|ngan|gb|mb|km|ha)\\b))";
+
 /**
  * An item code in a question, only where it is shaped or placed like one:
  * after "chỉ số", "mục", "tiêu chí"… ("chỉ số 2.1", "mục 4.14", "tiêu chí 3"),
  * leading the message ("2.1 là gì", "6,2 tính sao": a decimal comma reads as
- * the code 6.2), or the whole message. A number inside a sentence ("2 cuộc
- * họp", "1 cán bộ") is content.
+ * the code 6.2), the whole message, right before a question about it, or
+ * written with a dot anywhere ("điểm 4.14 của xã em": `inline`, a code only
+ * if the set has it). A number inside a sentence ("2 cuộc họp", "1 cán bộ",
+ * "6,2 tỷ") is content.
  */
-export function codeIn(text: string): { code: string; placed: "marker" | "leading" } | null {
+export function codeIn(text: string): { code: string; placed: "marker" | "leading" | "inline" } | null {
   // "mức 2" (a level) folds to "muc 2" like "mục 2" (an item): read a marker typed with its diacritics as typed.
   const folded = ` ${fold(text.normalize("NFC").replace(/mức(?=\s*\d)/giu, "level"))} `;
   const code = "(\\d{1,2}(?:[.,]\\d{1,2}){0,2})";
-  const marker = new RegExp(`\\b(?:chi so|chi tieu|tieu chi|muc|tieu muc|noi dung|nhom|item|indicator|code|ma)\\s*(?:so\\s*)?${code}(?![\\d.,]*\\d)(?!\\s*(?:%|(?:phan tram|nguoi|ho|can bo|cuoc|lan|diem|ngay|thang|nam|van ban|ty|trieu)\\b))`);
+  const marker = new RegExp(`\\b(?:chi so|chi tieu|tieu chi|muc|tieu muc|noi dung|nhom|item|indicator|code|ma)\\s*(?:so\\s*)?${code}(?![\\d.,]*\\d)${AMOUNT_AFTER}`);
   const m = marker.exec(folded);
   if (m) return { code: m[1]!.replace(/,/g, "."), placed: "marker" };
   // Leading: a dotted (or comma) code, or a bare number followed by a question about it or nothing.
   const leading = /^\s*(\d{1,2}(?:[.,]\d{1,2}){1,2})(?=\s|$|[?:=])/.exec(folded) ?? /^\s*(\d{1,2})\s*(?:\?|$|la gi|tinh (?:sao|the nao)|nghia la)/.exec(folded);
   if (leading) return { code: leading[1]!.replace(/,/g, "."), placed: "leading" };
   // Inside a sentence, a dotted code only right before a question about it ("cho hỏi 6.2 là gì").
-  const asked = /\s(\d{1,2}(?:[.,]\d{1,2}){1,2})\s+(?:la gi|tinh (?:sao|the nao)|nghia la|la chi so gi|can (?:gi|nhung gi))/.exec(folded);
+  const asked = /\s(\d{1,2}(?:[.,]\d{1,2}){1,2})\s+(?:la gi|tinh (?:sao|the nao)|nghia la|la chi so gi|can (?:gi|nhung gi))/.exec(folded)
+    ?? /\b(?:what is|what s|explain|about)\s+(\d{1,2}(?:\.\d{1,2}){0,2})\b/.exec(folded);
   if (asked) return { code: asked[1]!.replace(/,/g, "."), placed: "leading" };
+  // Anywhere else, a code written with a dot ("điểm 4.14 của xã em"), not a figure ("= 6.2"), an amount
+  // ("6.2 tỷ") or a version ("4.0"): a code only if the set has it (the search decides), never a "not in the set".
+  const inline = new RegExp(`(?<![\\d.,=])([1-9]\\d?\\.[1-9]\\d?(?:\\.[1-9]\\d?)?)(?![\\d.,]*\\d)${AMOUNT_AFTER}`).exec(folded);
+  if (inline) return { code: inline[1]!, placed: "inline" };
   return null;
 }
