@@ -534,6 +534,8 @@ bot-saved-total = Provisional total: { $total }/{ $max }, rank { $rank }/{ $size
   }.
 bot-pending-gone = This request was already handled or has expired (after 30 minutes). If needed, please do it again.
 bot-pending-not-yours = This button belongs to someone else's request; you cannot use it.
+bot-publish-cancelled = Cancelled; nothing was published.
+bot-broadcast-cancelled = Cancelled; the announcement was not sent.
 bot-cancelled = Cancelled; nothing was recorded.
 
 ## Chat: scores, rankings, deadlines
@@ -547,6 +549,29 @@ bot-item-score-missing = { $code }. { $name } — { $unit } has no figure yet, s
 bot-item-score-na = { $code }. { $name } — { $unit } declared it not applicable; it leaves the unit's maximum.
 bot-item-score-parent = { $code }. { $name } is a group of items; its points are in /diem.
 bot-item-score-how = How it is scored
+bot-official-title = { $unit } — official result for { $year }
+bot-official-published = Published by the department on { $date }; the period is over and scores and ranks no longer change.
+bot-official-total = Total after review: { $total }/{ $max } ({ $percent }%){ $className ->
+    [none] {""}
+   *[other] , class { $className }
+  }
+bot-official-change = Since the result published on { $date }: { $placesDir ->
+    [up] up { $places } place(s)
+    [down] down { $places } place(s)
+   *[none] same rank
+  }, { $pointsDir ->
+    [up] +{ $points } points
+    [down] −{ $points } points
+   *[none] same points
+  }
+bot-official-ranking-title = Official ranking of { $group }, { $year } ({ $size } units):
+bot-official-target = The { $year } result was published on { $date }{ $className ->
+    [none] {""}
+   *[other] {" "}(class { $className })
+  }; this period's scores no longer change.
+bot-official-target-next = To prepare for the next period, the items with the most points not yet earned:
+bot-deadlines-published = The { $year } period's official result was published on { $date }; { $unit } has no deadlines left in it.
+bot-item-score-official = { $code }. { $name } — { $unit }: { $points }/{ $max } points (official, after review), from the figure "{ $value }".
 bot-score-title = { $unit } — { $year } period
 bot-score-total = Provisional total: { $total }/{ $max } ({ $percent }%){ $className ->
     [none] {""}
@@ -571,6 +596,12 @@ bot-score-index = { $code }. { $name }: { $points }/{ $max }
 bot-score-adjustments = Bonus: +{ $bonus }; penalty: −{ $penalty }
 bot-score-missing = { $count } indicator(s) have no figure yet (see /thieu).
 bot-score-complete = Every indicator has a figure.
+bot-missing-published = The { $year } result was published on { $date }; this period takes no more figures. See the result with /diem.
+bot-missing-requested-title = A reviewer asked for more evidence on { $count } item(s):
+bot-missing-requested-item = • { $code } { $name } — due { $date }{ $note ->
+    [none] {""}
+   *[other] : { $note }
+  }
 bot-missing-none = { $unit } has figures for every indicator.
 bot-missing-title = { $unit } has { $count } indicator(s) without figures ({ $points } points):
 bot-missing-item = • { $code } { $name } — { $max } points
@@ -772,6 +803,11 @@ notify-button-nudge = 🔔 Remind those who have not confirmed
 bot-publish-nothing = There is no period to publish.
 bot-publish-choose = Which period should be published?
 bot-publish-preview = Publish the { $year } digital-transformation results ({ $ruleset }): { $units } units in { $groups } ranking groups?
+bot-publish-early-preview = Publish EARLY the { $year } digital transformation results ({ $ruleset }): { $units } units in { $groups } ranking groups, before these deadlines:
+bot-publish-early-deadline = • { deadline-kind }: { $date } ({ $days } days left)
+bot-publish-unreviewed = Note: { $count } figures have not been reviewed; they will be published as the units gave them.
+bot-button-publish-early = Publish early
+bot-publish-now-early = Not published: a deadline of the period was moved later, so publishing now is early. Please type /congbo again to see it and choose "Publish early" if you still want to.
 bot-publish-again = This period was published before; this publication replaces it, and each unit hears what changed since.
 bot-publish-incomplete = Note: { $count } unit(s) still have missing figures; missing items count as 0 points.
 bot-publish-what = After publication the period takes no new figures; each unit receives its own result; the department receives the summary, the ranking chart and the Excel file.

@@ -534,6 +534,8 @@ bot-saved-total = Tổng điểm tạm tính: { $total }/{ $max }, xếp thứ {
   }.
 bot-pending-gone = Yêu cầu này đã được xử lý hoặc đã hết hạn (sau 30 phút). Nếu cần, xin Anh/Chị vui lòng thực hiện lại.
 bot-pending-not-yours = Nút này thuộc yêu cầu của người khác; Anh/Chị không thao tác được.
+bot-publish-cancelled = Đã huỷ; chưa công bố kết quả.
+bot-broadcast-cancelled = Đã huỷ; chưa gửi thông báo.
 bot-cancelled = Đã huỷ; chưa ghi số liệu nào.
 
 ## Trò chuyện: điểm, xếp hạng, thời hạn
@@ -547,6 +549,29 @@ bot-item-score-missing = { $code }. { $name } — { $unit } chưa có số liệ
 bot-item-score-na = { $code }. { $name } — { $unit } đã khai là không áp dụng (đặc thù); chỉ số này không tính vào điểm tối đa của đơn vị.
 bot-item-score-parent = { $code }. { $name } là nhóm chỉ số; điểm của nhóm có trong /diem.
 bot-item-score-how = Cách tính điểm
+bot-official-title = { $unit } — kết quả chính thức năm { $year }
+bot-official-published = Kết quả do Sở công bố ngày { $date }; kỳ đánh giá đã kết thúc, điểm và thứ hạng không còn thay đổi.
+bot-official-total = Tổng điểm sau thẩm định: { $total }/{ $max } ({ $percent }%){ $className ->
+    [none] {""}
+   *[other] , loại { $className }
+  }
+bot-official-change = So với kết quả công bố ngày { $date }: { $placesDir ->
+    [up] tăng { $places } bậc
+    [down] giảm { $places } bậc
+   *[none] giữ nguyên thứ hạng
+  }, { $pointsDir ->
+    [up] +{ $points } điểm
+    [down] −{ $points } điểm
+   *[none] điểm không đổi
+  }
+bot-official-ranking-title = Xếp hạng chính thức nhóm { $group }, năm { $year } ({ $size } đơn vị):
+bot-official-target = Kết quả năm { $year } đã được công bố chính thức ngày { $date }{ $className ->
+    [none] {""}
+   *[other] {" "}(loại { $className })
+  }; điểm kỳ này không còn thay đổi.
+bot-official-target-next = Để chuẩn bị cho kỳ đánh giá sau, các chỉ số còn nhiều điểm chưa đạt nhất:
+bot-deadlines-published = Kỳ đánh giá năm { $year } đã công bố kết quả chính thức ngày { $date }; { $unit } không còn thời hạn nào phải thực hiện trong kỳ này.
+bot-item-score-official = { $code }. { $name } — { $unit }: { $points }/{ $max } điểm (kết quả chính thức sau thẩm định), theo số liệu «{ $value }».
 bot-score-title = { $unit } — kỳ đánh giá năm { $year }
 bot-score-total = Tổng điểm tạm tính: { $total }/{ $max } ({ $percent }%){ $className ->
     [none] {""}
@@ -571,6 +596,12 @@ bot-score-index = { $code }. { $name }: { $points }/{ $max }
 bot-score-adjustments = Điểm thưởng: +{ $bonus }; điểm trừ: −{ $penalty }
 bot-score-missing = Còn { $count } chỉ số chưa có số liệu (xem /thieu).
 bot-score-complete = Đơn vị đã nộp đủ số liệu các chỉ số.
+bot-missing-published = Kết quả kỳ đánh giá năm { $year } đã được công bố chính thức ngày { $date }; kỳ này không còn nhận số liệu. Xem kết quả bằng /diem.
+bot-missing-requested-title = Cán bộ thẩm định đề nghị bổ sung minh chứng cho { $count } chỉ số:
+bot-missing-requested-item = • { $code } { $name } — hạn bổ sung { $date }{ $note ->
+    [none] {""}
+   *[other] : { $note }
+  }
 bot-missing-none = { $unit } đã có số liệu cho tất cả các chỉ số.
 bot-missing-title = { $unit } còn { $count } chỉ số chưa có số liệu ({ $points } điểm):
 bot-missing-item = • { $code } { $name } — { $max } điểm
@@ -772,6 +803,11 @@ notify-button-nudge = 🔔 Nhắc người chưa xác nhận
 bot-publish-nothing = Chưa có kỳ đánh giá nào để công bố.
 bot-publish-choose = Xin chọn kỳ đánh giá cần công bố:
 bot-publish-preview = Công bố kết quả đánh giá chuyển đổi số năm { $year } ({ $ruleset }): { $units } đơn vị trong { $groups } nhóm xếp hạng?
+bot-publish-early-preview = Công bố SỚM kết quả đánh giá chuyển đổi số năm { $year } ({ $ruleset }): { $units } đơn vị trong { $groups } nhóm xếp hạng, trước các thời hạn sau:
+bot-publish-early-deadline = • { deadline-kind }: { $date } (còn { $days } ngày)
+bot-publish-unreviewed = Lưu ý: { $count } số liệu chưa được thẩm định; chúng sẽ được công bố theo số liệu đơn vị tự đánh giá.
+bot-button-publish-early = Công bố sớm
+bot-publish-now-early = Chưa công bố: thời hạn của kỳ đánh giá vừa được lùi lại nên lúc này công bố là công bố sớm. Xin Anh/Chị gõ lại /congbo để xem và chọn «Công bố sớm» nếu vẫn muốn công bố.
 bot-publish-again = Kỳ này đã công bố trước đó; lần công bố này sẽ thay kết quả đã công bố, và mỗi đơn vị nhận thay đổi so với lần trước.
 bot-publish-incomplete = Lưu ý: { $count } đơn vị còn thiếu số liệu; các chỉ số thiếu được tính 0 điểm.
 bot-publish-what = Sau khi công bố, kỳ đánh giá không nhận số liệu mới; mỗi đơn vị nhận kết quả riêng của mình; Sở nhận bảng tổng hợp, biểu đồ xếp hạng và tệp Excel.

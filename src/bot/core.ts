@@ -2,9 +2,9 @@ import { chooseUnit, help, language, start, whoami } from "./handlers/account.js
 import { ask, askBack, readFreeText, showItem } from "./handlers/ask.js";
 import { exampleArgs, examplesFor } from "./examples.js";
 import type { RequestAction } from "./understand/index.js";
-import { acknowledge, broadcastStep, nudgeUnacknowledged, reportNow, startBroadcast } from "./handlers/broadcast.js";
-import { cancel, confirm, type TapAnswer, type TapOutcome } from "./handlers/confirm.js";
-import { choosePublication } from "./handlers/publish.js";
+import { acknowledge, broadcastConfirmed, broadcastStep, nudgeUnacknowledged, reportNow, startBroadcast, type PendingBroadcast } from "./handlers/broadcast.js";
+import { cancel, confirm, type Confirmables, type TapAnswer, type TapOutcome } from "./handlers/confirm.js";
+import { choosePublication, publishConfirmed, type PendingPublish } from "./handlers/publish.js";
 import { delegate, snooze } from "./handlers/reminders.js";
 import { approve, deadlines } from "./handlers/deadlines.js";
 import { itemScore, missing, ranking, score, target } from "./handlers/score.js";
@@ -32,6 +32,12 @@ const REQUEST_INTENT: Record<RequestAction, Intent> = {
   ack: { kind: "noted" }, appeal: { kind: "appeal", text: "" }, approve: { kind: "approve" }, unsupported: { kind: "unsupported" },
 };
 
+/** What waits for a tap besides figures and approvals: carried out by its own handler, cancelled with its own words. */
+const CONFIRMABLES: Confirmables = new Map([
+  ["publish", { confirm: (deps, session, id, payload) => publishConfirmed(deps, session, id, payload as PendingPublish), cancelled: "bot-publish-cancelled" }],
+  ["broadcast", { confirm: (deps, session, id, payload) => broadcastConfirmed(deps, session, id, payload as PendingBroadcast), cancelled: "bot-broadcast-cancelled" }],
+]);
+
 export interface Core {
   /** Answer one message or tap. Never throws for bad input; it is answered. */
   handle(inbound: Inbound): Promise<CoreAnswer>;
@@ -57,8 +63,8 @@ function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Rep
     case "item": return showItem(deps, session, intent.rulesetId, intent.code, intent.focus ?? null);
     case "submit": return submit(deps, session, intent.text);
     case "withdraw": return withdraw(deps, session, intent.code);
-    case "confirm": return confirm(deps, session, intent.id, intent.detach === true);
-    case "cancel": return cancel(deps, session, intent.id);
+    case "confirm": return confirm(deps, session, intent.id, intent.detach === true, CONFIRMABLES);
+    case "cancel": return cancel(deps, session, intent.id, CONFIRMABLES);
     case "score": return score(deps, session);
     case "missing": return missing(deps, session);
     case "target": return target(deps, session);

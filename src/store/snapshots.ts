@@ -2,7 +2,7 @@ import type { SnapshotDetail, SnapshotKind, SnapshotRecord, SnapshotUnitRecord }
 import type { SnapshotRepo } from "../bot/ports/store.js";
 import { audit } from "./audit.js";
 import { usePending } from "./chat-state.js";
-import type { Db, Tx } from "./client.js";
+import type { Db, Prisma, Tx } from "./client.js";
 import { enqueueIn } from "./outbox.js";
 import { transact } from "./transact.js";
 
@@ -43,6 +43,7 @@ export function createSnapshotRepo(db: Db): SnapshotRepo {
           await tx.period.update({ where: { id: input.periodId }, data: { status: input.status } });
           await audit(tx, input.actor, "period.status", `period:${input.periodId}`, { from: before.status, to: input.status });
         }
+        if (input.audit) await audit(tx, input.actor, input.audit.action, `period:${input.periodId}`, input.audit.details);
         const snapshot = await saveIn(tx, input.periodId, input.kind, input.units, input.actor, input.now);
         const fileIds: number[] = [];
         for (const f of input.files ?? []) {
@@ -52,17 +53,22 @@ export function createSnapshotRepo(db: Db): SnapshotRepo {
         return { ok: true, snapshotId: snapshot.id, queued } as const;
       }, { timeout: 120_000, maxWait: 30_000 });
     },
-    async latest(periodId, kind) {
-      const row = await db.scoreSnapshot.findFirst({
-        where: { periodId, kind }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], include: { units: { orderBy: { id: "asc" } } },
-      });
-      if (!row) return null;
-      const kindOf = row.kind as SnapshotKind;
-      return { id: row.id, periodId, kind: kindOf, createdBy: row.createdBy, createdAt: row.createdAt, units: row.units.map(toUnit) };
-    },
+    latest: (periodId, kind) => latestWhere(periodId, kind, {}),
+    previous: (periodId, kind, beforeId) => latestWhere(periodId, kind, { id: { lt: beforeId } }),
     async list(periodId) {
       const rows = await db.scoreSnapshot.findMany({ where: { periodId }, orderBy: { id: "asc" } });
-      return rows.map((r): Omit<SnapshotRecord, "units"> => ({ id: r.id, periodId, kind: r.kind as SnapshotKind, createdBy: r.createdBy, createdAt: r.createdAt }));
+      return rows.map((r): Omit<SnapshotRecord, "units"> => ({
+        id: r.id, periodId, kind: r.kind as SnapshotKind, createdBy: r.createdBy, createdAt: r.createdAt,
+      }));
     },
   };
+
+  async function latestWhere(periodId: number, kind: SnapshotKind, extra: Prisma.ScoreSnapshotWhereInput): Promise<SnapshotRecord | null> {
+    const row = await db.scoreSnapshot.findFirst({
+      where: { periodId, kind, ...extra }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], include: { units: { orderBy: { id: "asc" } } },
+    });
+    if (!row) return null;
+    const kind2 = row.kind as SnapshotKind;
+    return { id: row.id, periodId, kind: kind2, createdBy: row.createdBy, createdAt: row.createdAt, units: row.units.map(toUnit) };
+  }
 }

@@ -90,8 +90,15 @@ describe("announcements, results and reminders", () => {
     const choose = await admin.say("/congbo");
     expect(choose).toContain("Xin chọn kỳ đánh giá cần công bố:");
     const preview = await admin.tap(/^pub:1$/);
-    expect(preview).toMatch(/Công bố kết quả đánh giá chuyển đổi số năm 2025 \(.+\): \d+ đơn vị trong \d+ nhóm xếp hạng\?/);
+    // Ten days before the submission deadline: an early publication, said so, with what is not done yet.
+    expect(preview).toMatch(/^Công bố SỚM kết quả đánh giá chuyển đổi số năm 2025 \(.+\): \d+ đơn vị trong \d+ nhóm xếp hạng, trước các thời hạn sau:\n/);
+    expect(preview).toContain("• Hạn nộp số liệu: 30/11/2026 (còn 9 ngày)\n• Hạn thẩm định: 20/12/2026 (còn 29 ngày)");
+    expect(preview).toMatch(/\d+ đơn vị còn thiếu số liệu/);
+    expect(preview).toMatch(/\d+ số liệu chưa được thẩm định/);
     expect(await admin.tap(/^ok:/)).toMatch(/Đã công bố kết quả năm 2025\. \d+ tin nhắn đang được gửi/);
+    const early = await fixture.store.audit.list({ action: "period.publish_early" });
+    expect(early).toHaveLength(1);
+    expect(early[0]!.target).toBe("period:1");
     expect((await fixture.store.periods.byId(1))!.status).toBe("published");
     const pushed = await deliverToConsole(fixture.store);
     expect(pushed).toMatch(/Kết quả đánh giá chuyển đổi số năm 2025 của Sở Y tế\nTổng điểm: [\d,]+\/100 \([\d,]+%\)(, xếp loại .+)?\./);

@@ -125,6 +125,8 @@ describe("evidence, review and appeals in chat", () => {
     expect(await reviewer.say("/thamdinh bosung S19 1.1 20/12/2026 | Bổ sung quyết định phê duyệt kế hoạch")).toContain("Đã yêu cầu Sở Y tế bổ sung minh chứng chỉ số 1.1 trước ngày 20/12/2026.");
     const told = await deliverToConsole(fixture.store);
     expect(told).toContain("Sở đề nghị Sở Y tế bổ sung minh chứng cho chỉ số 1.1.");
+    // /thieu lists what the reviewer asked for, with its date and reason.
+    expect(await officer.say("/thieu")).toMatch(/Cán bộ thẩm định đề nghị bổ sung minh chứng cho 1 chỉ số:\n• 1\.1 .+ — hạn bổ sung 20\/12\/2026: Bổ sung quyết định phê duyệt kế hoạch/);
     await withClock(fixture, "2026-12-05T03:00:00Z", async () => {
       expect((await officer.send("quyet-dinh.pdf", PDF, "1.1")).text).toContain("Đã nhận minh chứng cho chỉ số 1.1.");
       expect((await officer.send("quyet-dinh.pdf", PDF, "1.2")).text).toContain("Đã quá hạn nộp số liệu (30/11/2026); chỉ bổ sung được minh chứng cho chỉ số 1.2 khi cán bộ thẩm định yêu cầu.");
@@ -164,10 +166,14 @@ describe("evidence, review and appeals in chat", () => {
     const back = await deliverToConsole(fixture.store);
     expect(back).toMatch(/Sở đã xem xét khiếu nại số \d+ của Sở Tư pháp về chỉ số 6\.2: chấp nhận số liệu đơn vị đã nộp\./);
     expect(back).toMatch(/Tổng điểm sau thẩm định: [\d,]+ → [\d,]+\/[\d,]+/);
-    await admin.say("/congbo");
-    const preview = await admin.tap(/^pub:1$/);
-    expect(preview).toMatch(/^Công bố kết quả đánh giá chuyển đổi số năm 2025/);
-    expect(preview).toMatch(/thời hạn khiếu nại đến hết ngày \d{2}\/\d{2}\/\d{4}; sau khi công bố, đơn vị không khiếu nại được nữa/);
+    // After the review deadline (20/12/2026), within the appeal window: not early.
+    await withClock(fixture, "2026-12-21T03:00:00Z", async () => {
+      await admin.say("/congbo");
+      const preview = await admin.tap(/^pub:1$/);
+      expect(preview).toMatch(/^Công bố kết quả đánh giá chuyển đổi số năm 2025/);
+      expect(preview).toMatch(/thời hạn khiếu nại đến hết ngày \d{2}\/\d{2}\/\d{4}; sau khi công bố, đơn vị không khiếu nại được nữa/);
+      expect(await admin.tap(/^no:/)).toBe("Đã huỷ; chưa công bố kết quả.");
+    });
     // After the appeal window, no more appeals.
     await withClock(fixture, "2027-01-05T03:00:00Z", async () => {
       expect(await officer.say("/khieunai 6.2 Muộn")).toMatch(/Đã hết thời hạn khiếu nại \(\d{2}\/\d{2}\/\d{4}\)/);

@@ -5,7 +5,7 @@ import type { Audience, BroadcastRecord } from "../ports/delivery.js";
 import { UNIT_KINDS, type ChannelName } from "../ports/records.js";
 import { line, reply, text, type Button, type Line, type Reply } from "../reply.js";
 import type { CoreDeps, Session } from "../session.js";
-import type { TapAnswer } from "./confirm.js";
+import type { TapAnswer } from "./tap.js";
 import { PENDING_TTL_MS } from "./submit.js";
 
 export interface PendingBroadcast {

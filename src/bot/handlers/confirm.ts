@@ -4,22 +4,14 @@ import type { FigureRecord, PeriodRecord, UnitRecord } from "../ports/records.js
 import type { FigureInput } from "../ports/store.js";
 import { line, reply, type Reply } from "../reply.js";
 import type { CoreDeps, Session } from "../session.js";
-import { broadcastConfirmed, type PendingBroadcast } from "./broadcast.js";
-import { publishConfirmed, type PendingPublish } from "./publish.js";
 import { reviewOf } from "./figure-preview.js";
 import { preview, refusedReply, writableTarget, type PendingSubmit } from "./submit.js";
+import type { Confirmable, TapAnswer } from "./tap.js";
 
-/**
- * What became of a tapped button: carried out or cancelled (its buttons can
- * go), already used or expired, or someone else's (a group member tapped a
- * colleague's confirmation: they are told privately, the buttons stay).
- */
-export type TapOutcome = "done" | "gone" | "not_yours";
+export type { TapAnswer, TapOutcome } from "./tap.js";
 
-export interface TapAnswer {
-  readonly replies: Reply[];
-  readonly tap: TapOutcome;
-}
+/** Actions of other handlers that wait for a tap (publication, broadcast), by pending kind: the core passes them in. */
+export type Confirmables = ReadonlyMap<string, Confirmable>;
 
 export interface PendingApprove {
   readonly unitId: number;
@@ -44,14 +36,16 @@ async function standing(deps: CoreDeps, target: { unit: UnitRecord; period: Peri
  * use of the confirmation are one transaction, so a crash leaves either both
  * or neither, and the re-delivered tap after a restart finds it still usable.
  */
-export async function confirm(deps: CoreDeps, session: Session, id: number, detach = false): Promise<TapAnswer> {
+export async function confirm(
+  deps: CoreDeps, session: Session, id: number, detach: boolean, confirmables: Confirmables,
+): Promise<TapAnswer> {
   const now = deps.now();
   const pending = await deps.store.pending.peek(id, session.identity.id, now);
   if (!pending.ok) return pending.reason === "not_yours" ? notYours() : gone();
   const person = session.person;
   if (!person) return { replies: [reply([line("bot-not-bound")])], tap: "gone" };
-  if (pending.kind === "publish") return publishConfirmed(deps, session, id, pending.payload as PendingPublish);
-  if (pending.kind === "broadcast") return broadcastConfirmed(deps, session, id, pending.payload as PendingBroadcast);
+  const registered = confirmables.get(pending.kind);
+  if (registered) return registered.confirm(deps, session, id, pending.payload, { detach });
   const use = { id, identityId: session.identity.id };
   const base = { enteredBy: person.id, enteredByLabel: person.fullName, channel: session.inbound.channel };
   const payload = pending.payload as { unitId: number; periodId: number };
@@ -130,10 +124,11 @@ async function reviewersToTell(
   });
 }
 
-export async function cancel(deps: CoreDeps, session: Session, id: number): Promise<TapAnswer> {
+export async function cancel(deps: CoreDeps, session: Session, id: number, confirmables: Confirmables): Promise<TapAnswer> {
   const now = deps.now();
   const pending = await deps.store.pending.peek(id, session.identity.id, now);
   if (!pending.ok) return pending.reason === "not_yours" ? notYours() : gone();
   if (!(await deps.store.pending.take(id, session.identity.id, now))) return gone();
-  return { replies: [reply([line("bot-cancelled")])], tap: "done" };
+  // Each kind says what was not done: no figure recorded, no result published, no announcement sent.
+  return { replies: [reply([line(confirmables.get(pending.kind)?.cancelled ?? "bot-cancelled")])], tap: "done" };
 }

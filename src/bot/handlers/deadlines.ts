@@ -2,6 +2,7 @@ import type { PeriodDeadlineKind, RoleName } from "../ports/records.js";
 import { line, reply, type Line, type Reply } from "../reply.js";
 import { periodForUnit, rolesIn, type CoreDeps, type Session, noUnitLine } from "../session.js";
 import { daysLeft } from "./dates.js";
+import { officialResult } from "./official.js";
 import type { PendingApprove } from "./confirm.js";
 import { PENDING_TTL_MS, writableTarget } from "./submit.js";
 
@@ -20,6 +21,8 @@ export async function deadlines(deps: CoreDeps, session: Session): Promise<Reply
   if (!unit) return [reply([noUnitLine(session)])];
   const found = await periodForUnit(deps, unit);
   if (!found) return [reply([line("bot-no-period", { unit: unit.name })])];
+  const official = await officialResult(deps.store, found.period, unit.id);
+  if (official) return [reply([line("bot-deadlines-published", { unit: unit.name, year: String(found.period.year), date: official.at })])];
   const roles = new Set<RoleName>([...rolesIn(session, unit.id), ...(session.isAdmin ? ["admin" as const] : [])]);
   const kinds = new Set([...roles].flatMap((r) => ROLE_DEADLINES[r]));
   const now = deps.now();

@@ -5,11 +5,21 @@ import type { OutboxInput } from "../ports/delivery.js";
 import type { PeriodRecord } from "../ports/records.js";
 import { line, reply, text, type Reply } from "../reply.js";
 import type { CoreDeps, Session } from "../session.js";
-import type { TapAnswer } from "./confirm.js";
+import type { TapAnswer } from "./tap.js";
+import { daysLeft } from "./dates.js";
 import { PENDING_TTL_MS } from "./submit.js";
 
 export interface PendingPublish {
   readonly periodId: number;
+  /** Chosen knowingly before the submission or review deadline ("Công bố sớm"): recorded in the audit log. */
+  readonly early?: boolean;
+}
+
+/** The deadlines before which publishing is early: units may still submit, reviewers may still review. */
+const EARLY_BEFORE = ["submission", "review"] as const;
+
+function earlyDeadlines(period: PeriodRecord, now: Date) {
+  return period.deadlines.filter((d) => (EARLY_BEFORE as readonly string[]).includes(d.kind) && d.dueAt > now);
 }
 
 const PUBLISHABLE = new Set(["open", "review", "published"]);
@@ -38,17 +48,29 @@ export async function choosePublication(deps: CoreDeps, session: Session, period
   if (open.length > 0) {
     return [reply([line("bot-publish-appeals-open", { count: open.length, ids: open.map((a) => a.id).join(", ") }, "bold"), line("bot-publish-appeals-how")])];
   }
+  const now = deps.now();
   const appealDue = chosen.deadlines.find((d) => d.kind === "appeal")?.dueAt ?? null;
   const units = outcome.scores.groups.reduce((n, g) => n + g.reviewed.units.length, 0);
   const incomplete = outcome.scores.groups.reduce((n, g) => n + g.reviewed.units.filter((u) => u.missing.length > 0).length, 0);
-  const id = await deps.store.pending.create(session.identity.id, "publish", { periodId: chosen.id } satisfies PendingPublish, new Date(deps.now().getTime() + PENDING_TTL_MS));
+  // Figures a reviewer has not decided on: published as the unit gave them.
+  const unreviewed = outcome.scores.figures.filter((f) => f.figure && (f.status === "submitted" || f.status === "approved" || f.status === "draft")).length;
+  const early = earlyDeadlines(chosen, now);
+  const payload: PendingPublish = { periodId: chosen.id, ...(early.length > 0 && { early: true }) };
+  const id = await deps.store.pending.create(session.identity.id, "publish", payload, new Date(now.getTime() + PENDING_TTL_MS));
   return [reply([
-    line("bot-publish-preview", { year: String(chosen.year), ruleset: outcome.scores.ruleset.title, units, groups: outcome.scores.groups.length }, "bold"),
+    line(early.length > 0 ? "bot-publish-early-preview" : "bot-publish-preview", {
+      year: String(chosen.year), ruleset: outcome.scores.ruleset.title, units, groups: outcome.scores.groups.length,
+    }, "bold"),
+    ...early.map((d) => line("bot-publish-early-deadline", { kind: d.kind, date: d.dueAt, days: daysLeft(now, d.dueAt) })),
     ...(chosen.status === "published" ? [line("bot-publish-again")] : []),
     ...(incomplete > 0 ? [line("bot-publish-incomplete", { count: incomplete })] : []),
-    ...(appealDue && appealDue > deps.now() ? [line("bot-publish-appeal-window", { date: appealDue })] : []),
+    ...(unreviewed > 0 ? [line("bot-publish-unreviewed", { count: unreviewed })] : []),
+    ...(appealDue && appealDue > now ? [line("bot-publish-appeal-window", { date: appealDue })] : []),
     line("bot-publish-what"),
-  ], [[{ label: line("bot-button-publish"), action: `ok:${id}` }, { label: line("bot-button-cancel"), action: `no:${id}` }]])];
+  ], [[
+    { label: line(early.length > 0 ? "bot-button-publish-early" : "bot-button-publish"), action: `ok:${id}` },
+    { label: line("bot-button-cancel"), action: `no:${id}` },
+  ]])];
 }
 
 function periodLabel(deps: CoreDeps, p: PeriodRecord) {
@@ -73,6 +95,9 @@ export async function publishConfirmed(deps: CoreDeps, session: Session, pending
   if (open.length > 0) {
     return { replies: [reply([line("bot-publish-appeals-open", { count: open.length, ids: open.map((a) => a.id).join(", ") }, "bold"), line("bot-publish-appeals-how")])], tap: "gone" };
   }
+  // A deadline moved later since the preview: publishing is early now, and needs that choice made knowingly.
+  const early = earlyDeadlines(period, now);
+  if (early.length > 0 && !payload.early) return { replies: [reply([line("bot-publish-now-early")])], tap: "gone" };
   const { scores } = outcome;
   const province = (await deps.store.provinces.list()).find((p) => p.id === period.provinceId);
   const previous = await deps.store.snapshots.latest(period.id, "published");
@@ -120,6 +145,9 @@ export async function publishConfirmed(deps: CoreDeps, session: Session, pending
   const saved = await deps.store.snapshots.saveAndNotify({
     periodId: period.id, kind: "published", status: "published", units: snapshotUnits(scores), actor: `person:${session.person!.id}`, now,
     files, messages, pending: { id: pendingId, identityId: session.identity.id },
+    ...(early.length > 0 && {
+      audit: { action: "period.publish_early", details: { deadlines: early.map((d) => ({ kind: d.kind, dueAt: d.dueAt.toISOString() })) } },
+    }),
   });
   if (!saved.ok) return { replies: [reply([line("bot-pending-gone")])], tap: "gone" };
   deps.delivery.wake();

@@ -5,6 +5,7 @@ import type { GroupScores } from "../period-scores.js";
 import type { PeriodRecord, UnitRecord } from "../ports/records.js";
 import { line, movement, reply, type Line, type Reply } from "../reply.js";
 import { figureText } from "./figure-preview.js";
+import { officialRankingLines, officialResult, officialScoreLines, officialTargetLines } from "./official.js";
 import { periodForUnit, rolesIn, type CoreDeps, type Session, noUnitLine } from "../session.js";
 
 interface UnitView {
@@ -46,14 +47,22 @@ const MORE = [[
 export async function score(deps: CoreDeps, session: Session): Promise<Reply[]> {
   const result = await unitView(deps, session);
   if (!result.ok) return result.replies;
-  const { unit, period, group, self, reviewed } = result.view;
+  const { unit, period, group, self, reviewed, ruleset } = result.view;
+  const official = await officialResult(deps.store, period, unit.id);
+  if (official) {
+    const lines = officialScoreLines({
+      catalog: deps.catalog, ruleset, unitName: unit.name, year: period.year, groupName: group.groupName, official,
+    });
+    return [reply(lines, MORE)];
+  }
   const lines: Line[] = [
     line("bot-score-title", { unit: unit.name, year: String(period.year) }, "bold"),
     line("bot-score-total", { total: self.total, max: self.applicableMax, percent: Math.round(self.value * 10_000) / 100, className: self.className ?? "none" }),
   ];
   if (reviewed.total !== self.total) lines.push(line("bot-score-reviewed", { total: reviewed.total, className: reviewed.className ?? "none" }));
   lines.push(line("bot-score-rank", { rank: self.rank, size: group.self.units.length, group: group.groupName }));
-  const snapshot = (await deps.store.snapshots.latest(period.id, "published")) ?? (await deps.store.snapshots.latest(period.id, "provisional"));
+  // Provisional self-scores move against the last provisional standing (the weekly digest), never against reviewed ones.
+  const snapshot = await deps.store.snapshots.latest(period.id, "provisional");
   const before = snapshot?.units.find((u) => u.unitId === unit.id);
   if (snapshot && before) {
     const delta = Math.round((self.total - before.total) * 100) / 100;
@@ -72,9 +81,11 @@ export async function score(deps: CoreDeps, session: Session): Promise<Reply[]> 
 export async function itemScore(deps: CoreDeps, session: Session, code: string): Promise<Reply[]> {
   const result = await unitView(deps, session);
   if (!result.ok) return result.replies;
-  const { unit, ruleset, self } = result.view;
+  const { unit, ruleset, self, reviewed, period } = result.view;
   const node = deps.catalog.item(ruleset.id, code);
-  const item = self.items.find((i) => i.code === code);
+  // After publication, the reviewed points are the result; before it, the unit's own figures score provisionally.
+  const published = (await officialResult(deps.store, period, unit.id)) !== null;
+  const item = (published ? reviewed : self).items.find((i) => i.code === code);
   if (!node) return [reply([line("bot-ask-no-code", { code, title: ruleset.title })])];
   const head = { code, name: node.name, unit: unit.name };
   const lines: Line[] = !item
@@ -83,7 +94,9 @@ export async function itemScore(deps: CoreDeps, session: Session, code: string):
       ? [line("bot-item-score-missing", { ...head, max: item.max }, "bold")]
       : item.status === "not_applicable"
         ? [line("bot-item-score-na", head, "bold")]
-        : [line("bot-item-score", { ...head, points: item.points, max: item.max, value: item.figure ? figureText(item.figure, node) : "" }, "bold")];
+        : [line(published ? "bot-item-score-official" : "bot-item-score", {
+            ...head, points: item.points, max: item.max, value: item.figure ? figureText(item.figure, node) : "",
+          }, "bold")];
   return [reply(lines, [[{ label: line("bot-item-score-how"), action: `item:${ruleset.id}:${code}:how` }]])];
 }
 
@@ -92,8 +105,22 @@ export async function missing(deps: CoreDeps, session: Session): Promise<Reply[]
   const result = await unitView(deps, session);
   if (!result.ok) return result.replies;
   const { unit, ruleset, self, period } = result.view;
+  const official = await officialResult(deps.store, period, unit.id);
+  if (official) return [reply([line("bot-missing-published", { year: String(period.year), date: official.at })])];
   const outcome = await deps.scores.get(period.id);
   const given = await deps.store.evidence.itemsWithEvidence(period.id);
+  // What a reviewer asked for, with the date it is due: the unit owes it as much as a missing figure.
+  const requested = (outcome.ok ? outcome.scores.figures : [])
+    .filter((f) => f.unitId === unit.id && f.status === "evidence_requested")
+    .sort((a, b) => a.itemCode.localeCompare(b.itemCode, "vi", { numeric: true }));
+  const requestLines: Line[] = requested.length === 0
+    ? []
+    : [
+        line("bot-missing-requested-title", { count: requested.length }, "bold"),
+        ...requested.map((f) => line("bot-missing-requested-item", {
+          code: f.itemCode, name: deps.catalog.item(ruleset.id, f.itemCode)?.name ?? "", date: f.evidenceDue, note: f.reviewNote || "none",
+        })),
+      ];
   const evidence = outcome.ok
     ? needingEvidence(deps.catalog, outcome.scores.ruleset.id, outcome.scores.figures.filter((f) => f.unitId === unit.id), given)
     : [];
@@ -104,12 +131,12 @@ export async function missing(deps: CoreDeps, session: Session): Promise<Reply[]
         ...evidence.map((e) => line("bot-missing-evidence-item", { code: e.code, name: e.name })),
         line("bot-missing-evidence-how"),
       ];
-  if (self.missing.length === 0 && self.invalid.length === 0) return [reply([line("bot-missing-none", { unit: unit.name }), ...evidenceLines])];
+  if (self.missing.length === 0 && self.invalid.length === 0) return [reply([line("bot-missing-none", { unit: unit.name }), ...requestLines, ...evidenceLines])];
   const items = self.items.filter((i) => i.status === "missing" && i.effect === "base").sort((a, b) => b.max - a.max);
   const lines: Line[] = [line("bot-missing-title", { unit: unit.name, count: items.length, points: items.reduce((a, i) => a + i.max, 0) }, "bold")];
   for (const item of items) lines.push(line("bot-missing-item", { code: item.code, name: deps.catalog.item(ruleset.id, item.code)?.name ?? "", max: item.max }));
   if (self.invalid.length > 0) lines.push(line("bot-missing-invalid", { codes: self.invalid.join(", ") }));
-  lines.push(line("bot-missing-how", exampleArgs(examplesOf(deps.catalog, ruleset))), ...evidenceLines);
+  lines.push(line("bot-missing-how", exampleArgs(examplesOf(deps.catalog, ruleset))), ...requestLines, ...evidenceLines);
   return [reply(lines)];
 }
 
@@ -117,7 +144,9 @@ export async function missing(deps: CoreDeps, session: Session): Promise<Reply[]
 export async function target(deps: CoreDeps, session: Session): Promise<Reply[]> {
   const result = await unitView(deps, session);
   if (!result.ok) return result.replies;
-  const { ruleset, self } = result.view;
+  const { ruleset, self, period, unit, reviewed } = result.view;
+  const official = await officialResult(deps.store, period, unit.id);
+  if (official) return [reply(officialTargetLines({ catalog: deps.catalog, ruleset, official, reviewed, year: period.year }))];
   if (!ruleset.classification) return [reply([line("bot-target-no-classes")])];
   const gap = nextClassGap(ruleset, self);
   if (!gap) return [reply([line("bot-target-top", { className: self.className ?? "" })])];
@@ -136,9 +165,20 @@ export async function target(deps: CoreDeps, session: Session): Promise<Reply[]>
 export async function ranking(deps: CoreDeps, session: Session): Promise<Reply[]> {
   const result = await unitView(deps, session);
   if (!result.ok) return result.replies;
-  const { unit, period, group, self } = result.view;
+  const { unit, period, group, self, ruleset } = result.view;
   // In a group chat everyone there reads the answer, so it shows only what any member may see.
   const canSeeList = session.inbound.chatType === "private" && (session.isAdmin || rolesIn(session, unit.id).has("leader"));
+  const official = await officialResult(deps.store, period, unit.id);
+  if (official) {
+    const names = new Map<number, string>();
+    for (const u of canSeeList ? official.group : [official.own]) {
+      names.set(u.unitId, (await deps.store.units.byId(u.unitId))?.name ?? String(u.unitId));
+    }
+    const lines = officialRankingLines({
+      groupName: group.groupName, year: period.year, official, unitId: unit.id, names, ruleset, full: canSeeList,
+    });
+    return [reply(lines)];
+  }
   const header = line("bot-ranking-title", { group: group.groupName, year: String(period.year), size: group.self.units.length }, "bold");
   if (!canSeeList) return [reply([header, line("bot-ranking-own", { unit: unit.name, rank: self.rank, size: group.self.units.length, total: self.total }), line("bot-ranking-leaders-only")])];
   const units = await Promise.all(group.self.units.map(async (u) => ({ score: u, record: await deps.store.units.byId(Number(u.unitId)) })));

@@ -289,12 +289,16 @@ export interface SnapshotNotice {
   readonly files?: readonly { readonly kind: "photo" | "document"; readonly filename: string; readonly data: Uint8Array }[];
   readonly messages: (snapshotId: number, fileIds: readonly number[]) => readonly OutboxInput[];
   readonly pending?: PendingUse;
+  /** A decision to record in the audit log in the same transaction ("published before the deadlines"). */
+  readonly audit?: { readonly action: string; readonly details: Readonly<Record<string, unknown>> };
 }
 
 export interface SnapshotRepo {
   save(periodId: number, kind: SnapshotKind, units: readonly SnapshotUnitRecord[], actor: Actor): Promise<SnapshotRecord>;
   saveAndNotify(input: SnapshotNotice): Promise<{ ok: true; snapshotId: number; queued: number } | { ok: false; reason: "pending_gone" }>;
   latest(periodId: number, kind: SnapshotKind): Promise<SnapshotRecord | null>;
+  /** The latest of a kind taken before snapshot `beforeId` (the publication before this one). */
+  previous(periodId: number, kind: SnapshotKind, beforeId: number): Promise<SnapshotRecord | null>;
   list(periodId: number): Promise<Omit<SnapshotRecord, "units">[]>;
 }
 
