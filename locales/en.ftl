@@ -636,7 +636,12 @@ bot-deadline-reopened = • The unit is reopened for more figures until the end 
 bot-deadlines-none = No deadlines yet.
 bot-approve-nothing = { $unit } has no figures waiting for approval.
 bot-approve-preview = Approve { $count } figure(s) of { $unit }?
-bot-approve-item = • { $code } = { $value } ({ $by })
+bot-approve-item = • { $code } { $name }: { $value } — { $points }/{ $max } points ({ $by })
+bot-approve-more = … and { $count } more (all approved together).
+bot-approve-total = The unit's provisional total now: { $total }/{ $max }.
+bot-approve-lacking = { $count } figure(s) lack required evidence and cannot be approved yet:
+bot-approve-lacking-how = The data officer needs to send evidence for these items (a photo or PDF captioned with the code); then type /duyet to approve them.
+bot-approve-none-ready = None of { $unit }'s figures can be approved yet.
 bot-approved = Approved { $count } figure(s) of { $unit }.
 bot-approve-changed = { $count } figure(s) changed after you looked ({ $codes }) and were not approved; please send /duyet to review them again.
 

@@ -636,7 +636,12 @@ bot-deadline-reopened = • Đơn vị được mở lại để bổ sung số 
 bot-deadlines-none = Chưa có mốc thời hạn nào.
 bot-approve-nothing = { $unit } không có số liệu nào đang chờ phê duyệt.
 bot-approve-preview = Phê duyệt { $count } số liệu của { $unit }?
-bot-approve-item = • { $code } = { $value } ({ $by })
+bot-approve-item = • { $code } { $name }: { $value } — { $points }/{ $max } điểm ({ $by })
+bot-approve-more = … và { $count } số liệu khác (tất cả cùng được phê duyệt).
+bot-approve-total = Tổng điểm tạm tính của đơn vị hiện nay: { $total }/{ $max }.
+bot-approve-lacking = { $count } số liệu còn thiếu minh chứng bắt buộc, chưa phê duyệt được:
+bot-approve-lacking-how = Cán bộ nhập liệu cần gửi minh chứng cho các chỉ số này (ảnh hoặc tệp PDF kèm mã chỉ số); sau đó Anh/Chị gõ /duyet để phê duyệt.
+bot-approve-none-ready = Chưa có số liệu nào của { $unit } phê duyệt được.
 bot-approved = Đã phê duyệt { $count } số liệu của { $unit }.
 bot-approve-changed = { $count } số liệu đã thay đổi sau khi Anh/Chị xem ({ $codes }) nên chưa được phê duyệt; xin gõ /duyet để xem lại.
 

@@ -112,7 +112,11 @@ describe("chat core", () => {
     await officer.tap("ok:");
     await leader.say("/donvi S12");
     const shown = await leader.say("/duyet");
-    expect(shown).toMatch(/Phê duyệt \d+ số liệu của Sở .+\?[\s\S]*• 6\.2 = 21%/);
+    expect(shown).toMatch(/Phê duyệt \d+ số liệu của Sở .+\?[\s\S]*• 6\.2 Văn bản điện tử được ký số: 21% — 2,1\/10 điểm/);
+    // In code order, with the unit's total.
+    const codes = [...shown.matchAll(/^• (\d+(?:\.\d+)*) /gm)].map((m) => m[1]!);
+    expect(codes).toEqual([...codes].sort((a, b) => a.localeCompare(b, "vi", { numeric: true })));
+    expect(shown).toMatch(/Tổng điểm tạm tính của đơn vị hiện nay: [\d,]+\/\d+\./);
     // After the preview: the officer changes 6.2, and the leader switches to the other unit before tapping.
     await officer.say("6.2 = 22%");
     await officer.tap("ok:");

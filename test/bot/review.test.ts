@@ -27,6 +27,17 @@ describe("evidence, review and appeals in chat", () => {
     await officer.tap(/^okd:/);
     // 4.1 demands evidence: a new figure without any is incomplete, and /thieu says so.
     expect(await officer.say("/thieu")).toMatch(/chỉ số đã có số liệu nhưng còn thiếu minh chứng bắt buộc[\s\S]*• 4\.1 /);
+    // The leader is told 4.1 cannot be approved without it, and approves the rest.
+    const leader = await join("e1l", "leader", "S19");
+    const shown = await leader.say("/duyet");
+    const [ready, apart] = shown.split(/\d+ số liệu còn thiếu minh chứng bắt buộc, chưa phê duyệt được:/);
+    expect(apart).toMatch(/^\n• 4\.1 /);
+    expect(ready).not.toMatch(/• 4\.1 /);
+    expect(await leader.tap(/^ok:/)).toMatch(/^Đã phê duyệt \d+ số liệu của Sở Y tế\./);
+    const s19 = (await fixture.store.units.byCode(1, "S19"))!;
+    const after = await fixture.store.figures.currentForUnit(1, s19.id);
+    expect(after.find((f) => f.itemCode === "4.1")!.status).toBe("submitted");
+    expect(after.filter((f) => f.status === "approved").length).toBeGreaterThan(0);
     const sent = await officer.send("ke-hoach-dao-tao.pdf", PDF, "4.1");
     expect(sent.text).toContain("Đã nhận minh chứng cho chỉ số 4.1.");
     expect(sent.text).toContain("«ke-hoach-dao-tao.pdf» (1 KB, PDF)");
