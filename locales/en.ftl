@@ -1012,6 +1012,13 @@ notify-needs-evidence-item = • { $code } { $name } — evidence missing
 
 bot-review-reviewers-only = Reviewing is for the department's reviewers and administrators.
 bot-review-empty = No figures are waiting for your review.
+bot-review-summary = { $count } figures are waiting for review in { $units } units.
+bot-review-filter-how = By unit or item: /thamdinh S19, /thamdinh 6.2, /thamdinh S19 6.2; by status: /thamdinh moi (not approved), /thamdinh daduyet (approved by the leader), /thamdinh minhchung (evidence given); counts per unit: /thamdinh donvi.
+bot-review-filtered = Showing: { $filter } — { $count } figures.
+bot-review-filter-empty = Nothing waits for review with "{ $filter }".
+bot-review-filter-unknown = "{ $word }" is not understood: give a unit code (e.g. S19), an item code (e.g. 6.2) or a status (moi, daduyet, minhchung).
+bot-review-per-unit = { $count } figures wait for review in { $units } units:
+bot-review-per-unit-row = • { $unit } ({ $code }): { $count }
 bot-review-card = Review { $index }/{ $total }: { $unit } ({ $unitCode }) — item { $code }. { $name }
 bot-review-figure = Figure submitted: { $value } (submission { $revision }, { figure-status }, { $by }, { $date })
 bot-review-reviewed-points = Points after review so far: { $points }/{ $max }

@@ -1012,6 +1012,13 @@ notify-needs-evidence-item = • { $code } { $name } — thiếu minh chứng
 
 bot-review-reviewers-only = Chức năng thẩm định dành cho cán bộ thẩm định và quản trị viên của Sở.
 bot-review-empty = Hiện không có số liệu nào chờ Anh/Chị thẩm định.
+bot-review-summary = Đang có { $count } số liệu chờ thẩm định ở { $units } đơn vị.
+bot-review-filter-how = Xem theo đơn vị hoặc chỉ số: /thamdinh S19, /thamdinh 6.2, /thamdinh S19 6.2; theo trạng thái: /thamdinh moi (chưa duyệt), /thamdinh daduyet (lãnh đạo đã duyệt), /thamdinh minhchung (đã bổ sung minh chứng); số lượng theo đơn vị: /thamdinh donvi.
+bot-review-filtered = Đang xem: { $filter } — { $count } số liệu.
+bot-review-filter-empty = Không có số liệu nào chờ thẩm định với «{ $filter }».
+bot-review-filter-unknown = Chưa hiểu «{ $word }»: cần mã đơn vị (ví dụ S19), mã chỉ số (ví dụ 6.2) hoặc trạng thái (moi, daduyet, minhchung).
+bot-review-per-unit = { $count } số liệu chờ thẩm định ở { $units } đơn vị:
+bot-review-per-unit-row = • { $unit } ({ $code }): { $count }
 bot-review-card = Thẩm định { $index }/{ $total }: { $unit } ({ $unitCode }) — chỉ số { $code }. { $name }
 bot-review-figure = Số liệu đơn vị nộp: { $value } (lần { $revision }, { figure-status }, { $by }, ngày { $date })
 bot-review-reviewed-points = Điểm sau thẩm định hiện tại: { $points }/{ $max }

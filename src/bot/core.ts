@@ -85,7 +85,8 @@ function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Rep
     case "review_step":
       if (intent.op === "ok") return reviewDecision(deps, session, "accept", intent.arg);
       if (intent.op === "file") return sendEvidenceFile(deps, session, Number(intent.arg));
-      return reviewQueue(deps, session, Number(intent.arg) || 0);
+      // "rv:next:<index>[:<filter>]": the next card of the same part of the queue.
+      return reviewQueue(deps, session, Number(intent.arg.split(":")[0]) || 0, intent.arg.split(":").slice(1).join(":"));
     case "appeal": return appealCommand(deps, session, intent.text);
     // Decided (or already decided): the buttons go, as with a confirmation.
     case "appeal_step": return resolveAppeal(deps, session, intent.op, intent.id, "").then((replies) => ({ replies, tap: "done" as const }));
@@ -120,7 +121,7 @@ async function greet(deps: CoreDeps, session: Session): Promise<Reply[]> {
 function reviewCommand(deps: CoreDeps, session: Session, rest: string): Promise<Reply[]> {
   const op = fold(rest.trim().split(/\s+/)[0] ?? "");
   if (op === "sua" || op === "diem" || op === "bosung") return reviewDecision(deps, session, op, rest.trim().slice(op.length));
-  return reviewQueue(deps, session);
+  return reviewQueue(deps, session, 0, rest);
 }
 
 /** "/khieunai" alone lists; "/khieunai giu|chapnhan <số> [lý do]" decides (admins); "/khieunai 4.14 <lý do>" files. */

@@ -22,6 +22,15 @@ function decided(decision: ReviewDecision) {
   }
 }
 
+/** A later revision that only approves what the reviewer saw: same value, same figure, same evidence. */
+function sameSubstance(
+  seen: { rawValue: string | null; figure: string | null; evidence: string },
+  later: { rawValue: string | null; figure: string | null; evidence: string; status: string },
+): boolean {
+  return later.status === "approved" && later.rawValue === seen.rawValue && later.figure === seen.figure
+    && later.evidence === seen.evidence;
+}
+
 /** The audit details of a decision: its kind and what it set (no figures' history, no secrets). */
 function auditDetails(decision: ReviewDecision, from: number, revision: number): Record<string, unknown> {
   const base = { kind: decision.kind, from, revision };
@@ -46,25 +55,36 @@ function auditDetails(decision: ReviewDecision, from: number, revision: number):
  * The period row is taken first (a no-op update locks it on PostgreSQL and
  * takes the write lock on SQLite), the same order as a unit's write, so a
  * review and a write of the same figure queue up instead of deadlocking. The
- * head then moves on only from the revision the reviewer saw: a concurrent
- * change makes the update match nothing, and the review is refused as stale.
+ * head then moves on only from the revision the reviewer saw, or from a
+ * leader's approval of that same figure since: a change of figure or
+ * evidence (or another review) makes the decision stale, and it is refused.
  */
 export async function appendReview(tx: Tx, input: ReviewInput, now: Date): Promise<ReviewResult> {
   const key = { periodId: input.periodId, unitId: input.unitId, itemCode: input.itemCode };
+  await tx.$executeRaw`UPDATE "Period" SET "figuresVersion" = "figuresVersion" WHERE "id" = ${input.periodId}`;
   const head = await tx.figureHead.findUnique({ where: { periodId_unitId_itemCode: key } });
   if (!head) return { ok: false, reason: "not_found" };
-  if (head.revision !== input.revision) return { ok: false, reason: "stale" };
-  await tx.$executeRaw`UPDATE "Period" SET "figuresVersion" = "figuresVersion" WHERE "id" = ${input.periodId}`;
+  const since = await tx.figureRevision.findMany({
+    where: { headId: head.id, revision: { gte: input.revision } }, orderBy: { revision: "asc" },
+  });
+  const seen = since[0];
+  if (!seen || seen.revision !== input.revision) return { ok: false, reason: "stale" };
+  // Only a change of what is judged makes the decision stale: a new figure, other evidence, another review. A
+  // leader's approval of the same figure does not; the decision lands on top of it.
+  if (since.slice(1).some((r) => !sameSubstance(seen, r))) return { ok: false, reason: "stale" };
+  const latest = since.at(-1)!;
+  // Evidence given after the reviewer looked (a file sent with a later revision) changes what is judged too.
+  if (latest.revision > seen.revision && (await tx.evidence.count({ where: { ...key, revision: { gt: seen.revision } } })) > 0) {
+    return { ok: false, reason: "stale" };
+  }
   const moved = await tx.figureHead.updateMany({
-    where: { id: head.id, revision: input.revision }, data: { revision: input.revision + 1 },
+    where: { id: head.id, revision: latest.revision }, data: { revision: latest.revision + 1 },
   });
   if (moved.count === 0) return { ok: false, reason: "stale" };
-  const seen = await tx.figureRevision.findUniqueOrThrow({
-    where: { headId_revision: { headId: head.id, revision: input.revision } },
-  });
   const row = await tx.figureRevision.create({
     data: {
-      headId: head.id, revision: input.revision + 1, rawValue: seen.rawValue, figure: seen.figure, evidence: seen.evidence, note: seen.note,
+      headId: head.id, revision: latest.revision + 1,
+      rawValue: seen.rawValue, figure: seen.figure, evidence: seen.evidence, note: seen.note,
       ...decided(input.decision),
       // Asking for more evidence keeps a correction made before: it is not a decision on the figure.
       ...(input.decision.kind === "request_evidence" && { reviewFigure: seen.reviewFigure, reviewPoints: seen.reviewPoints }),
@@ -75,6 +95,7 @@ export async function appendReview(tx: Tx, input: ReviewInput, now: Date): Promi
   await tx.period.update({ where: { id: input.periodId }, data: { figuresVersion: { increment: 1 } } });
   await audit(tx, input.reviewerLabel, "figures.review", `period:${input.periodId}/unit:${input.unitId}/${input.itemCode}`,
     auditDetails(input.decision, input.revision, row.revision));
+
   return { ok: true, record: toFigure(key, row) };
 }
 

@@ -190,4 +190,44 @@ describe("evidence, review and appeals in chat", () => {
       expect(await officer.say("/khieunai 6.2 Muộn")).toMatch(/Đã hết thời hạn khiếu nại \(\d{2}\/\d{2}\/\d{4}\)/);
     });
   });
+
+  it("lets a reviewer look at one unit, one item or both, and counts what waits per unit", async () => {
+    const reviewer = await join("q1", "reviewer", "S08");
+    const first = await reviewer.say("/thamdinh");
+    expect(first).toMatch(/Đang có [\d.]+ số liệu chờ thẩm định ở \d+ đơn vị\./);
+    const unit = await reviewer.say("/thamdinh S12");
+    expect(unit).toMatch(/^Thẩm định 1\/\d+: .+ \(S12\) — chỉ số /);
+    expect(unit).toMatch(/Đang xem: S12 — \d+ số liệu\./);
+    // The next card stays within the unit.
+    for (let i = 0; i < 3; i += 1) expect(await reviewer.tap(/^rv:next:\d+:S12$/)).toMatch(/^Thẩm định \d+\/\d+: .+ \(S12\) — chỉ số /);
+    expect(await reviewer.say("/thamdinh 6.2")).toMatch(/^Thẩm định 1\/\d+: .+ — chỉ số 6\.2\. /);
+    expect(await reviewer.say("/thamdinh S12 6.2")).toMatch(/^Thẩm định 1\/1: .+ \(S12\) — chỉ số 6\.2\. /);
+    expect(await reviewer.say("/thamdinh ZZ9")).toMatch(/^Không có đơn vị mã ZZ9\./);
+    expect(await reviewer.say("/thamdinh 6.2!")).toMatch(/^Chưa hiểu «6\.2!»/);
+    const counts = await reviewer.say("/thamdinh donvi");
+    expect(counts).toMatch(/^[\d.]+ số liệu chờ thẩm định ở \d+ đơn vị:\n• .+ \([\w-]+\): \d+/);
+    expect(reviewer.actions()[0]).toMatch(/^rv:next:0:[\w-]+$/);
+  });
+
+  it("keeps a reviewer's decision in hand valid across a leader's approval; a new figure makes it stale", async () => {
+    const reviewer = await join("q2", "reviewer", "S08");
+    const officer = await join("q3", "officer", "S13");
+    const leader = await join("q4", "leader", "S13");
+    await officer.say("6.2 = 31%");
+    await officer.tap(/^ok:/);
+    const card = await reviewer.say("/thamdinh S13 6.2");
+    expect(card).toMatch(/\(S13\) — chỉ số 6\.2\. /);
+    const accept = reviewer.actions().find((a) => a.startsWith("rv:ok:"))!;
+    await leader.say("/duyet");
+    expect(await leader.tap(/^ok:/)).toMatch(/^Đã phê duyệt/);
+    expect(await reviewer.act(accept)).toMatch(/^Đã chấp nhận số liệu chỉ số 6\.2 của /);
+    // Again, with the unit sending a new figure before the tap.
+    await officer.say("6.2 = 35%");
+    await officer.tap(/^ok:/);
+    await reviewer.say("/thamdinh S13 6.2");
+    const again = reviewer.actions().find((a) => a.startsWith("rv:ok:"))!;
+    await officer.say("6.2 = 36%");
+    await officer.tap(/^ok:/);
+    expect(await reviewer.act(again)).toMatch(/vừa thay đổi; xin Anh\/Chị gõ \/thamdinh để xem lại/);
+  });
 });

@@ -1,13 +1,13 @@
 import { exampleArgs, examplesFor, examplesOf } from "../examples.js";
 import { parseErrorArgs } from "../../i18n/parse-error.js";
 import { parseVnDate } from "../../i18n/dates.js";
-import { explainItem, parseFigure, scoreGroup, type Ruleset, type UnitScore } from "../../scoring/index.js";
+import { explainItem, fold, parseFigure, scoreGroup, type Ruleset, type UnitScore } from "../../scoring/index.js";
 import { formatEvidence } from "../evidence.js";
 import { inputs, type GroupScores, type PeriodScores } from "../period-scores.js";
 import type { OutboxInput } from "../ports/delivery.js";
 import type { FigureRecord, UnitRecord } from "../ports/records.js";
 import type { ReviewDecision } from "../ports/review.js";
-import { explained, line, reply, type Button, type Line, type Reply } from "../reply.js";
+import { explained, line, reply, text, type Button, type Line, type Reply } from "../reply.js";
 import { periodForUnit, type CoreDeps, type Session } from "../session.js";
 import { describeEvidence } from "./evidence.js";
 
@@ -93,7 +93,7 @@ export function reviewedEffect(scores: PeriodScores, changed: FigureRecord): { b
 }
 
 function card(
-  deps: CoreDeps, scores: PeriodScores, f: FigureRecord, index: number, total: number, evidence: Line[], fileButtons: Button[],
+  deps: CoreDeps, scores: PeriodScores, f: FigureRecord, index: number, total: number, evidence: Line[], fileButtons: Button[], filter = "",
 ): Reply {
   const unit = scores.units.get(f.unitId)!;
   const node = deps.catalog.item(scores.ruleset.id, f.itemCode)!;
@@ -111,19 +111,69 @@ function card(
     line("bot-review-how", { unitCode: unit.code, code: `${f.itemCode}@${f.revision}` }),
   ];
   return reply(lines, [
-    [{ label: line("bot-review-accept"), action: `rv:ok:${f.unitId}:${f.itemCode}:${f.revision}` }, { label: line("bot-review-skip"), action: `rv:next:${index}` }],
+    [{ label: line("bot-review-accept"), action: `rv:ok:${f.unitId}:${f.itemCode}:${f.revision}` }, { label: line("bot-review-skip"), action: `rv:next:${index}${filter ? `:${filter}` : ""}` }],
     ...fileButtons.map((b) => [b]),
   ]);
 }
 
-/** /thamdinh: the reviewer's queue, one figure at a time, with its evidence and what the rule gives. */
-export async function reviewQueue(deps: CoreDeps, session: Session, from = 0): Promise<Reply[]> {
+/** Which part of the queue a reviewer looks at: a unit, an item, or both ("/thamdinh S19 6.2"); a status. */
+export interface QueueFilter {
+  readonly unitCode?: string;
+  readonly itemCode?: string;
+  /** new: submitted, not approved yet; approved: approved by the unit's leader; evidence: evidence given as asked. */
+  readonly status?: "new" | "approved" | "evidence";
+}
+
+const STATUS_WORDS: Readonly<Record<string, QueueFilter["status"]>> = { moi: "new", chuaduyet: "new", daduyet: "approved", minhchung: "evidence" };
+
+/** "S19 6.2", "6.2", "daduyet": the filter, or the word that is neither a unit, an item nor a status. */
+export function readQueueFilter(text: string): { ok: true; filter: QueueFilter } | { ok: false; word: string } {
+  let filter: QueueFilter = {};
+  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
+    const folded = fold(word);
+    if (STATUS_WORDS[folded]) filter = { ...filter, status: STATUS_WORDS[folded] };
+    else if (/^\d{1,2}(?:[.,]\d{1,2}){0,2}$/.test(word)) filter = { ...filter, itemCode: word.replace(",", ".") };
+    else if (/^[A-Za-z][\w-]*$/.test(word)) filter = { ...filter, unitCode: word.toUpperCase() };
+    else return { ok: false, word };
+  }
+  return { ok: true, filter };
+}
+
+const filterText = (f: QueueFilter) => [f.unitCode, f.itemCode, Object.entries(STATUS_WORDS).find(([, s]) => s === f.status)?.[0]].filter(Boolean).join(" ");
+
+function matches(f: FigureRecord, unit: UnitRecord | undefined, filter: QueueFilter): boolean {
+  if (filter.unitCode && unit?.code.toUpperCase() !== filter.unitCode) return false;
+  if (filter.itemCode && f.itemCode !== filter.itemCode && !f.itemCode.startsWith(`${filter.itemCode}.`)) return false;
+  if (filter.status === "new" && f.status !== "submitted") return false;
+  if (filter.status === "approved" && f.status !== "approved") return false;
+  if (filter.status === "evidence" && f.status !== "evidence_requested") return false;
+  return true;
+}
+
+/**
+ * /thamdinh [đơn vị] [chỉ số] [trạng thái]: the reviewer's queue, one figure
+ * at a time, with its evidence and what the rule gives; how much waits, and
+ * where, first. "/thamdinh donvi": the count waiting in each unit.
+ */
+export async function reviewQueue(deps: CoreDeps, session: Session, from = 0, typedFilter = ""): Promise<Reply[]> {
   if (!session.person) return [reply([line("bot-not-bound"), line("bot-start-how")])];
   if (session.inbound.chatType === "group") return [reply([line("bot-review-private-only")])];
   if (!isReviewer(session)) return [reply([line("bot-review-reviewers-only")])];
   const periods = await queue(deps, session);
-  const all = periods.flatMap((p) => p.figures.map((f) => ({ scores: p.scores, f })));
-  if (all.length === 0) return [reply([line("bot-review-empty")])];
+  const everything = periods.flatMap((p) => p.figures.map((f) => ({ scores: p.scores, f, unit: p.scores.units.get(f.unitId) })));
+  if (everything.length === 0) return [reply([line("bot-review-empty")])];
+  if (fold(typedFilter.trim()) === "donvi") return [perUnit(everything)];
+  const read = readQueueFilter(typedFilter);
+  if (!read.ok) return [reply([line("bot-review-filter-unknown", { word: read.word }), line("bot-review-filter-how")])];
+  const { filter } = read;
+  if (filter.unitCode && !everything.some((x) => x.unit?.code.toUpperCase() === filter.unitCode)) {
+    const exists = session.provinceId !== null && (await deps.store.units.byCode(session.provinceId, filter.unitCode)) !== null;
+    if (!exists) return [reply([line("bot-review-unknown-unit", { code: filter.unitCode }), line("bot-review-filter-how")])];
+  }
+  const all = everything.filter((x) => matches(x.f, x.unit, filter));
+  const units = new Set(everything.map((x) => x.f.unitId)).size;
+  const summary = line("bot-review-summary", { count: everything.length, units });
+  if (all.length === 0) return [reply([summary, line("bot-review-filter-empty", { filter: filterText(filter) }), line("bot-review-filter-how")])];
   const at = from % all.length;
   const { scores, f } = all[at]!;
   const evidence = await deps.store.evidence.forItem(scores.period.id, f.unitId, f.itemCode);
@@ -131,7 +181,26 @@ export async function reviewQueue(deps: CoreDeps, session: Session, from = 0): P
   const files = evidence.filter((e) => e.kind === "file" && e.file).slice(-4)
     .map((e) => ({ label: line("bot-review-open-file", { filename: e.file!.filename }), action: `rv:file:${e.id}` }));
   if (evidence.length === 0 && f.evidence.length === 0) lines.push(line("bot-review-no-evidence"));
-  return [card(deps, scores, f, at + 1, all.length, lines, files)];
+  const filtered = filterText(filter);
+  // On the first card: how much waits and where, and how to look at part of it.
+  if (from === 0) {
+    lines.push(summary, filtered ? line("bot-review-filtered", { filter: filtered, count: all.length }) : line("bot-review-filter-how"));
+  }
+  return [card(deps, scores, f, at + 1, all.length, lines, files, filtered)];
+}
+
+/** "/thamdinh donvi": how many figures wait in each unit, most first, each a button to its queue. */
+function perUnit(everything: readonly { f: FigureRecord; unit: UnitRecord | undefined }[]): Reply {
+  const counts = new Map<number, { unit: UnitRecord; count: number }>();
+  for (const { f, unit } of everything) {
+    if (!unit) continue;
+    counts.set(f.unitId, { unit, count: (counts.get(f.unitId)?.count ?? 0) + 1 });
+  }
+  const rows = [...counts.values()].sort((a, b) => b.count - a.count || a.unit.code.localeCompare(b.unit.code, "vi", { numeric: true }));
+  return reply([
+    line("bot-review-per-unit", { count: everything.length, units: rows.length }, "bold"),
+    ...rows.slice(0, 40).map((r) => line("bot-review-per-unit-row", { unit: r.unit.name, code: r.unit.code, count: r.count })),
+  ], rows.slice(0, 8).map((r) => [{ label: text(`${r.unit.code} (${r.count})`), action: `rv:next:0:${r.unit.code}` }]));
 }
 
 /** "📎 tên tệp": the evidence file itself, for a reviewer who may see it. */
