@@ -279,6 +279,7 @@ cli-group-set = Group { $group } is scored with ruleset { $ruleset }.
 cli-group-line = { $group } ({ $name }): ruleset { $ruleset }, { $count } active units
 cli-period-bad-year = “{ $value }” is not a valid evaluation year.
 cli-period-bad-deadline = Deadline “{ $value }” is not valid; write kind=dd/mm/yyyy with kind one of: { $kinds }.
+cli-period-deadline-order = The deadlines are out of order: { $later } ({ $laterDate }) cannot come before { $earlier } ({ $earlierDate }). The order is: submission → leader approval → review → appeal → publication. No period was opened.
 cli-period-exists = This period already exists (period { $id }).
 cli-period-opened = Opened period { $id }: { $ruleset }, year { $year }.
 cli-period-header-id = Period
@@ -389,6 +390,7 @@ bot-language-set = Switched to English.
 bot-unit-unknown = No unit “{ $code }” among yours.
 bot-unit-set = Now working for: { $unit }.
 bot-unit-none = You hold no role in any unit.
+bot-unit-only = You work for { $unit } (your account's only unit); there is no unit to choose.
 bot-unit-choose = Please choose a unit:
 bot-unit-choose-typed = Please type /donvi <unit code>, e.g. /donvi S19. Units:
 bot-no-unit-role = Your account is not linked to any unit, so there is no unit score, rank or figures to show. You can still ask about indicators; type /huongdan to see what you can do.
@@ -608,6 +610,8 @@ bot-missing-item = • { $code } { $name } — { $max } points
 bot-missing-invalid = Figures to enter again: { $codes }
 bot-missing-how = Submit by writing “code = value”, e.g. { $figure }.
 bot-target-no-classes = This indicator set has no classes.
+bot-target-no-classes-gains = Provisional total now: { $total }/{ $max }. The items with the most points still to earn:
+bot-target-reached = The unit is in class { $className }, at or above { $asked } already.
 bot-target-top = The unit is in the top class ({ $className }).
 bot-target-title = To reach { $className } (from { $from } points), the unit needs { $needed } more points. The fewest indicators to improve:
 bot-target-unreachable = Even full marks on every remaining indicator fall short; these bring the unit closest.
@@ -1056,6 +1060,13 @@ reviewer-org = { $org ->
   }
 notify-review-figure = { reviewer-org } has reviewed item { $code }. { $name } of { $unit }: the figure was corrected from { $from } to { $to }. Reason: { $reason }
 notify-review-points = { reviewer-org } has reviewed item { $code }. { $name } of { $unit }: the points were set to { $points }. Reason: { $reason }
+notify-review-class = The class after review changes: { $from ->
+    [none] no class
+   *[other] { $from }
+  } → { $to ->
+    [none] no class
+   *[other] { $to }
+  }.
 notify-review-effect = Item { $code }: { $pointsBefore } → { $pointsAfter } points; reviewed total: { $totalBefore } → { $totalAfter }/{ $max }.
 notify-review-appeal = If the unit disagrees, it may appeal until { $date }: /appeal { $code } <reason>.
 notify-review-evidence = { reviewer-org } asks { $unit } for more evidence for item { $code }. { $name } by { $date }. Needed: { $reason }

@@ -279,6 +279,7 @@ cli-group-set = Nhóm { $group } được chấm theo bộ chỉ số { $ruleset
 cli-group-line = { $group } ({ $name }): bộ chỉ số { $ruleset }, { $count } đơn vị đang hoạt động
 cli-period-bad-year = Năm đánh giá “{ $value }” không hợp lệ.
 cli-period-bad-deadline = Hạn “{ $value }” không hợp lệ; xin ghi dạng loại=dd/mm/yyyy với loại là: { $kinds }.
+cli-period-deadline-order = Các mốc thời hạn chưa đúng thứ tự: { $later } ({ $laterDate }) không thể trước { $earlier } ({ $earlierDate }). Thứ tự cần có: nộp số liệu → lãnh đạo phê duyệt → thẩm định → giải trình, kiến nghị → công bố. Chưa mở kỳ đánh giá nào.
 cli-period-exists = Kỳ đánh giá này đã có (mã kỳ { $id }).
 cli-period-opened = Đã mở kỳ đánh giá số { $id }: { $ruleset }, năm { $year }.
 cli-period-header-id = Mã kỳ
@@ -389,6 +390,7 @@ bot-language-set = Đã chuyển sang Tiếng Việt.
 bot-unit-unknown = Không tìm thấy đơn vị mã «{ $code }» trong danh sách của Anh/Chị.
 bot-unit-set = Đơn vị đang làm việc: { $unit }.
 bot-unit-none = Anh/Chị chưa có vai trò tại đơn vị nào.
+bot-unit-only = Anh/Chị đang làm việc cho { $unit } (đơn vị duy nhất của tài khoản), không cần chọn đơn vị.
 bot-unit-choose = Xin vui lòng chọn đơn vị:
 bot-unit-choose-typed = Xin vui lòng gõ /donvi <mã đơn vị>, ví dụ /donvi S19. Các đơn vị:
 bot-no-unit-role = Tài khoản của Anh/Chị không gắn với đơn vị nào, nên không có điểm, thứ hạng hay số liệu của đơn vị để xem. Anh/Chị vẫn có thể hỏi về các chỉ số; gõ /huongdan để xem các việc của mình.
@@ -608,6 +610,8 @@ bot-missing-item = • { $code } { $name } — { $max } điểm
 bot-missing-invalid = Số liệu chưa hợp lệ, cần nhập lại: { $codes }
 bot-missing-how = Nộp bằng cách nhắn «mã = giá trị», ví dụ { $figure }.
 bot-target-no-classes = Bộ chỉ số này không quy định xếp loại.
+bot-target-no-classes-gains = Tổng điểm tạm tính hiện nay: { $total }/{ $max }. Các chỉ số còn nhiều điểm chưa đạt nhất:
+bot-target-reached = Đơn vị đang ở loại { $className }, đã đạt hoặc cao hơn loại { $asked }.
 bot-target-top = Đơn vị đang ở loại cao nhất ({ $className }).
 bot-target-title = Để đạt loại { $className } (từ { $from } điểm), đơn vị cần thêm { $needed } điểm. Ít chỉ số cần cải thiện nhất:
 bot-target-unreachable = Kể cả đạt tối đa tất cả các chỉ số còn lại cũng chưa đủ; các chỉ số dưới đây giúp tiến gần nhất.
@@ -1056,6 +1060,13 @@ reviewer-org = { $org ->
   }
 notify-review-figure = { reviewer-org } đã thẩm định chỉ số { $code }. { $name } của { $unit }: số liệu được điều chỉnh từ { $from } thành { $to }. Lý do: { $reason }
 notify-review-points = { reviewer-org } đã thẩm định chỉ số { $code }. { $name } của { $unit }: điểm được điều chỉnh thành { $points }. Lý do: { $reason }
+notify-review-class = Xếp loại sau thẩm định thay đổi: { $from ->
+    [none] chưa xếp loại
+   *[other] { $from }
+  } → { $to ->
+    [none] chưa xếp loại
+   *[other] { $to }
+  }.
 notify-review-effect = Điểm chỉ số { $code }: { $pointsBefore } → { $pointsAfter }; tổng điểm sau thẩm định: { $totalBefore } → { $totalAfter }/{ $max }.
 notify-review-appeal = Nếu không thống nhất, đơn vị có thể khiếu nại đến hết ngày { $date }: /khieunai { $code } <lý do>.
 notify-review-evidence = { reviewer-org } đề nghị { $unit } bổ sung minh chứng cho chỉ số { $code }. { $name } trước ngày { $date }. Nội dung: { $reason }

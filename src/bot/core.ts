@@ -67,7 +67,7 @@ function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Rep
     case "cancel": return cancel(deps, session, intent.id, CONFIRMABLES);
     case "score": return score(deps, session);
     case "missing": return missing(deps, session);
-    case "target": return target(deps, session);
+    case "target": return target(deps, session, intent.text ?? "");
     case "ranking": return ranking(deps, session);
     case "deadlines": return deadlines(deps, session);
     case "approve": return approve(deps, session);
@@ -101,6 +101,7 @@ async function answerFreeText(deps: CoreDeps, session: Session, text: string): P
   if (reading.kind === "request") {
     if (reading.code && reading.action === "score") return itemScore(deps, session, reading.code);
     if (reading.code && reading.action === "evidence_how") return evidenceHow(deps, session, reading.code);
+    if (reading.action === "target") return target(deps, session, text);
     return dispatch(deps, session, REQUEST_INTENT[reading.action]);
   }
   if (reading.kind === "ask_back") return askBack(reading.action, reading.hits);

@@ -12,7 +12,8 @@ export type Intent =
   | { readonly kind: "withdraw"; readonly code?: string }
   | { readonly kind: "score" }
   | { readonly kind: "missing" }
-  | { readonly kind: "target" }
+  /** /muctieu, with the class asked for when named ("lên loại xuất sắc"). */
+  | { readonly kind: "target"; readonly text?: string }
   | { readonly kind: "ranking" }
   | { readonly kind: "deadlines" }
   | { readonly kind: "approve" }
@@ -111,6 +112,8 @@ function fromCommand(command: string, rest: string): Intent {
       return rest ? { kind: "unit", code: rest.trim() } : { kind: "unit" };
     case "ask":
       return { kind: "ask", text: rest };
+    case "target":
+      return rest ? { kind: "target", text: rest } : { kind: "target" };
     case "snooze":
     case "delegate":
     case "broadcast":

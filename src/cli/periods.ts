@@ -29,6 +29,22 @@ export function deadlinesFor(
   return { ok: true, deadlines: [...byKind].map(([kind, dueAt]) => ({ kind, dueAt })) };
 }
 
+/**
+ * Deadlines out of their order (a result published before figures are due,
+ * a review before the leaders approve): the first pair found, or null. The
+ * order is DEADLINE_KINDS: submission, leader approval, review, appeal,
+ * publication.
+ */
+export function deadlineOrderProblem(deadlines: readonly DeadlineRecord[]): { earlier: DeadlineRecord; later: DeadlineRecord } | null {
+  const sorted = [...deadlines].sort((a, b) => DEADLINE_KINDS.indexOf(a.kind) - DEADLINE_KINDS.indexOf(b.kind));
+  for (let i = 0; i < sorted.length; i += 1) {
+    for (let j = i + 1; j < sorted.length; j += 1) {
+      if (sorted[j]!.dueAt < sorted[i]!.dueAt) return { earlier: sorted[i]!, later: sorted[j]! };
+    }
+  }
+  return null;
+}
+
 /** `dti period open --ruleset X --year N [--deadline kind=dd/mm/yyyy]…` */
 export async function openPeriodCommand(
   ctx: CliContext, options: { province?: string; ruleset: string; year: string; deadline?: string[] },
@@ -50,6 +66,14 @@ export async function openPeriodCommand(
   const planned = deadlinesFor(ruleset, year, options.deadline ?? []);
   if (!planned.ok) {
     ctx.err(i18n.t(locale, "cli-period-bad-deadline", { value: planned.bad, kinds: DEADLINE_KINDS.join(", ") }));
+    return 1;
+  }
+  const order = deadlineOrderProblem(planned.deadlines);
+  if (order) {
+    ctx.err(i18n.t(locale, "cli-period-deadline-order", {
+      later: i18n.t(locale, "deadline-kind", { kind: order.later.kind }), laterDate: formatDate(order.later.dueAt, locale),
+      earlier: i18n.t(locale, "deadline-kind", { kind: order.earlier.kind }), earlierDate: formatDate(order.earlier.dueAt, locale),
+    }));
     return 1;
   }
   const window = ruleset.process.dataWindow;

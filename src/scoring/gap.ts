@@ -22,16 +22,24 @@ export interface ClassGap {
 }
 
 /**
- * What it takes to reach the next class: the fewest items that, brought to
- * full marks, lift the unit into the band above. Taking the largest gains
- * first is optimal for "fewest items". Null for the top class, for a ruleset
- * without bands, or for a merged unit (it has no items of its own).
+ * What it takes to reach the next class (or the class `targetId`): the
+ * fewest items that, brought to full marks, lift the unit into that band.
+ * Taking the largest gains first is optimal for "fewest items". Null for the
+ * top class (or a class the unit has reached), for a ruleset without bands,
+ * or for a merged unit (it has no items of its own).
  */
-export function nextClassGap(ruleset: Ruleset, unit: UnitScore): ClassGap | null {
+export function nextClassGap(ruleset: Ruleset, unit: UnitScore, targetId?: string): ClassGap | null {
   const bands = ruleset.classification?.bands;
   if (!bands || !ruleset.classification || unit.mergedFrom || unit.applicableMax === 0) return null;
   const current = bands.findIndex((b) => b.id === unit.classId);
-  const target = current === -1 ? bands[bands.length - 1] : bands[current - 1];
+  let index = current === -1 ? bands.length - 1 : current - 1;
+  if (targetId !== undefined) {
+    // A class asked for by name ("lên loại Xuất sắc"): none when the unit is already there or above.
+    const asked = bands.findIndex((b) => b.id === targetId);
+    if (asked === -1 || (current !== -1 && asked >= current)) return null;
+    index = asked;
+  }
+  const target = bands[index];
   if (!target) return null;
   const { digits } = ruleset.rounding;
   const maxUnits = toUnits(unit.applicableMax, digits);

@@ -1,4 +1,6 @@
 import { readdirSync } from "node:fs";
+import { createScoreCache } from "../../src/bot/score-cache.js";
+import { realCatalog } from "../helpers/real.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLAIN, renderReply } from "../../src/bot/render.js";
 import { chatFixture, chatPerson, withClock, type ChatFixture } from "../helpers/chat.js";
@@ -229,5 +231,24 @@ describe("evidence, review and appeals in chat", () => {
     await officer.say("6.2 = 36%");
     await officer.tap(/^ok:/);
     expect(await reviewer.act(again)).toMatch(/vừa thay đổi; xin Anh\/Chị gõ \/thamdinh để xem lại/);
+  });
+
+  it("says when a correction moves the unit into another class", async () => {
+    const reviewer = await join("q5", "reviewer", "S08");
+    const outcome = await createScoreCache({ store: fixture.store, catalog: realCatalog() }).get(1);
+    if (!outcome.ok) throw new Error("scores");
+    const bands = outcome.scores.ruleset.classification!.bands;
+    // A unit whose class falls if a reviewer gives 0 points on one of its scored items.
+    const found = outcome.scores.groups.flatMap((g) => g.reviewed.units).flatMap((u) => u.items
+      .filter((i) => i.effect === "base" && i.status === "scored" && i.points > 0)
+      .map((i) => ({ u, i, after: bands.find((b) => (u.total - i.points) / u.applicableMax * 100 >= b.from)?.name })))
+      .find((x) => x.after !== undefined && x.after !== x.u.className && outcome.scores.units.get(Number(x.u.unitId))?.code !== "S08");
+    expect(found).toBeDefined();
+    const unit = outcome.scores.units.get(Number(found!.u.unitId))!;
+    await join("q6", "officer", unit.code);
+    await deliverToConsole(fixture.store);
+    const done = await reviewer.say(`/thamdinh diem ${unit.code} ${found!.i.code} = 0 | Không có minh chứng`);
+    expect(done).toContain(`Xếp loại sau thẩm định thay đổi: ${found!.u.className} → ${found!.after}.`);
+    expect(await deliverToConsole(fixture.store)).toContain(`Xếp loại sau thẩm định thay đổi: ${found!.u.className} → ${found!.after}.`);
   });
 });

@@ -33,7 +33,8 @@ describe("free text as people write it", () => {
     ["làm sao để gửi minh chứng", "/minhchung"],
     ["help", "/huongdan"],
     ["tôi là ai", "/toi"],
-    ["muốn lên loại tốt thì sở phải làm gì", "/muctieu"],
+    ["muốn lên loại tốt thì sở phải làm gì", "/muctieu tốt"],
+    ["sở mình phải làm gì để tăng điểm", "/muctieu"],
     ["what's our score", "/diem"],
   ])("«%s» does what %s does", async (written, command) => {
     const officer = await joined(`free-${command}-${written.length}`, "officer", "S16");
@@ -214,5 +215,17 @@ describe("free text as people write it", () => {
     const card = await officer.say("chỉ số 6.1 là gì");
     expect(card).toContain("đơn vị không có thủ tục hành chính");
     expect(card).not.toContain("khong_co_tthc");
+  });
+
+  it("aims at the class named in the question, and without classes still says where the points are", async () => {
+    const officer = await joined("free-target-class", "officer", "S16");
+    const plain = await officer.say("/muctieu");
+    const named = await officer.say("muon len loai xuat sac can them bao nhieu diem");
+    expect(named).toMatch(/^Để đạt loại Xuất sắc \(từ 90 điểm\)/);
+    expect(named).not.toBe(plain);
+    const ward = await joined("free-target-ward", "leader", "HC-P01");
+    const advice = await ward.say("xã mình cần làm gì để lên hạng");
+    expect(advice).toMatch(/^Bộ chỉ số này không quy định xếp loại\.\nTổng điểm tạm tính hiện nay: [\d,]+\/[\d,]+\./);
+    expect(advice).toMatch(/Các chỉ số còn nhiều điểm chưa đạt nhất:\n• \d/);
   });
 });

@@ -68,6 +68,12 @@ describe("demo and periods", () => {
     const bad = cli();
     expect(await openPeriodCommand(bad.ctx, { ruleset: "minh-hoa-so-nganh", year: "2027", deadline: ["nop=31/02/2027"] })).toBe(1);
     expect(bad.err[0]).toMatch(/^Hạn “nop=31\/02\/2027” không hợp lệ/);
+    // A publication before the submission deadline is refused, and nothing is opened.
+    const early = cli();
+    const order = ["publication=10/01/2028", "submission=20/01/2028"];
+    expect(await openPeriodCommand(early.ctx, { ruleset: "minh-hoa-so-nganh", year: "2027", deadline: order })).toBe(1);
+    expect(early.err[0]).toMatch(/^Các mốc thời hạn chưa đúng thứ tự: Hạn công bố kết quả \(10\/01\/2028\) không thể trước /);
+    expect((await (await early.ctx.store()).periods.list(1)).some((p) => p.year === 2027)).toBe(false);
   });
 
   it("reopens a unit with a reason and refuses a date in the past", async () => {

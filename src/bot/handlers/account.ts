@@ -89,6 +89,8 @@ export async function chooseUnit(deps: CoreDeps, session: Session, code: string 
     return [reply([line("bot-unit-set", { unit: unit.name, roles: roles.length })])];
   }
   if (all.length === 0) return [reply([line("bot-unit-none")])];
+  // One unit: nothing to choose.
+  if (all.length === 1) return [reply([line("bot-unit-only", { unit: all[0]!.name })])];
   // Buttons for a handful; a list to type from when there are many (an admin's whole province).
   if (all.length <= 8) {
     const buttons: Button[][] = all.map((u) => [{ label: text(u.name), action: `unit:${u.code}` }]);

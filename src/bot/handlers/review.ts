@@ -333,7 +333,11 @@ async function applyDecision(
     totalAfter: effect?.after.total ?? 0, max: effect?.after.applicableMax ?? 0, date: decision.kind === "request_evidence" ? decision.due : null,
     reviewer: session.person!.fullName, org: reviewerOrg(session, unit),
   };
-  const effectLines = effect ? [line("notify-review-effect", args)] : [];
+  // A correction that moves the unit into another class says so (Khá → Trung bình khá).
+  const classMoved = effect && effect.before.className !== effect.after.className
+    ? [line("notify-review-class", { from: effect.before.className ?? "none", to: effect.after.className ?? "none" })]
+    : [];
+  const effectLines = effect ? [line("notify-review-effect", args), ...classMoved] : [];
   const unitLines: Line[] = decision.kind === "correct_figure"
     ? [line("notify-review-figure", args, "bold"), ...effectLines]
     : decision.kind === "correct_points"
@@ -357,7 +361,7 @@ async function applyDecision(
   }
   deps.delivery?.wake();
   const done: Line[] = [line(`bot-review-done-${decision.kind}`, args, "bold")];
-  if (effect) done.push(line("notify-review-effect", args));
+  if (effect) done.push(line("notify-review-effect", args), ...classMoved);
   if (unitLines.length > 0) done.push(line("bot-review-unit-told", { count: reach.size }));
   return [reply(done, [[{ label: line("bot-review-next"), action: "rv:next:0" }]])];
 }

@@ -1,6 +1,6 @@
 import { exampleArgs, examplesOf } from "../examples.js";
 import { needingEvidence } from "../notify/jobs.js";
-import { nextClassGap, type Ruleset, type UnitScore } from "../../scoring/index.js";
+import { fold, nextClassGap, type Band, type Ruleset, type UnitScore } from "../../scoring/index.js";
 import type { GroupScores } from "../period-scores.js";
 import type { PeriodRecord, UnitRecord } from "../ports/records.js";
 import { line, movement, reply, type Line, type Reply } from "../reply.js";
@@ -140,24 +140,43 @@ export async function missing(deps: CoreDeps, session: Session): Promise<Reply[]
   return [reply(lines)];
 }
 
-/** /muctieu: the fewest items that lift the unit into the next class. */
-export async function target(deps: CoreDeps, session: Session): Promise<Reply[]> {
+/** The class named in a message ("lên loại xuất sắc"), by its name in the ruleset, longest name first ("trung bình khá" before "khá"). */
+function classAsked(ruleset: Ruleset, text: string): Band | null {
+  const folded = ` ${fold(text)} `;
+  const bands = [...(ruleset.classification?.bands ?? [])].sort((a, b) => b.name.length - a.name.length);
+  return bands.find((b) => folded.includes(` ${fold(b.name)} `)) ?? null;
+}
+
+/** The items that add most points if brought to full marks (for a set without classes, or the next period). */
+function biggestGains(self: UnitScore, count: number) {
+  return self.items
+    .filter((i) => i.effect === "base" && (i.status === "scored" || i.status === "missing" || i.status === "invalid") && i.max - i.points > 0)
+    .sort((a, b) => (b.max - b.points) - (a.max - a.points) || a.code.localeCompare(b.code, "vi", { numeric: true }))
+    .slice(0, count);
+}
+
+/** /muctieu [loại]: the fewest items that lift the unit into the next class, or the class asked for. */
+export async function target(deps: CoreDeps, session: Session, text = ""): Promise<Reply[]> {
   const result = await unitView(deps, session);
   if (!result.ok) return result.replies;
   const { ruleset, self, period, unit, reviewed } = result.view;
   const official = await officialResult(deps.store, period, unit.id);
   if (official) return [reply(officialTargetLines({ catalog: deps.catalog, ruleset, official, reviewed, year: period.year }))];
-  if (!ruleset.classification) return [reply([line("bot-target-no-classes")])];
-  const gap = nextClassGap(ruleset, self);
+  const itemLine = (i: { code: string; points: number; max: number; gain: number; missing: boolean }) => line("bot-target-item", {
+    code: i.code, name: deps.catalog.item(ruleset.id, i.code)?.name ?? "", points: i.points, max: i.max, gain: i.gain, missing: i.missing ? "yes" : "no",
+  });
+  if (!ruleset.classification) {
+    // No classes to reach: where the most points are still to be earned.
+    const gains = biggestGains(self, 5).map((i) => ({ ...i, gain: Math.round((i.max - i.points) * 100) / 100, missing: i.status === "missing" }));
+    return [reply([line("bot-target-no-classes"), ...(gains.length > 0 ? [line("bot-target-no-classes-gains", { total: self.total, max: self.applicableMax }), ...gains.map(itemLine)] : [])])];
+  }
+  const asked = classAsked(ruleset, text);
+  const gap = nextClassGap(ruleset, self, asked?.id);
+  if (asked && !gap && self.className) return [reply([line("bot-target-reached", { asked: asked.name, className: self.className })])];
   if (!gap) return [reply([line("bot-target-top", { className: self.className ?? "" })])];
   const lines: Line[] = [line("bot-target-title", { className: gap.target.name, from: gap.target.from, needed: gap.pointsNeeded }, "bold")];
   if (!gap.reachable) lines.push(line("bot-target-unreachable"));
-  for (const item of gap.items) {
-    lines.push(line("bot-target-item", {
-      code: item.code, name: deps.catalog.item(ruleset.id, item.code)?.name ?? "", points: item.points, max: item.max, gain: item.gain,
-      missing: item.missing ? "yes" : "no",
-    }));
-  }
+  lines.push(...gap.items.map(itemLine));
   return [reply(lines)];
 }
 
