@@ -692,10 +692,14 @@ cmd-ngonngu = Change language
 ## Local demo in the terminal (no Telegram needed)
 
 console-banner = === DTI Bot — LOCAL DEMO ===  A demonstration on made-up data for Đà Nẵng; the replies are exactly those Telegram shows.
-console-how-to-configure = To run on Telegram: set TELEGRAM_BOT_TOKEN (from @BotFather) in .env and restart (see the README, Configuration). Type /doivaitro to switch role, /thoat to quit; several figures may be separated by ;
+console-how-to-configure = To run on Telegram: set TELEGRAM_BOT_TOKEN (from @BotFather) in .env and restart (see the README, Configuration). Type /doivaitro to switch role, /thoat to quit; several lines pasted at once are sent as one message.
 console-choose = Choose a role to try (type its number):
 console-guest = Someone without an invite code (questions about indicators only)
-console-push = New message from DTI Bot:
+console-push = New message from DTI Bot to you ({ $to }):
+console-push-other = DTI Bot message to { $to } (not the role you are using):
+console-push-buttons-later = (These buttons work once you switch to that role with /doivaitro.)
+console-file-saved = file saved at { $path }
+console-kept-buttons = Buttons of messages sent to this role:
 console-ready = Ready. Write as you would in Telegram; /huongdan shows what this role can do, with examples from the unit's own indicator set.
 console-choose-again = Please type a number from 0 to { $max }.
 

@@ -692,10 +692,14 @@ cmd-ngonngu = Đổi ngôn ngữ
 ## Chế độ thử trên máy tính (không cần Telegram)
 
 console-banner = === DTI Bot — CHẾ ĐỘ THỬ TRÊN MÁY TÍNH ===  Đây là bản minh hoạ với dữ liệu tỉnh Đà Nẵng giả lập; các câu trả lời giống hệt trên Telegram.
-console-how-to-configure = Để chạy thật trên Telegram: đặt TELEGRAM_BOT_TOKEN (lấy từ @BotFather) trong tệp .env rồi khởi động lại (xem README, mục Cấu hình). Gõ /doivaitro để đổi vai trò, /thoat để thoát; nhiều dòng số liệu có thể cách nhau bằng dấu ;
+console-how-to-configure = Để chạy thật trên Telegram: đặt TELEGRAM_BOT_TOKEN (lấy từ @BotFather) trong tệp .env rồi khởi động lại (xem README, mục Cấu hình). Gõ /doivaitro để đổi vai trò, /thoat để thoát; dán nhiều dòng cùng lúc thì được gửi thành một tin.
 console-choose = Xin chọn vai trò để dùng thử (gõ số):
 console-guest = Người chưa có mã mời (chỉ hỏi về chỉ số)
-console-push = Tin nhắn mới từ DTI Bot:
+console-push = Tin nhắn mới từ DTI Bot gửi tới Anh/Chị ({ $to }):
+console-push-other = Tin DTI Bot gửi tới { $to } (không phải vai trò đang dùng):
+console-push-buttons-later = (Các nút này bấm được khi Anh/Chị chuyển sang vai trò đó bằng /doivaitro.)
+console-file-saved = tệp đã lưu tại { $path }
+console-kept-buttons = Các nút của tin đã gửi tới vai trò này:
 console-ready = Đã sẵn sàng. Anh/Chị có thể nhắn như trong Telegram; gõ /huongdan để xem những việc vai trò này làm được, kèm ví dụ theo bộ chỉ số của đơn vị.
 console-choose-again = Xin gõ một số từ 0 đến { $max }.
 

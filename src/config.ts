@@ -54,6 +54,8 @@ const schema = z.object({
   INSTANCE_ID: z.string().min(1).max(100).optional(),
   /** Evidence files sent in chat: where they are kept, how large they may be, which kinds (as detected from the content). */
   EVIDENCE_DIR: z.string().min(1).default("data/evidence"),
+  /** The terminal demo writes the pictures and spreadsheets it "sends" here. */
+  DEMO_FILES_DIR: z.string().min(1).default("data/demo-files"),
   EVIDENCE_MAX_MB: z.coerce.number().positive().max(20, "Telegram lets bots download at most 20 MB").default(10),
   EVIDENCE_TYPES: z.string().regex(/^[a-z0-9]+(,[a-z0-9]+)*$/, "like pdf,jpg,png").default("pdf,jpg,png,webp,docx,xlsx"),
   /** Zalo Official Account: the app (developers.zalo.me), its OA, and the keys. Zalo ids stay strings. */

@@ -11,6 +11,7 @@ import { pruneOldRecords } from "./bot/retention.js";
 import { createScoreCache } from "./bot/score-cache.js";
 import { createItemSearch } from "./bot/search.js";
 import { runConsole } from "./channels/console/channel.js";
+import { createConsoleBoard } from "./channels/console/board.js";
 import { createConsoleSender } from "./channels/console/sender.js";
 import { createApiWatch } from "./channels/telegram/api-status.js";
 import { createTelegramChannel, logApiChange, type TelegramChannel } from "./channels/telegram/channel.js";
@@ -99,7 +100,9 @@ async function main(): Promise<void> {
       watch: telegramApi.transformer,
     }));
   }
-  if (consoleMode) senders.set("console", createConsoleSender({ i18n, output: process.stdout }));
+  // The terminal demo: pushes say whom they are for, their buttons wait for that person, files land in a folder.
+  const board = createConsoleBoard();
+  if (consoleMode) senders.set("console", createConsoleSender({ i18n, output: process.stdout, board, filesDir: config.DEMO_FILES_DIR }));
   // Zalo OA: its tokens, its sender; its channel joins once the core exists.
   let worker: { wake(): void } | null = null;
   let recheck: ((message: OutboxRecord) => Promise<SendDecision>) | null = null;
@@ -238,7 +241,9 @@ async function main(): Promise<void> {
   stopper.started();
 
   if (consoleMode) {
-    await runConsole({ core, i18n, input: process.stdin, output: process.stdout, logins: await demoLogins(store, now), now });
+    const logins = await demoLogins(store, now);
+    // A paste reaches a terminal line by line within milliseconds; a person types slower than 40 ms per line.
+    await runConsole({ core, i18n, input: process.stdin, output: process.stdout, logins, now, board, pasteMs: 40 });
     await stopper.run("console closed");
   }
 }
