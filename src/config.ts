@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseEnv } from "node:util";
 import { z } from "zod";
 import { AppError } from "./errors.js";
 
@@ -112,17 +115,40 @@ export class ConfigError extends AppError {
   }
 }
 
-/** Parse an environment; throws one ConfigError listing every bad key. */
-export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+/**
+ * Parse an environment; throws one ConfigError listing every bad key. Keys
+ * in `fromFile` are named with the file they came from, so a bad value is
+ * looked for where it was written.
+ */
+export function parseConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  fromFile?: { name: string; keys: ReadonlySet<string> },
+): Config {
   // Treat empty strings as unset, as .env files often leave keys blank.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const result = schema.safeParse(cleaned);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+    throw new ConfigError(result.error.issues.map((i) => {
+      const key = i.path.join(".");
+      return `${key}${fromFile?.keys.has(key) ? ` (${fromFile.name})` : ""}: ${i.message}`;
+    }));
   }
   return result.data;
 }
 
-export function loadConfig(): Config {
-  return parseConfig(process.env);
+/**
+ * The configuration: the process environment over the keys of `.env` in the
+ * working folder (or the file ENV_FILE names), read with Node's own parser.
+ * A variable set in the real environment wins over the file.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): Config {
+  const named = env["ENV_FILE"];
+  const name = named || ".env";
+  const path = resolve(cwd, name);
+  // `.env` is optional; a file named on purpose must be there.
+  if (named && !existsSync(path)) throw new ConfigError([`ENV_FILE: ${path} does not exist`]);
+  const file = existsSync(path) ? parseEnv(readFileSync(path, "utf8")) : {};
+  const inEnv = new Set(Object.keys(env).filter((k) => env[k] !== undefined && env[k] !== ""));
+  const keys = new Set(Object.keys(file).filter((k) => !inEnv.has(k)));
+  return parseConfig({ ...file, ...Object.fromEntries(Object.entries(env).filter(([k]) => inEnv.has(k))) }, { name, keys });
 }

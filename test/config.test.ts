@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../src/config.js";
+import { ConfigError, loadConfig, parseConfig } from "../src/config.js";
 
 describe("parseConfig", () => {
   it("gives a local demo with nothing set", () => {
@@ -43,5 +46,44 @@ describe("parseConfig", () => {
       ZALO_TOKEN_KEY: "k".repeat(32),
     });
     expect(config).toMatchObject({ ZALO_OA_ID: "5798234761203948571", ZALO_WINDOW_HOURS: 48, ZALO_TEXT_LIMIT: 2000, ZALO_BUTTONS: "template" });
+  });
+
+  describe(".env", () => {
+    const folder = (content: string) => {
+      const dir = mkdtempSync(join(tmpdir(), "dti-env-"));
+      writeFileSync(join(dir, ".env"), content);
+      return dir;
+    };
+
+    it("is read, with the real environment winning over it", () => {
+      const dir = folder("TELEGRAM_BOT_TOKEN=123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ\nHTTP_PORT=9090\n# a comment\nLOG_LEVEL=debug\n");
+      const config = loadConfig({ LOG_LEVEL: "warn" }, dir);
+      expect(config.TELEGRAM_BOT_TOKEN).toBe("123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+      expect(config.HTTP_PORT).toBe(9090);
+      expect(config.LOG_LEVEL).toBe("warn");
+    });
+
+    it("stops the start on a bad value there, naming the file, with every bad key", () => {
+      const dir = folder("HTTP_PORT=eighty\nOFFICE_HOURS=8-5\n");
+      let problems: readonly string[] = [];
+      try {
+        loadConfig({ DEFAULT_LOCALE: "fr" }, dir);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        problems = (error as ConfigError).problems;
+      }
+      expect(problems.some((p) => p.startsWith("HTTP_PORT (.env): "))).toBe(true);
+      expect(problems.some((p) => p.startsWith("OFFICE_HOURS (.env): "))).toBe(true);
+      // A bad value from the real environment is not said to come from the file.
+      expect(problems.some((p) => p.startsWith("DEFAULT_LOCALE: "))).toBe(true);
+    });
+
+    it("may be another file, named by ENV_FILE, which must then exist; no .env is fine", () => {
+      const dir = mkdtempSync(join(tmpdir(), "dti-env-"));
+      writeFileSync(join(dir, "prod.env"), "HTTP_PORT=7070\n");
+      expect(loadConfig({ ENV_FILE: "prod.env" }, dir).HTTP_PORT).toBe(7070);
+      expect(loadConfig({}, mkdtempSync(join(tmpdir(), "dti-env-"))).HTTP_PORT).toBe(8080);
+      expect(() => loadConfig({ ENV_FILE: "missing.env" }, dir)).toThrow(/ENV_FILE: .*missing\.env does not exist/);
+    });
   });
 });

@@ -10,6 +10,7 @@ import { importAppendixCommand } from "../../src/cli/appendix-import.js";
 import { guessRule } from "../../src/cli/appendix-rules.js";
 import { loadRulesetFile } from "../../src/rulesets/index.js";
 import { captured } from "../helpers/cli.js";
+import { RULESETS_DIR } from "../helpers/real.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "dti-import-"));
 const run = promisify(execFile);
@@ -109,5 +110,20 @@ describe("the dti binary", () => {
     const failed = await run(join(ROOT, "bin", "dti.js"), ["rulesets", "show", "khong-co"], { cwd: ROOT }).catch((e: { code: number; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toMatch(/Không tìm thấy bộ chỉ số/);
+  });
+
+  it("reads .env in the folder it runs in: its keys are used, and a bad value there stops it, naming the file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dti-dotenv-"));
+    const env = { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "" };
+    // Without the file, the default folder (relative to where it runs) has no such set.
+    expect(await run(join(ROOT, "bin", "dti.js"), ["rulesets", "show", "minh-hoa-so-nganh"], { cwd: dir, env }).catch((e: { code: number }) => e))
+      .toMatchObject({ code: 1 });
+    writeFileSync(join(dir, ".env"), `RULESETS_DIR=${RULESETS_DIR}\n`);
+    const { stdout } = await run(join(ROOT, "bin", "dti.js"), ["rulesets", "show", "minh-hoa-so-nganh"], { cwd: dir, env });
+    expect(stdout).toContain("Bộ chỉ số minh hoạ cấp sở");
+    writeFileSync(join(dir, ".env"), `RULESETS_DIR=${RULESETS_DIR}\nHTTP_PORT=tám nghìn\n`);
+    const failed = await run(join(ROOT, "bin", "dti.js"), ["rulesets", "show", "minh-hoa-so-nganh"], { cwd: dir, env }).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr).toMatch(/HTTP_PORT \(\.env\)/);
   });
 });

@@ -40,14 +40,15 @@ describe("the service when its database fails (the real service in a child proce
   });
   const readiness = async () => (await service!.get("/readyz")) as { status: number; body: Readiness };
 
-  /** Someone in a private chat; `say` and `tap` wait until the service has finished with the update, then return what it said. */
+  /** Someone in a private chat; `say` and `tap` wait until the service has finished with the update and answered, then return what it said. */
   const person = (id: number) => {
     const client = emulator!.server.getClient(TOKEN, { userId: id, chatId: id, firstName: "Cán Bộ", type: "private" });
     let seen = 0;
     const answered = async (send: () => Promise<unknown>, what: string): Promise<string> => {
       const handled = await service!.updatesHandled();
       await send();
-      await eventually(async () => ((await service!.updatesHandled()) > handled ? true : undefined), what, 20_000);
+      // Counted as handled when its handling ends; a failure is told to the person just after, so wait for both.
+      await eventually(async () => ((await service!.updatesHandled()) > handled && emulator!.sentTo(id).length > seen ? true : undefined), what, 20_000);
       const fresh = emulator!.sentTo(id).slice(seen);
       seen += fresh.length;
       return fresh.map((m) => m.text).join("\n");

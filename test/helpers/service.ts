@@ -55,7 +55,7 @@ async function spawnService(env: Record<string, string>, readyMessage: string): 
   const port = env["HTTP_PORT"] ? Number(env["HTTP_PORT"]) : await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
-    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", NODE_ENV: "test", LOG_LEVEL: "info", LOG_PRETTY: "false", HTTP_PORT: String(port), CONSOLE_DEMO: "false", ...env },
+    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", NODE_ENV: "test", ENV_FILE: "/dev/null", LOG_LEVEL: "info", LOG_PRETTY: "false", HTTP_PORT: String(port), CONSOLE_DEMO: "false", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   started.add(child);
