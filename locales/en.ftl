@@ -6,6 +6,20 @@ explain-ratio-target = { $reached ->
     [yes] { $code }: { NUMBER($percent, maximumFractionDigits: 2) }% ≥ { $target }% (full marks) → { $points }/{ $max }
    *[no] { $code }: { NUMBER($percent, maximumFractionDigits: 2) }% ÷ { $target }% × { $max } = { $points }/{ $max }
   }
+explain-ratio-no-cases = { $code }: no cases arose in the period, which counts as full → { $points }/{ $max }
+explain-ratio-below-floor = { $code }: { NUMBER($percent, maximumFractionDigits: 2) }% is below the minimum of { $floor }% → { $points }/{ $max }
+explain-ratio-threshold = { $reached ->
+    [yes] { $code }: { NUMBER($percent, maximumFractionDigits: 2) }% ≥ { $target }% (full marks) → { $points }/{ $max }
+   *[no] { $code }: { NUMBER($percent, maximumFractionDigits: 2) }% × { $max } = { $points }/{ $max } (below { $target }%)
+  }
+explain-per-report = { $code }: { $onTime } report(s) on time, { $late } late, { $missing } not sent → { $points }/{ $max }
+rule-all-or-nothing = 100%: { $max } points; anything less: 0 points.
+rule-ratio-threshold = From { $target }%: { $max } points; below that: the share reached × { $max } points.
+rule-ratio-floor = Below { $floor }%: 0 points.
+rule-empty-full = If no case arose in the period (write 0/0 or “none”): { $max } points.
+rule-per-report = Each report sent on time: { $onTime } points; late: { $late } points; not sent: 0 ({ $reports } reports, at most { $max } points). Write reports on time over reports sent, e.g. 3/4, or “3 on time, 1 late”.
+rule-parts-share = Points = topics done ÷ all topics × { $max } points. The topics:
+rule-option-plain = { $n }. { $label }
 explain-index-value = { $code }: { $value } × { $max } = { $points }/{ $max }
 explain-yes-no = { $answer ->
     [yes] { $code }: yes → { $points }/{ $max }
@@ -113,6 +127,10 @@ ruleset-issue-schema = { $detail }
 ruleset-issue-unknown_rule_type = Unknown scoring rule type “{ $type }”; known types: { $known }.
 ruleset-issue-duplicate_code = Code { $code } is used twice (first at { $first }).
 ruleset-issue-duplicate_id = Ruleset id { $id } is already used in { $other }.
+ruleset-issue-rule_unreviewed = Item { $code }: the import { $check ->
+    [uncertain] was not sure of its rule
+   *[other] did not recognise its rule
+  }; review the rule, then remove ruleCheck (or keep status: draft).
 ruleset-issue-code_prefix = Code { $code } sits under { $parent } but does not start with “{ $parent }.”.
 ruleset-issue-max_mismatch = The maxima under item { $code } add up to { $sum }, but item { $code } declares { $declared }.
 ruleset-issue-total_mismatch = The main indices add up to { $sum }, but the declared total is { $declared }.
@@ -157,6 +175,8 @@ cli-data-window = Figures cover { $from } to { $to } (N is the evaluation year)
 
 cli-validate-ok = Checked { $files } file(s), { $rulesets } ruleset(s): no problems found.
 cli-validate-failed = Found { $count } problem(s) in { $files } file(s):
+cli-period-draft-ruleset = Ruleset { $id } is still a draft (status: draft): the rules the import read from the appendix have not been reviewed, so no period can use it yet. Run dti rulesets validate to see the items to review.
+cli-validate-draft = Ruleset { $id } is a draft (status: draft) and cannot be used for a period yet: { $count } item(s) need their rule reviewed: { $codes }. Once reviewed, remove the ruleCheck lines and set status: reviewed.
 cli-validate-no-synonyms = Note: { $id } has { $count } indicators without synonyms (the words officers use for them), so questions in everyday words find them less well: { $codes }.
 cli-ruleset-not-found = No ruleset “{ $id }”. Available: { $known }.
 cli-item-not-found = Ruleset { $id } has no item “{ $code }”.
@@ -208,15 +228,54 @@ cli-csv-row = Row { $row }, { $unit }, item { $item }: { $problem }
 cli-csv-unknown-item = no such item in { $id }
 cli-csv-columns = The CSV needs columns unit, item, value (missing: { $missing }).
 cli-csv-duplicate = this item already has a figure on row { $first }
-cli-import-written = Wrote { $file } with { $items } items. Please review it (rules inferred from wording are marked inferred), then run: dti rulesets validate { $file }
+cli-import-written = Wrote { $file } with { $items } items: { $recognised } rules read for certain, { $uncertain } uncertain, { $unrecognised } not recognised.{ $report ->
+    [none] {""}
+   *[other] {" "}Item-by-item review (the original beside what was understood): { $report }.
+  }{ $draft ->
+    [yes] {" "}The ruleset is a draft (status: draft): review the items above, correct their rules where needed, remove the ruleCheck lines and set status: reviewed.
+   *[no] {""}
+  }
+    To use it: 1) copy the file into the rulesets folder (RULESETS_DIR, rulesets/ by default) and run dti rulesets validate; 2) look it over with dti rulesets show { $id }; 3) assign it to a group of units with dti groups set, then open a period with dti period open --ruleset { $id }.
+cli-import-title = Ruleset imported from { $file }
+cli-import-note = Imported from the appendix { $file }; codes as printed in the decision; the scoring rules were read by machine and must be reviewed before use.
+cli-import-no-header = No table header found in the first { $rows } rows: at least three of TT/STT, Chỉ số (Nội dung, Tiêu chí), Điểm tối đa (Điểm chuẩn, Thang điểm), Cách chấm (Phương pháp tính điểm, Hướng dẫn chấm điểm) are needed.
+cli-import-column = { $column ->
+    [max] max points
+    [code] number
+    [name] item
+   *[other] { $column }
+  }
+cli-import-invalid = { $file } was written but is not valid ({ $count } problems):
+cli-import-review-line = • { $code } (row { $line }) — { $status ->
+    [uncertain] uncertain
+   *[other] not recognised
+  }: “{ $original }” → { $understood }
+cli-import-unused = Columns not used: { $columns }.
+cli-import-total-mismatch = the total row says { $printed } points but the main indices (rows { $rows }) add up to { $sum }
+cli-import-index-mismatch = { $code } says { $printed } points but its items (rows { $rows }) add up to { $sum }
+cli-import-no-max = item { $code } has no maximum points
+cli-import-orphan = no parent item { $parent } in the rows above
+cli-import-duplicate = code { $code } is also used on row { $first }
+cli-import-no-items = the table has no items below its header
+cli-import-status = { $status ->
+    [recognised] read
+    [uncertain] uncertain
+   *[other] not recognised
+  }
+cli-import-report-sheet = Rule review
+cli-import-report-code = Code
+cli-import-report-name = Item
+cli-import-report-max = Max points
+cli-import-report-row = Row
+cli-import-report-original = Rule (appendix wording)
+cli-import-report-understood = Understood as
+cli-import-report-status = Certainty
+cli-import-at-row = Row { $row }: { $problem }
+cli-import-bad-code = “{ $value }” is not an item code (e.g. 4, 4.14, II, B.1)
 cli-import-problems = The appendix table has { $count } bad row(s); no file was written:
 cli-import-row = Row { $row }, column { $column }: { $problem }
 cli-import-missing-column = missing column “{ $column }”
-cli-import-bad-code = item code “{ $value }” is not of the form 4, 4.14 or 4.22.1
 cli-import-bad-number = “{ $value }” is not a number of points
-cli-import-orphan = its parent { $parent } is not on an earlier row
-cli-import-duplicate = code { $value } repeats row { $first }
-cli-import-empty = the file has no data rows
 
 ## Units, people and periods (command line)
 
@@ -553,7 +612,7 @@ bot-item-score-parent = { $code }. { $name } is a group of items; its points are
 bot-item-score-how = How it is scored
 bot-official-title = { $unit } — official result for { $year }
 bot-official-published = Published by the department on { $date }; the period is over and scores and ranks no longer change.
-bot-official-total = Total after review: { $total }/{ $max } ({ $percent }%){ $className ->
+bot-official-total = Official total: { $total }/{ $max } ({ $percent }%){ $className ->
     [none] {""}
    *[other] , class { $className }
   }
@@ -573,7 +632,7 @@ bot-official-target = The { $year } result was published on { $date }{ $classNam
   }; this period's scores no longer change.
 bot-official-target-next = To prepare for the next period, the items with the most points not yet earned:
 bot-deadlines-published = The { $year } period's official result was published on { $date }; { $unit } has no deadlines left in it.
-bot-item-score-official = { $code }. { $name } — { $unit }: { $points }/{ $max } points (official, after review), from the figure "{ $value }".
+bot-item-score-official = { $code }. { $name } — { $unit }: { $points }/{ $max } points (official, as published), from the figure "{ $value }".
 bot-score-title = { $unit } — { $year } period
 bot-score-total = Provisional total: { $total }/{ $max } ({ $percent }%){ $className ->
     [none] {""}
@@ -847,11 +906,14 @@ notify-result-change = Since the publication of { $date }: { $placesDir ->
        *[no] , mostly because of { $items }.
       }
   }
-notify-result-gap = { $className } needs { $needed } more points; best items to work on: { $items }.
-notify-result-gap-far = { $className } needs { $needed } more points, out of reach this period; the items that bring you closest: { $items }.
+notify-result-gap = This period is closed. To aim for { $className } next period ({ $needed } points above this year's result), work first on: { $items }.
+notify-result-gap-far = This period is closed. { $className } is { $needed } points above this year's result; the items with most room next period: { $items }.
 notify-button-score = Score details
 notify-published-title = The { $year } results are published ({ $ruleset }): { $units } units, { $groups } groups; { $recipients } individual results are on their way.
-notify-published-group = • { $group } ({ $size } units): first { $leader } ({ $total } points); { $classes }
+notify-published-group = • { $group } ({ $size } units): first { $leader } ({ $total } points){ $classes ->
+    [none] .
+   *[other] ; { $classes }
+  }
 notify-published-chart = Digital-transformation ranking { $year }
 notify-published-sheet = Detailed results (Excel)
 chart-points = Points

@@ -6,6 +6,20 @@ explain-ratio-target = { $reached ->
     [yes] { $code }: { NUMBER($percent, maximumFractionDigits: 2) }% ≥ { $target }% (mức đạt điểm tối đa) → { $points }/{ $max }
    *[no] { $code }: { NUMBER($percent, maximumFractionDigits: 2) }% ÷ { $target }% × { $max } = { $points }/{ $max }
   }
+explain-ratio-no-cases = { $code }: trong kỳ không phát sinh trường hợp nào, được tính đủ điểm → { $points }/{ $max }
+explain-ratio-below-floor = { $code }: { NUMBER($percent, maximumFractionDigits: 2) }% thấp hơn mức tối thiểu { $floor }% → { $points }/{ $max }
+explain-ratio-threshold = { $reached ->
+    [yes] { $code }: { NUMBER($percent, maximumFractionDigits: 2) }% ≥ { $target }% (mức đạt điểm tối đa) → { $points }/{ $max }
+   *[no] { $code }: { NUMBER($percent, maximumFractionDigits: 2) }% × { $max } = { $points }/{ $max } (chưa đạt mức { $target }%)
+  }
+explain-per-report = { $code }: { $onTime } báo cáo đúng hạn, { $late } báo cáo trễ hạn, { $missing } báo cáo chưa gửi → { $points }/{ $max }
+rule-all-or-nothing = Đạt 100%: { $max } điểm; chưa đạt 100%: 0 điểm.
+rule-ratio-threshold = Đạt từ { $target }% trở lên: { $max } điểm; thấp hơn: tỉ lệ đạt được × { $max } điểm.
+rule-ratio-floor = Dưới { $floor }%: 0 điểm.
+rule-empty-full = Nếu trong kỳ không phát sinh trường hợp nào (ghi 0/0 hoặc “không phát sinh”): được { $max } điểm.
+rule-per-report = Mỗi báo cáo gửi đúng hạn: { $onTime } điểm; gửi trễ hạn: { $late } điểm; không gửi: 0 điểm ({ $reports } báo cáo, tối đa { $max } điểm). Ghi số báo cáo đúng hạn trên số báo cáo đã gửi, ví dụ 3/4, hoặc “3 đúng hạn, 1 trễ hạn”.
+rule-parts-share = Điểm = số nội dung đã thực hiện ÷ tổng số nội dung × { $max } điểm. Các nội dung:
+rule-option-plain = { $n }. { $label }
 explain-index-value = { $code }: { $value } × { $max } = { $points }/{ $max }
 explain-yes-no = { $answer ->
     [yes] { $code }: Có → { $points }/{ $max }
@@ -113,6 +127,10 @@ ruleset-issue-schema = { $detail }
 ruleset-issue-unknown_rule_type = Loại quy tắc tính điểm “{ $type }” không tồn tại; các loại hợp lệ: { $known }.
 ruleset-issue-duplicate_code = Mã { $code } bị trùng (đã dùng tại { $first }).
 ruleset-issue-duplicate_id = Mã bộ chỉ số { $id } đã được dùng trong { $other }.
+ruleset-issue-rule_unreviewed = Chỉ số { $code }: khi nhập từ phụ lục, cách tính điểm { $check ->
+    [uncertain] chưa chắc chắn
+   *[other] chưa nhận dạng được
+  }; xin rà soát quy tắc rồi xoá dòng ruleCheck (hoặc giữ status: draft).
 ruleset-issue-code_prefix = Mã { $code } nằm dưới { $parent } nhưng không bắt đầu bằng “{ $parent }.”.
 ruleset-issue-max_mismatch = Tổng điểm tối đa các mục con của chỉ số { $code } là { $sum }, nhưng chỉ số { $code } khai báo { $declared }.
 ruleset-issue-total_mismatch = Tổng điểm tối đa các chỉ số chính là { $sum }, nhưng tổng điểm khai báo là { $declared }.
@@ -157,6 +175,8 @@ cli-data-window = Số liệu tính từ { $from } đến { $to } (N là năm đ
 
 cli-validate-ok = Đã kiểm tra { $files } tệp, { $rulesets } bộ chỉ số: không phát hiện lỗi.
 cli-validate-failed = Phát hiện { $count } lỗi trong { $files } tệp:
+cli-period-draft-ruleset = Bộ chỉ số { $id } còn là bản nháp (status: draft): các quy tắc do máy nhập từ phụ lục chưa được rà soát, nên chưa mở kỳ đánh giá với bộ này. Xin chạy dti rulesets validate để xem các chỉ số cần rà soát.
+cli-validate-draft = Bộ chỉ số { $id } là bản nháp (status: draft), chưa dùng được cho kỳ đánh giá: { $count } chỉ số cần rà soát cách tính điểm: { $codes }. Sau khi rà soát, xoá các dòng ruleCheck và đổi thành status: reviewed.
 cli-validate-no-synonyms = Lưu ý: { $id } có { $count } chỉ số chưa có từ đồng nghĩa (synonyms: cách cán bộ thường gọi chỉ số), nên bot khó hiểu câu hỏi viết theo lời thường: { $codes }.
 cli-ruleset-not-found = Không tìm thấy bộ chỉ số “{ $id }”. Các bộ chỉ số hiện có: { $known }.
 cli-item-not-found = Bộ chỉ số { $id } không có chỉ số mã “{ $code }”.
@@ -208,15 +228,54 @@ cli-csv-row = Dòng { $row }, { $unit }, chỉ số { $item }: { $problem }
 cli-csv-unknown-item = chỉ số không có trong bộ { $id }
 cli-csv-columns = Tệp CSV cần các cột unit, item, value (thiếu: { $missing }).
 cli-csv-duplicate = chỉ số này đã có số liệu ở dòng { $first }
-cli-import-written = Đã tạo { $file } gồm { $items } chỉ số. Xin vui lòng rà soát (các quy tắc tính điểm được suy ra từ nội dung có đánh dấu inferred) rồi chạy: dti rulesets validate { $file }
+cli-import-written = Đã tạo { $file } gồm { $items } chỉ số: { $recognised } quy tắc đọc được chắc chắn, { $uncertain } chưa chắc chắn, { $unrecognised } chưa nhận dạng được.{ $report ->
+    [none] {""}
+   *[other] {" "}Bảng đối chiếu từng chỉ số (nguyên văn bên cạnh cách hiểu): { $report }.
+  }{ $draft ->
+    [yes] {" "}Bộ chỉ số đang là bản nháp (status: draft): xin rà soát các chỉ số nêu trên, sửa quy tắc nếu cần, xoá dòng ruleCheck và đổi thành status: reviewed.
+   *[no] {""}
+  }
+    Cách dùng: 1) chép tệp vào thư mục bộ chỉ số (RULESETS_DIR, mặc định rulesets/) và chạy dti rulesets validate; 2) xem lại bằng dti rulesets show { $id }; 3) gán bộ chỉ số cho nhóm đơn vị bằng dti groups set, rồi mở kỳ đánh giá bằng dti period open --ruleset { $id }.
+cli-import-title = Bộ chỉ số nhập từ { $file }
+cli-import-note = Tạo tự động từ bảng phụ lục { $file }; mã chỉ số giữ đúng như in trong quyết định; các quy tắc tính điểm do máy đọc từ nội dung, cần rà soát trước khi sử dụng.
+cli-import-no-header = Không tìm thấy dòng tiêu đề của bảng trong { $rows } dòng đầu: cần ít nhất ba trong các cột TT/STT, Chỉ số (Nội dung, Tiêu chí), Điểm tối đa (Điểm chuẩn, Thang điểm), Cách chấm (Phương pháp tính điểm, Hướng dẫn chấm điểm).
+cli-import-column = { $column ->
+    [max] điểm tối đa
+    [code] TT
+    [name] chỉ số
+   *[other] { $column }
+  }
+cli-import-invalid = Tệp { $file } đã tạo nhưng chưa hợp lệ ({ $count } lỗi):
+cli-import-review-line = • { $code } (dòng { $line }) — { $status ->
+    [uncertain] chưa chắc chắn
+   *[other] chưa nhận dạng được
+  }: “{ $original }” → { $understood }
+cli-import-unused = Các cột không dùng đến: { $columns }.
+cli-import-total-mismatch = dòng tổng ghi { $printed } điểm nhưng các chỉ số chính (dòng { $rows }) cộng lại được { $sum } điểm
+cli-import-index-mismatch = mục { $code } ghi { $printed } điểm nhưng các chỉ số thành phần (dòng { $rows }) cộng lại được { $sum } điểm
+cli-import-no-max = chỉ số { $code } chưa có điểm tối đa
+cli-import-orphan = chưa có mục cha { $parent } ở các dòng trước
+cli-import-duplicate = mã { $code } bị trùng với dòng { $first }
+cli-import-no-items = bảng không có chỉ số nào dưới dòng tiêu đề
+cli-import-status = { $status ->
+    [recognised] đọc được
+    [uncertain] chưa chắc chắn
+   *[other] chưa nhận dạng được
+  }
+cli-import-report-sheet = Đối chiếu cách chấm
+cli-import-report-code = Mã
+cli-import-report-name = Chỉ số
+cli-import-report-max = Điểm tối đa
+cli-import-report-row = Dòng
+cli-import-report-original = Cách chấm (nguyên văn phụ lục)
+cli-import-report-understood = Bot hiểu là
+cli-import-report-status = Mức độ
+cli-import-at-row = Dòng { $row }: { $problem }
+cli-import-bad-code = mã “{ $value }” không đúng dạng mã chỉ số (ví dụ 4, 4.14, II, B.1)
 cli-import-problems = Bảng phụ lục có { $count } dòng chưa hợp lệ; chưa tạo tệp:
 cli-import-row = Dòng { $row }, cột { $column }: { $problem }
 cli-import-missing-column = thiếu cột “{ $column }”
-cli-import-bad-code = mã chỉ số “{ $value }” không đúng dạng (ví dụ 4, 4.14, 4.22.1)
 cli-import-bad-number = “{ $value }” không phải là số điểm
-cli-import-orphan = chưa có mục cha { $parent } ở các dòng trước
-cli-import-duplicate = mã { $value } bị trùng với dòng { $first }
-cli-import-empty = tệp không có dòng dữ liệu nào
 
 ## Danh mục đơn vị, cán bộ, kỳ đánh giá (dòng lệnh)
 
@@ -553,7 +612,7 @@ bot-item-score-parent = { $code }. { $name } là nhóm chỉ số; điểm của
 bot-item-score-how = Cách tính điểm
 bot-official-title = { $unit } — kết quả chính thức năm { $year }
 bot-official-published = Kết quả do Sở công bố ngày { $date }; kỳ đánh giá đã kết thúc, điểm và thứ hạng không còn thay đổi.
-bot-official-total = Tổng điểm sau thẩm định: { $total }/{ $max } ({ $percent }%){ $className ->
+bot-official-total = Tổng điểm chính thức: { $total }/{ $max } ({ $percent }%){ $className ->
     [none] {""}
    *[other] , loại { $className }
   }
@@ -573,7 +632,7 @@ bot-official-target = Kết quả năm { $year } đã được công bố chính
   }; điểm kỳ này không còn thay đổi.
 bot-official-target-next = Để chuẩn bị cho kỳ đánh giá sau, các chỉ số còn nhiều điểm chưa đạt nhất:
 bot-deadlines-published = Kỳ đánh giá năm { $year } đã công bố kết quả chính thức ngày { $date }; { $unit } không còn thời hạn nào phải thực hiện trong kỳ này.
-bot-item-score-official = { $code }. { $name } — { $unit }: { $points }/{ $max } điểm (kết quả chính thức sau thẩm định), theo số liệu «{ $value }».
+bot-item-score-official = { $code }. { $name } — { $unit }: { $points }/{ $max } điểm (kết quả chính thức đã công bố), theo số liệu «{ $value }».
 bot-score-title = { $unit } — kỳ đánh giá năm { $year }
 bot-score-total = Tổng điểm tạm tính: { $total }/{ $max } ({ $percent }%){ $className ->
     [none] {""}
@@ -847,11 +906,14 @@ notify-result-change = So với lần công bố ngày { $date }: { $placesDir -
        *[no] , chủ yếu do { $items }.
       }
   }
-notify-result-gap = Để đạt loại { $className } cần thêm { $needed } điểm; nên ưu tiên: { $items }.
-notify-result-gap-far = Loại { $className } cần thêm { $needed } điểm, chưa thể đạt trong kỳ này; các chỉ số giúp tiến gần nhất: { $items }.
+notify-result-gap = Kỳ đánh giá này đã khép lại. Để hướng tới loại { $className } ở kỳ sau (cao hơn kết quả năm nay { $needed } điểm), nên ưu tiên: { $items }.
+notify-result-gap-far = Kỳ đánh giá này đã khép lại. Loại { $className } cao hơn kết quả năm nay { $needed } điểm; các chỉ số có thể cải thiện nhiều nhất ở kỳ sau: { $items }.
 notify-button-score = Điểm chi tiết
 notify-published-title = Đã công bố kết quả năm { $year } ({ $ruleset }): { $units } đơn vị, { $groups } nhóm; { $recipients } tin kết quả riêng đang được gửi tới các đơn vị.
-notify-published-group = • { $group } ({ $size } đơn vị): đứng đầu { $leader } ({ $total } điểm); { $classes }
+notify-published-group = • { $group } ({ $size } đơn vị): đứng đầu { $leader } ({ $total } điểm){ $classes ->
+    [none] .
+   *[other] ; { $classes }
+  }
 notify-published-chart = Biểu đồ xếp hạng chuyển đổi số năm { $year }
 notify-published-sheet = Bảng kết quả chi tiết (Excel)
 chart-points = Điểm

@@ -104,7 +104,9 @@ describe("announcements, results and reminders", () => {
     expect(pushed).toMatch(/Kết quả đánh giá chuyển đổi số năm 2025 của Sở Y tế\nTổng điểm: [\d,]+\/100 \([\d,]+%\)(, xếp loại .+)?\./);
     expect(pushed).toMatch(/của Sở Y tế\n.+\nXếp thứ \d+\/20 trong nhóm/);
     expect(pushed.match(/của Sở Y tế\n/g)!.length).toBeGreaterThanOrEqual(2);
-    expect(pushed).toMatch(/Để đạt loại .+ cần thêm [\d,]+ điểm; nên ưu tiên: \d/);
+    // Advice after publication is for the next period, never for the one just closed.
+    expect(pushed).toMatch(/Kỳ đánh giá này đã khép lại\. Để hướng tới loại .+ ở kỳ sau \(cao hơn kết quả năm nay [\d,]+ điểm\), nên ưu tiên: \d/);
+    expect(pushed).not.toMatch(/cần thêm [\d,]+ điểm; nên ưu tiên/);
     expect(pushed).toMatch(/Đã công bố kết quả năm 2025 .+: \d+ đơn vị, \d+ nhóm/);
     expect(pushed).toContain("📎 xep-hang-dti-2025.png");
     expect(pushed).toContain("📎 ket-qua-dti-2025-ky-1.xlsx");
@@ -284,5 +286,21 @@ describe("reminders decided when they are sent", () => {
     await fixture.store.periods.setStatus(1, "review", "test");
     expect(await deliverAt("2026-11-25T02:05:00Z")).not.toContain("Kính gửi Anh/Chị");
     expect((await fixture.store.outbox.stats()).dropped.period_not_open).toBeGreaterThan(0);
+  });
+
+  it("drops a weekly digest whose period was published before it went: no provisional rank beside the official one", async () => {
+    await fixture.store.periods.setStatus(1, "open", "test");
+    await say("g1", `/start ${await fixture.invite("leader", "S11")}`);
+    await say("g2", `/start ${await fixture.invite("officer", "S11")}`);
+    expect((await queueDigest(deps(), new Date("2026-11-23T01:00:00Z"))).queued).toBe(0);
+    fixture.clock.now = new Date("2026-11-26T03:00:00Z");
+    await say("g2", "6.2 = 100%\n6.3 = 508/508\n6.1 = 100%");
+    await people.get("g2")!.tap(/^ok:/);
+    // Planned Saturday; published before Monday morning, when it would go.
+    expect((await queueDigest(deps(), new Date("2026-11-28T03:00:00Z"))).queued).toBeGreaterThanOrEqual(1);
+    const before = (await fixture.store.outbox.stats()).dropped.period_not_open;
+    await fixture.store.periods.setStatus(1, "published", "test");
+    expect(await deliverAt("2026-11-30T01:00:00Z")).not.toContain("tạm tính");
+    expect((await fixture.store.outbox.stats()).dropped.period_not_open).toBeGreaterThan(before);
   });
 });

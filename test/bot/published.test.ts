@@ -51,7 +51,7 @@ describe("after publication", () => {
 
     const score = await leader.say("/diem");
     expect(score).toMatch(new RegExp(`^${unit.name} — kết quả chính thức năm 2025\\nKết quả do Sở công bố ngày \\d{2}/\\d{2}/\\d{4}; kỳ đánh giá đã kết thúc`));
-    expect(score).toContain(`Tổng điểm sau thẩm định: ${vn(own.total)}/${vn(own.max)}`);
+    expect(score).toContain(`Tổng điểm chính thức: ${vn(own.total)}/${vn(own.max)}`);
     expect(score).toContain(`Xếp thứ ${own.rank}/${group.length} trong nhóm`);
     expect(score).not.toMatch(/tạm tính|So với/);
 
@@ -65,7 +65,7 @@ describe("after publication", () => {
     expect(await leader.say("/hanchot")).toMatch(/^Kỳ đánh giá năm 2025 đã công bố kết quả chính thức ngày \d{2}\/\d{2}\/\d{4}; .+ không còn thời hạn nào/);
     expect(await leader.say("/muctieu")).toMatch(/^Kết quả năm 2025 đã được công bố chính thức ngày/);
     expect(await officer.say("/thieu")).toMatch(/^Kết quả kỳ đánh giá năm 2025 đã được công bố chính thức ngày .+; kỳ này không còn nhận số liệu\./);
-    expect(await officer.say("điểm 6.2 của sở em")).toMatch(new RegExp(`^6\\.2\\. .+ — ${unit.name}: 0/10 điểm \\(kết quả chính thức sau thẩm định\\)`));
+    expect(await officer.say("điểm 6.2 của sở em")).toMatch(new RegExp(`^6\\.2\\. .+ — ${unit.name}: 0/10 điểm \\(kết quả chính thức đã công bố\\)`));
   });
 
   it("says what a cancelled publication or announcement did not do", async () => {

@@ -68,7 +68,7 @@ describe("a whole period, checked against the store after every step", () => {
       if (t.official) continue;
       expect([Number(m[1]), Number(m[2])], `rank in «${m[0]}»`).toEqual([t.self.rank, t.size]);
     }
-    for (const m of text.matchAll(/Tổng điểm sau thẩm định: ([\d.,]+)\/([\d.,]+)/g)) {
+    for (const m of text.matchAll(/Tổng điểm chính thức: ([\d.,]+)\/([\d.,]+)/g)) {
       expect(num(m[1]!), "the published total").toBe(t.official ? t.official.total : t.reviewed.total);
     }
     for (const m of text.matchAll(/Hạn nộp: (\d{2})\/(\d{2})\/(\d{4}) \(còn (\d+) ngày\)/g)) {

@@ -44,6 +44,7 @@ export async function queueDigest(deps: NotifyDeps, now: Date): Promise<QueueOut
           return identity
             ? [{
                 key: `digest:${period.id}:${week}:${identity.id}:${p.unitId}`, identityId: identity.id, kind: "digest", notBefore,
+                subject: { type: "digest", periodId: period.id, unitId: p.unitId },
                 reply: { lines: p.lines, buttons: [[{ label: line("notify-button-score"), action: "cmd:diem" }]] },
               }]
             : [];

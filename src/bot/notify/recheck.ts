@@ -59,6 +59,11 @@ export function createRecheck(deps: NotifyDeps, now: () => Date): (message: Outb
       return { send: { lines: lateDepartmentLines(period, state.all, submission) } };
     }
     const unit = state.units.get(subject.unitId);
+    if (subject.type === "digest") {
+      // A week's movement of a provisional standing: said as planned, unless the period closed or was published since.
+      if (!unit?.leaders.includes(personId)) return { drop: "not_responsible" };
+      return { send: message.reply };
+    }
     if (subject.type === "late_leader") {
       const submission = deadlineOf(period, "submission");
       if (!submission || !unit) return { drop: "nothing_owed" };

@@ -68,7 +68,8 @@ export function publicationSummary(scores: PeriodScores, recipients: number): Li
     for (const u of group.reviewed.units) counts.set(u.className ?? "—", (counts.get(u.className ?? "—") ?? 0) + 1);
     lines.push(line("notify-published-group", {
       group: group.groupName, size: group.reviewed.units.length, leader: first ? scores.units.get(Number(first.unitId))?.name ?? first.unitId : "—",
-      total: first?.total ?? 0, classes: [...counts].map(([name, n]) => `${name}: ${n}`).join("; "),
+      // A ruleset without classes has nothing to count by class.
+      total: first?.total ?? 0, classes: scores.ruleset.classification ? [...counts].map(([name, n]) => `${name}: ${n}`).join("; ") : "none",
     }));
   }
   return lines;

@@ -25,7 +25,9 @@ export const OUTBOX_STATUSES: readonly OutboxStatus[] = ["pending", "inflight", 
 export type OutboxSubject =
   | { readonly type: "remind"; readonly stage: "submission" | "leader_approval"; readonly periodId: number; readonly unitId: number }
   | { readonly type: "late_leader"; readonly periodId: number; readonly unitId: number }
-  | { readonly type: "late_department"; readonly periodId: number; readonly provinceId: number };
+  | { readonly type: "late_department"; readonly periodId: number; readonly provinceId: number }
+  /** A weekly digest of a unit's provisional standing: only true while the period is open and the person leads the unit. */
+  | { readonly type: "digest"; readonly periodId: number; readonly unitId: number };
 
 /** Why a queued message was not sent after all. */
 export type DropReason = "period_not_open" | "deadline_passed" | "nothing_owed" | "not_responsible" | "snoozed" | "no_person";
