@@ -117,7 +117,7 @@ function smallRuleset(): Ruleset {
   });
   return {
     id: "bench-xa", title: "bench", province: { code: "b", name: "b" }, decision: null, version: "1", unitKinds: ["commune"], totalPoints: 100,
-    completeness: "full", illustrative: true, declared: {}, sources: [], notes: [],
+    completeness: "full", illustrative: true, draft: false, historical: false, declared: {}, sources: [], notes: [],
     indices: [{ ...leaf("1"), depth: 0, rule: undefined, input: undefined, maxPoints: 100, children: Array.from({ length: 10 }, (_, i) => leaf(`1.${i + 1}`)) } as RulesetNode],
     classification: { scale: 100, bands: [{ id: "a", name: "A", from: 80 }, { id: "b", name: "B", from: 0, below: 80 }] },
     rounding: { digits: 2, valueDigits: 4, mode: "half_up" }, adjustments: { bonusCap: null, penaltyCap: null }, process: { deadlines: [], notes: [] },

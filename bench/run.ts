@@ -4,6 +4,7 @@
  * same run (these machines are noisy; absolute times alone mean little).
  * `--strict` exits 1 when a target is missed.
  */
+import { appendixBench } from "./appendix.js";
 import { chatBench } from "./chat.js";
 import { deliveryBench } from "./delivery.js";
 import { qaBench } from "./qa.js";
@@ -26,6 +27,7 @@ const SUITES: Record<string, () => Promise<BenchResult[]> | BenchResult[]> = {
   zalo: zaloBench,
   review: reviewBench,
   qa: qaBench,
+  appendix: appendixBench,
 };
 
 const args = process.argv.slice(2);

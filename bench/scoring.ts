@@ -32,7 +32,7 @@ export function buildRuleset(): Ruleset {
   }
   return {
     id: "bench", title: "bench", province: { code: "b", name: "b" }, decision: null, version: "1", unitKinds: ["commune"],
-    totalPoints: 1000, completeness: "full", illustrative: true, declared: {}, sources: [], notes: [], indices,
+    totalPoints: 1000, completeness: "full", illustrative: true, draft: false, historical: false, declared: {}, sources: [], notes: [], indices,
     classification: { scale: 100, bands: [{ id: "a", name: "A", from: 80 }, { id: "b", name: "B", from: 50, below: 80 }, { id: "c", name: "C", from: 0, below: 50 }] },
     rounding: { digits: 2, valueDigits: 4, mode: "half_up" }, adjustments: { bonusCap: null, penaltyCap: null }, process: { deadlines: [], notes: [] },
   };

@@ -272,6 +272,7 @@ cli-import-report-understood = Understood as
 cli-import-report-status = Certainty
 cli-import-at-row = Row { $row }: { $problem }
 cli-import-bad-code = “{ $value }” is not an item code (e.g. 4, 4.14, II, B.1)
+cli-import-empty = the file has no data rows
 cli-import-problems = The appendix table has { $count } bad row(s); no file was written:
 cli-import-row = Row { $row }, column { $column }: { $problem }
 cli-import-missing-column = missing column “{ $column }”

@@ -272,6 +272,7 @@ cli-import-report-understood = Bot hiểu là
 cli-import-report-status = Mức độ
 cli-import-at-row = Dòng { $row }: { $problem }
 cli-import-bad-code = mã “{ $value }” không đúng dạng mã chỉ số (ví dụ 4, 4.14, II, B.1)
+cli-import-empty = tệp không có dòng dữ liệu nào
 cli-import-problems = Bảng phụ lục có { $count } dòng chưa hợp lệ; chưa tạo tệp:
 cli-import-row = Dòng { $row }, cột { $column }: { $problem }
 cli-import-missing-column = thiếu cột “{ $column }”

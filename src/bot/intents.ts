@@ -80,7 +80,16 @@ const INVITE_CODE = /^[0-9A-HJKMNP-TV-Z]{10}$/i;
  * "4.14 = 77,6%", "4.14: 394/508", "4.14 85%", "3.5 có" — one figure per line. A code written with a decimal
  * comma, as Vietnamese write numbers, counts before "=" or ":" ("6,2 = 85" is 6.2).
  */
-export const FIGURE_LINE = /^\s*(\d{1,2}(?:\.\d{1,2}){1,2}|\d{1,2},\d{1,2}(?=\s*[=:])|\d)\s*(=|:|\s)\s*(\S.*)$/;
+export const FIGURE_LINE =
+  /^\s*(\d{1,2}(?:\.\d{1,2}){1,2}|\d{1,2},\d{1,2}(?=\s*[=:])|(?:[A-H]|[IVX]{1,4})\.\d{1,3}|(?:DTI[- ]?)?\d{1,2}(?=\s*[=:])|\d)\s*(=|:|\s)\s*(\S.*)$/i;
+
+/**
+ * The code a figure line names, as the ruleset keeps it: "6,2" is 6.2, "b.1" is B.1, and "DTI-28" (how
+ * some provinces' tracking sheets label item 28) is 28.
+ */
+export function figureCode(written: string): string {
+  return written.replace(",", ".").replace(/^dti[- ]?/i, "").toUpperCase();
+}
 
 /** Short answers that make "3.5 có" a figure rather than a question ("6.2 có bao nhiêu điểm" stays a question). */
 const ANSWER_WORDS = /^(co|khong|chua|dat|x|yes|no|dac thu|khong ap dung)\s*[.!]?$/;

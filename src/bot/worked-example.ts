@@ -7,6 +7,8 @@ function exampleInput(node: RulesetNode): string | null {
   switch (rule.type) {
     case "ratio":
       if (node.input?.kind === "index_value") return "0,65";
+      // Just under the bar shows what happens there: nothing under a floor, the share under a target.
+      if (rule.floor !== undefined) return `${Math.round(rule.floor * 100) - 2}%`;
       if (rule.fullAt !== undefined) return `${Math.round(rule.fullAt * 75)}%`;
       return node.input?.kind === "fraction" ? "394/508" : "85%";
     case "yes_no":
@@ -21,6 +23,8 @@ function exampleInput(node: RulesetNode): string | null {
       return rule.parts[0]!.label;
     case "per_item":
       return "3";
+    case "per_report":
+      return `${Math.max(0, rule.reports - 1)}/${rule.reports}`;
     default:
       // Normalised, assigned and collected items have no example that stands on its own.
       return null;

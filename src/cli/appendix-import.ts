@@ -1,130 +1,118 @@
 import { writeFileSync } from "node:fs";
-import { basename, extname } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import { stringify } from "yaml";
-import { fold, readNumber } from "../scoring/index.js";
-import { guessRule } from "./appendix-rules.js";
+import { loadRulesetFile } from "../rulesets/index.js";
+import { describeRule, fold, walk } from "../scoring/index.js";
+import { buildTree, type Draft, type Problem } from "./appendix/build.js";
+import { findColumns } from "./appendix/columns.js";
+import { readLines } from "./appendix/layout.js";
+import { writeReviewWorkbook, type ReviewRow } from "./appendix/report.js";
+import { guessRule, type RuleStatus } from "./appendix/rules.js";
+import { readSheet } from "./appendix/sheet.js";
 import type { CliContext } from "./context.js";
-import { cellOf, dataRows, findHeader, readTable, type TableRow } from "./table.js";
 
-type Column = "code" | "name" | "max" | "rule" | "evidence";
-
-/** Header spellings seen in appendices, folded. */
-const HEADERS: Record<Column, readonly string[]> = {
-  code: ["ma", "ma chi so", "ma chi tieu", "ma tieu chi", "stt", "code"],
-  name: ["ten", "ten chi so", "chi so", "chi tieu", "tieu chi", "noi dung", "name"],
-  max: ["diem toi da", "diem", "thang diem", "max", "max points"],
-  rule: ["cach tinh diem", "cach tinh", "phuong phap", "phuong phap tinh diem", "cach cham", "rule"],
-  evidence: ["minh chung", "tai lieu kiem chung", "tai lieu", "evidence"],
-};
-const REQUIRED: readonly Column[] = ["code", "name", "max"];
-
-interface DraftNode {
-  code: string;
-  name: string;
-  max: number | null;
-  howToCount?: string;
-  evidence?: string;
-  input?: unknown;
-  rule?: unknown;
-  inferred?: boolean;
-  note?: string;
-  children: DraftNode[];
+export interface ImportOptions {
+  output?: string; id?: string; title?: string; province?: string; unitKind?: string; report?: string;
 }
 
-/** Turn the table into a YAML draft; every bad row is reported and nothing is written. */
-export async function importAppendixCommand(
-  ctx: CliContext,
-  file: string,
-  options: { output?: string; id?: string; title?: string; province?: string; unitKind?: string },
-): Promise<number> {
-  const { i18n, locale } = ctx;
-  const rows = await readTable(file);
-  const found = findHeader(rows, HEADERS, REQUIRED);
-  const problems: string[] = [];
-  const problem = (line: number, column: string, text: string): void => {
-    problems.push(i18n.t(locale, "cli-import-row", { row: line, column, problem: text }));
+/** A draft node in YAML order, with what the import understood of its rule. */
+interface Read {
+  readonly yaml: Record<string, unknown>;
+  readonly leaves: { draft: Draft; status: RuleStatus; ruleText: string }[];
+}
+
+function toYaml(d: Draft, leaves: Read["leaves"]): Record<string, unknown> {
+  const node: Record<string, unknown> = { code: d.code, name: d.name, max: d.max };
+  if (d.children.length > 0) return { ...node, children: d.children.map((c) => toYaml(c, leaves)) };
+  const ruleText = [d.text.rule, ...d.details].filter((s) => s !== "").join("\n");
+  const guess = guessRule(ruleText, d.max ?? 0, d.effect);
+  leaves.push({ draft: d, status: guess.status, ruleText });
+  return {
+    ...node,
+    ...(ruleText && { howToCount: ruleText }),
+    ...(d.text.evidence && { evidence: d.text.evidence }),
+    input: guess.input,
+    rule: guess.rule,
+    ...(d.effect !== "base" && { effect: d.effect }),
+    inferred: true,
+    ...(guess.status !== "recognised" && { ruleCheck: guess.status }),
+    ...(d.text.note && { note: d.text.note }),
   };
-  if (!found.ok) found.missing.forEach((c) => problem(found.line, c, i18n.t(locale, "cli-import-missing-column", { column: c })));
-  const cell = (row: TableRow, column: Column): string => (found.ok ? cellOf(found.header, row, column) : "");
-  const byCode = new Map<string, { node: DraftNode; line: number }>();
-  const roots: DraftNode[] = [];
-  const body = found.ok ? dataRows(rows, found.header) : [];
-  if (found.ok && body.length === 0) problem(found.header.line, "-", i18n.t(locale, "cli-import-empty"));
-  for (const row of body) {
-    const code = cell(row, "code").replace(/\.$/, "");
-    if (!/^\d+(\.\d+){0,2}$/.test(code)) {
-      problem(row.line, "code", i18n.t(locale, "cli-import-bad-code", { value: code }));
-      continue;
-    }
-    const maxText = cell(row, "max");
-    const maxReading = maxText === "" ? null : readNumber(maxText, "decimal");
-    if (maxReading && !maxReading.ok) {
-      problem(row.line, "max", i18n.t(locale, "cli-import-bad-number", { value: maxText }));
-      continue;
-    }
-    const first = byCode.get(code);
-    if (first) {
-      problem(row.line, "code", i18n.t(locale, "cli-import-duplicate", { value: code, first: first.line }));
-      continue;
-    }
-    const node: DraftNode = {
-      code, name: cell(row, "name"), max: maxReading ? maxReading.value.n / maxReading.value.d : null, children: [],
-      ...(cell(row, "rule") && { howToCount: cell(row, "rule") }),
-      ...(cell(row, "evidence") && { evidence: cell(row, "evidence") }),
-    };
-    const parentCode = code.includes(".") ? code.slice(0, code.lastIndexOf(".")) : null;
-    if (parentCode === null) roots.push(node);
-    else {
-      const parent = byCode.get(parentCode);
-      if (!parent) {
-        problem(row.line, "code", i18n.t(locale, "cli-import-orphan", { parent: parentCode }));
-        continue;
-      }
-      parent.node.children.push(node);
-    }
-    byCode.set(code, { node, line: row.line });
+}
+
+/**
+ * `dti rulesets import <appendix>`: a decision's appendix as published (title
+ * block, merged headers, roman and lettered parts, totals, signatures) to a
+ * ruleset draft, with a review of every rule it read. Nothing is written while
+ * the table has a problem; each is named with its row.
+ */
+export async function importAppendixCommand(ctx: CliContext, file: string, options: ImportOptions): Promise<number> {
+  const { i18n, locale } = ctx;
+  const rows = await readSheet(file);
+  const columns = findColumns(rows);
+  if (!columns) {
+    ctx.err(i18n.t(locale, "cli-import-no-header", { rows: Math.min(rows.length, 40) }));
+    return 1;
   }
+  const lines = readLines(rows, columns);
+  const tree = buildTree(lines);
+  const problems: string[] = [];
+  for (const l of lines) {
+    if (l.kind !== "bad") continue;
+    const problem = i18n.t(locale, l.problem === "code" ? "cli-import-bad-code" : "cli-import-bad-number", { value: l.value });
+    problems.push(i18n.t(locale, "cli-import-row", { row: l.line, column: i18n.t(locale, "cli-import-column", { column: l.column }), problem }));
+  }
+  const named = (p: Problem) => i18n.t(locale, "cli-import-at-row", { row: p.line, problem: i18n.t(locale, `cli-${p.key}`, p.args) });
+  problems.push(...tree.problems.map(named));
   if (problems.length > 0) {
     ctx.err(i18n.t(locale, "cli-import-problems", { count: problems.length }));
     problems.forEach((p) => ctx.err(p));
     return 1;
   }
-  const finish = (node: DraftNode): void => {
-    node.children.forEach(finish);
-    if (node.children.length > 0) {
-      if (node.max === null && node.children.every((c) => c.max !== null)) {
-        node.max = node.children.reduce((a, c) => a + c.max!, 0);
-      }
-      return;
-    }
-    const guess = guessRule(node.howToCount ?? "", node.max ?? 0);
-    node.input = guess.input;
-    node.rule = guess.rule;
-    node.inferred = true;
-    if (!guess.recognised) node.note = "Chưa nhận dạng được cách tính điểm; tạm để điểm chấm trực tiếp, cần rà soát.";
-  };
-  roots.forEach(finish);
-  const known = [...byCode.values()].every((e) => e.node.max !== null);
-  const serialise = (node: DraftNode): Record<string, unknown> => {
-    const { children, ...rest } = node;
-    return children.length > 0 ? { ...rest, children: children.map(serialise) } : rest;
-  };
-  const slug = options.id ?? fold(basename(file, extname(file))).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  const leaves = [...byCode.values()].filter((e) => e.node.children.length === 0).length;
+  const leaves: Read["leaves"] = [];
+  const indices = tree.roots.map((r) => toYaml(r, leaves));
+  const pending = leaves.filter((l) => l.status !== "recognised");
+  const slug = options.id ?? (fold(basename(file, extname(file))).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "phu-luc");
+  const isBase = (r: Draft) => r.max !== 0 || r.children.every((c) => c.effect === "base");
   const draft = {
     id: slug,
-    title: options.title ?? `Bộ chỉ số nhập từ ${basename(file)}`,
+    title: options.title ?? i18n.t(locale, "cli-import-title", { file: basename(file) }),
     province: { code: options.province ?? "chua-xac-dinh", name: options.province ?? "Chưa xác định" },
     decision: null,
     version: "draft",
+    status: pending.length > 0 ? "draft" : "reviewed",
     unitKinds: [options.unitKind ?? "department"],
-    totalPoints: known ? roots.reduce((a, r) => a + r.max!, 0) : null,
-    completeness: known ? "full" : "structure",
-    notes: [`Tạo tự động từ bảng phụ lục ${basename(file)}; các quy tắc tính điểm được suy ra từ nội dung và cần rà soát trước khi sử dụng.`],
-    indices: roots.map(serialise),
+    totalPoints: Math.round(tree.roots.filter(isBase).reduce((a, r) => a + (r.max ?? 0) * 1e6, 0)) / 1e6,
+    completeness: "full",
+    notes: [i18n.t("vi", "cli-import-note", { file: basename(file) })],
+    ...((tree.bonusCap !== null || tree.penaltyCap !== null) && { adjustments: { bonusCap: tree.bonusCap, penaltyCap: tree.penaltyCap } }),
+    indices,
   };
-  const output = options.output ?? `${slug}.yaml`;
+  const output = resolve(options.output ?? `${slug}.yaml`);
   writeFileSync(output, stringify(draft, { lineWidth: 0 }));
-  ctx.out(i18n.t(locale, "cli-import-written", { file: output, items: leaves }));
+  const { ruleset, issues } = loadRulesetFile(output, { locale });
+  if (!ruleset) {
+    ctx.err(i18n.t(locale, "cli-import-invalid", { file: output, count: issues.length }));
+    issues.forEach((i) => ctx.err(`  ${i.message}`));
+    return 1;
+  }
+  // What was read, beside what was understood: every rule a person must check before it scores anyone.
+  const nodes = new Map(walk(ruleset).map((n) => [n.code, n]));
+  const review: ReviewRow[] = leaves.map((l) => ({
+    code: l.draft.code, name: l.draft.name, max: l.draft.max ?? 0, effect: l.draft.effect, line: l.draft.line,
+    original: l.ruleText, status: l.status,
+    understood: describeRule(nodes.get(l.draft.code)!).filter((e) => e.key !== "rule-inferred").map((e) => i18n.explain(locale, e)).join("\n"),
+  }));
+  for (const r of review.filter((x) => x.status !== "recognised")) {
+    ctx.out(i18n.t(locale, "cli-import-review-line", { code: r.code, line: r.line, status: r.status, original: r.original || "-", understood: r.understood.replace(/\n/g, " ") }));
+  }
+  if (columns.unused.length > 0) ctx.out(i18n.t(locale, "cli-import-unused", { columns: columns.unused.map((c) => `“${c}”`).join(", ") }));
+  if (options.report) await writeReviewWorkbook(options.report, review, i18n, locale);
+  const counts = { recognised: 0, uncertain: 0, unrecognised: 0 };
+  for (const l of leaves) counts[l.status] += 1;
+  ctx.out(i18n.t(locale, "cli-import-written", {
+    file: output, items: leaves.length, recognised: counts.recognised, uncertain: counts.uncertain, unrecognised: counts.unrecognised,
+    id: ruleset.id, report: options.report ? resolve(options.report) : "none", draft: pending.length > 0 ? "yes" : "no",
+  }));
   return 0;
 }

@@ -47,9 +47,10 @@ export function buildProgram(make: (locale: Locale) => CliContext, setExit: (cod
     .action((path?: string) => act((ctx) => validateCommand(ctx, path)));
   rulesets.command("show <id> [code]").description("Xem cây chỉ số, hoặc một chỉ số và cách tính điểm")
     .action((id: string, code?: string) => act((ctx) => showCommand(ctx, id, code)));
-  rulesets.command("import <appendix>").description("Chuyển bảng phụ lục (.xlsx hoặc .csv) thành bản nháp YAML để rà soát")
+  rulesets.command("import <appendix>").description("Đọc bảng phụ lục của quyết định (.xlsx hoặc .csv) như đã ban hành thành bộ chỉ số YAML, kèm bảng đối chiếu")
     .option("-o, --output <file>", "tệp YAML đầu ra").option("--id <id>", "mã bộ chỉ số").option("--title <title>", "tên bộ chỉ số")
     .option("--province <code>", "mã tỉnh").option("--unit-kind <kind>", "department | central_agency | district | commune | province")
+    .option("--report <file.xlsx>", "ghi bảng đối chiếu cách chấm (nguyên văn bên cạnh cách hiểu) ra tệp Excel")
     .action((file: string, o: Record<string, string>) => act((ctx) => importAppendixCommand(ctx, file, o)));
 
   program.command("score <ruleset> <figures>").description("Chấm điểm và xếp hạng từ tệp CSV (unit,item,value)")

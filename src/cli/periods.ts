@@ -58,6 +58,10 @@ export async function openPeriodCommand(
     ctx.err(i18n.t(locale, "cli-ruleset-not-found", { id: options.ruleset, known: catalog.all.map((r) => r.id).join(", ") }));
     return 1;
   }
+  if (ruleset.draft) {
+    ctx.err(i18n.t(locale, "cli-period-draft-ruleset", { id: ruleset.id }));
+    return 1;
+  }
   const year = Number(options.year);
   if (!Number.isInteger(year) || year < 2015 || year > 2100) {
     ctx.err(i18n.t(locale, "cli-period-bad-year", { value: options.year }));

@@ -10,6 +10,11 @@ export function validateCommand(ctx: CliContext, path?: string): number {
   const { rulesets, issues } = loadRulesets(target, { locale: ctx.locale });
   if (issues.length === 0) {
     ctx.out(ctx.i18n.t(ctx.locale, "cli-validate-ok", { files: files.length, rulesets: rulesets.length }));
+    // A draft is valid to try, not to use: say what stands between it and a period.
+    for (const ruleset of rulesets.filter((r) => r.draft)) {
+      const pending = walk(ruleset).filter((n) => n.ruleCheck).map((n) => n.code);
+      ctx.out(ctx.i18n.t(ctx.locale, "cli-validate-draft", { id: ruleset.id, count: pending.length, codes: pending.join(", ") || "-" }));
+    }
     // Not an error (a province may go live without them), but questions in people's own words need them.
     for (const ruleset of rulesets.filter((r) => r.completeness === "full")) {
       const bare = walk(ruleset).filter((n) => n.synonyms.length === 0).map((n) => n.code);

@@ -11,6 +11,7 @@ const RULE_INPUTS: Record<string, readonly string[]> = {
   levels: ["choice"],
   parts: ["choice"],
   per_item: ["count"],
+  per_report: ["fraction"],
   normalise_to_best: ["count", "money", "percent", "fraction", "points"],
   not_scored: ["percent", "fraction", "count", "yes_no", "choice", "money", "points", "index_value"],
   assigned: ["points"],
@@ -71,11 +72,19 @@ function checkRule(node: RawNode, path: Path, digits: number, out: IssueDraft[])
         ids.add(option.id);
         if (option.points > max) invalid(`option ${option.id} gives ${option.points}, above max ${max}`);
       }
-      if (rule.type === "parts" && sum(options.map((o) => o.points)) !== max) {
+      if (rule.type === "parts" && !rule.proportional && sum(options.map((o) => o.points)) !== max) {
         invalid(`parts add up to ${sum(options.map((o) => o.points))}, but max is ${max}`);
       }
       break;
     }
+    case "ratio":
+      if (rule.floor !== undefined && rule.fullAt !== undefined && rule.floor > rule.fullAt) invalid(`floor ${rule.floor} is above fullAt ${rule.fullAt}`);
+      break;
+    case "per_report":
+      pointValues.push(rule.onTime, rule.late);
+      if (rule.late > rule.onTime) invalid(`a late report (${rule.late}) earns more than one on time (${rule.onTime})`);
+      if (sum([rule.onTime * rule.reports]) !== max) invalid(`${rule.reports} reports on time give ${sum([rule.onTime * rule.reports])}, but max is ${max}`);
+      break;
     case "per_item":
       pointValues.push(rule.each);
       if (rule.cap !== undefined && rule.cap > max) invalid(`cap ${rule.cap} exceeds max ${max}`);
@@ -111,7 +120,8 @@ function checkNode(node: RawNode, path: Path, parent: RawNode | null, walk: Walk
   } else {
     seen.set(node.code, path);
   }
-  if (parent && !node.code.startsWith(`${parent.code}.`)) {
+  // Under a roman main index or a lettered section, decisions often number items on through the table (7 under II).
+  if (parent && /^\d/.test(parent.code) && !node.code.startsWith(`${parent.code}.`)) {
     out.push({
       path: [...path, "code"], code: "code_prefix", message: `${node.code} sits under ${parent.code} but does not start with "${parent.code}."`,
       params: { code: node.code, parent: parent.code },
@@ -149,6 +159,13 @@ function checkNode(node: RawNode, path: Path, parent: RawNode | null, walk: Walk
     });
   }
   checkRule(node, path, raw.rounding.digits, out);
+  if (node.ruleCheck && raw.status !== "draft") {
+    out.push({
+      path: [...path, "ruleCheck"], code: "rule_unreviewed",
+      message: `${node.code}: the import marked this rule ${node.ruleCheck}; review it, then remove ruleCheck (or keep status: draft)`,
+      params: { code: node.code, check: node.ruleCheck },
+    });
+  }
   const baseChildren = node.children.filter((c) => c.effect === "base");
   if (node.max !== null && baseChildren.length > 0 && baseChildren.every((c) => c.max !== null)) {
     const total = sum(baseChildren.map((c) => c.max!));

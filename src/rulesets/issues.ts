@@ -27,7 +27,8 @@ export type IssueCode =
   | "precision"
   | "band_gap"
   | "band_order"
-  | "declared_count";
+  | "declared_count"
+  | "rule_unreviewed";
 
 export type IssueDraft = Omit<RulesetIssue, "file" | "line">;
 

@@ -44,6 +44,7 @@ function toNode(raw: RawNode, depth: number): RulesetNode {
     effect: raw.effect,
     notApplicable: raw.notApplicable,
     inferred: raw.inferred,
+    ...(raw.ruleCheck !== undefined && { ruleCheck: raw.ruleCheck }),
     ...(raw.note !== undefined && { note: raw.note }),
     ...(raw.declaredChildren !== undefined && { declaredChildren: raw.declaredChildren }),
     children: raw.children.map((c) => toNode(c, depth + 1)),
@@ -62,6 +63,8 @@ export function toRuleset(raw: RawRuleset): Ruleset {
     totalPoints: raw.totalPoints,
     completeness: raw.completeness,
     illustrative: raw.illustrative,
+    draft: raw.status === "draft",
+    historical: raw.status === "historical",
     ...(raw.summary !== undefined && { summary: raw.summary }),
     declared: raw.declared,
     sources: raw.sources,
@@ -110,14 +113,14 @@ function schemaIssues(error: z.ZodError, doc: Document, locale: MessageLocale): 
 
 /** Optional keys of an item that can be dropped so the rest of the file can still be checked. */
 const DROPPABLE = new Set([
-  "rule", "input", "notApplicable", "keywords", "synonyms", "evidenceRequired", "effect", "inferred", "note",
+  "rule", "input", "notApplicable", "keywords", "synonyms", "evidenceRequired", "effect", "inferred", "ruleCheck", "note",
   "measures", "howToCount", "evidence", "declaredChildren",
 ]);
 
 /** Neutral stand-ins for broken top-level parts: the checks that need them are skipped, the others still run. */
 const TOP_LEVEL_STAND_INS: Record<string, unknown> = {
   id: "invalid", title: "invalid", version: "invalid", province: { code: "x", name: "x" }, decision: null,
-  unitKinds: ["department"], totalPoints: null, completeness: "structure", illustrative: false,
+  unitKinds: ["department"], totalPoints: null, completeness: "structure", illustrative: false, status: "reviewed",
   summary: undefined, declared: {}, sources: [], notes: [], rounding: undefined, classification: null,
   adjustments: undefined, process: undefined,
 };

@@ -7,13 +7,16 @@ import { z } from "zod";
  */
 
 export const RULE_TYPES = [
-  "ratio", "yes_no", "tiers", "levels", "parts", "per_item", "normalise_to_best", "not_scored", "assigned",
+  "ratio", "yes_no", "tiers", "levels", "parts", "per_item", "per_report", "normalise_to_best", "not_scored", "assigned",
 ] as const;
 export const INPUT_KINDS = ["percent", "fraction", "count", "yes_no", "choice", "money", "points", "index_value"] as const;
 export const UNIT_KINDS = ["department", "central_agency", "district", "commune", "province", "ministry"] as const;
 export const DEADLINE_KINDS = ["submission", "leader_approval", "review", "appeal", "publication", "ruleset_update"] as const;
 
 const text = z.string().trim().min(1);
+
+/** An item's code as the decision prints it: 4, 4.14, 4.22.1; a roman main index (II) or a section letter (B) may lead. */
+export const CODE = /^(?:\d{1,3}|[IVXL]{1,6}|[A-H])(?:\.\d{1,3}){0,2}$/;
 const points = z.number().nonnegative().finite();
 
 const optionSchema = z.object({
@@ -24,14 +27,18 @@ const optionSchema = z.object({
 }).strict();
 
 const ruleVariants = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("ratio"), fullAt: z.number().gt(0).lte(1).optional() }).strict(),
+  z.object({
+    type: z.literal("ratio"), fullAt: z.number().gt(0).lte(1).optional(), below: z.enum(["scaled", "ratio"]).optional(),
+    floor: z.number().gt(0).lte(1).optional(), emptyFull: z.boolean().optional(),
+  }).strict(),
   z.object({ type: z.literal("yes_no"), yesPoints: points.optional() }).strict(),
   z.object({
     type: z.literal("tiers"),
     tiers: z.array(z.object({ atLeast: z.number().nonnegative().finite(), points }).strict()).min(1),
   }).strict(),
   z.object({ type: z.literal("levels"), levels: z.array(optionSchema).min(2) }).strict(),
-  z.object({ type: z.literal("parts"), parts: z.array(optionSchema).min(2) }).strict(),
+  z.object({ type: z.literal("parts"), parts: z.array(optionSchema).min(2), proportional: z.boolean().optional() }).strict(),
+  z.object({ type: z.literal("per_report"), reports: z.number().int().positive(), onTime: points, late: points }).strict(),
   z.object({ type: z.literal("per_item"), each: z.number().positive().finite(), cap: points.optional() }).strict(),
   z.object({ type: z.literal("normalise_to_best") }).strict(),
   z.object({ type: z.literal("not_scored") }).strict(),
@@ -70,6 +77,7 @@ export interface RawNode {
   effect: "base" | "bonus" | "penalty";
   notApplicable: { allowed: boolean; automaticFor: string[] };
   inferred: boolean;
+  ruleCheck?: "uncertain" | "unrecognised" | undefined;
   note?: string | undefined;
   declaredChildren?: number | undefined;
   children: RawNode[];
@@ -77,7 +85,7 @@ export interface RawNode {
 
 export const nodeSchema: z.ZodType<RawNode> = z.lazy(() =>
   z.object({
-    code: z.union([text, z.number().transform(String)]).pipe(z.string().regex(/^\d+(\.\d+){0,2}$/, "code must look like 4, 4.14 or 4.22.1")),
+    code: z.union([text, z.number().transform(String)]).pipe(z.string().regex(CODE, "code must look like 4, 4.14, 4.22.1, II, B.1 or II.3")),
     name: text,
     measures: text.optional(),
     howToCount: text.optional(),
@@ -91,6 +99,7 @@ export const nodeSchema: z.ZodType<RawNode> = z.lazy(() =>
     effect: z.enum(["base", "bonus", "penalty"]).default("base"),
     notApplicable: notApplicableSchema.default({ allowed: false, automaticFor: [] }),
     inferred: z.boolean().default(false),
+    ruleCheck: z.enum(["uncertain", "unrecognised"]).optional(),
     note: text.optional(),
     declaredChildren: z.number().int().nonnegative().optional(),
     children: z.array(nodeSchema).default([]),
@@ -135,6 +144,7 @@ export const rulesetSchema = z.object({
   totalPoints: points.nullable(),
   completeness: z.enum(["full", "structure"]),
   illustrative: z.boolean().default(false),
+  status: z.enum(["draft", "reviewed", "historical"]).default("reviewed"),
   summary: text.optional(),
   declared: z.object({
     mainIndices: z.number().int().nonnegative().optional(),

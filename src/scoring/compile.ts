@@ -14,13 +14,16 @@ export interface Leaf {
   readonly maxPoints: number;
   readonly naAllowed: boolean;
   readonly naAutomatic: ReadonlySet<string>;
-  /** Rule constants converted once: tiers and options in units, `fullAt` as a rational. */
+  /** Rule constants converted once: tiers and options in units, `fullAt` and `floor` as rationals. */
   readonly fullAt: Q | null;
+  readonly floor: Q | null;
   readonly tierUnits: readonly number[];
   readonly tierFroms: readonly Q[];
   readonly tierDetails: readonly ItemDetail[];
   readonly optionUnits: ReadonlyMap<string, number>;
+  /** Per counted thing (per_item) or per report on time (per_report); a late report's worth. */
   readonly eachUnits: number;
+  readonly lateUnits: number;
   readonly capUnits: number;
 }
 
@@ -56,11 +59,13 @@ function collectLeaves(node: RulesetNode, index: number, digits: number, out: Le
     naAllowed: node.notApplicable.allowed,
     naAutomatic: new Set(node.notApplicable.automaticFor),
     fullAt: rule.type === "ratio" && rule.fullAt !== undefined ? qFromDecimal(rule.fullAt) : null,
+    floor: rule.type === "ratio" && rule.floor !== undefined ? qFromDecimal(rule.floor) : null,
     tierUnits: rule.type === "tiers" ? rule.tiers.map((t) => toUnits(t.points, digits)) : [],
     tierFroms: rule.type === "tiers" ? rule.tiers.map((t) => qFromDecimal(t.atLeast)) : [],
     tierDetails: rule.type === "tiers" ? rule.tiers.map((t) => ({ kind: "tier", atLeast: t.atLeast })) : [],
     optionUnits: new Map(options.map((o) => [o.id, toUnits(o.points, digits)])),
-    eachUnits: rule.type === "per_item" ? toUnits(rule.each, digits) : 0,
+    eachUnits: rule.type === "per_item" ? toUnits(rule.each, digits) : rule.type === "per_report" ? toUnits(rule.onTime, digits) : 0,
+    lateUnits: rule.type === "per_report" ? toUnits(rule.late, digits) : 0,
     capUnits: rule.type === "per_item" ? Math.min(toUnits(rule.cap ?? Infinity, digits), maxUnits) : maxUnits,
   });
 }

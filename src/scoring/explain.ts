@@ -34,6 +34,13 @@ function scoredExplanation(node: RulesetNode, score: ItemScore, figure: Figure):
     case "ratio": {
       if (node.input?.kind === "index_value") return { key: "explain-index-value", args: { ...base, value: percentOf(figure) / 100 } };
       const percent = percentOf(figure);
+      if (figure.kind === "share" && figure.b === 0) return { key: "explain-ratio-no-cases", args: base };
+      if (rule.floor !== undefined && percent < rule.floor * 100) {
+        return { key: "explain-ratio-below-floor", args: { ...base, percent, floor: rule.floor * 100 } };
+      }
+      if (rule.fullAt !== undefined && rule.below === "ratio") {
+        return { key: "explain-ratio-threshold", args: { ...base, percent, target: rule.fullAt * 100, reached: score.points === score.max ? "yes" : "no" } };
+      }
       if (rule.fullAt !== undefined) {
         return { key: "explain-ratio-target", args: { ...base, percent, target: rule.fullAt * 100, reached: score.points === score.max ? "yes" : "no" } };
       }
@@ -56,6 +63,11 @@ function scoredExplanation(node: RulesetNode, score: ItemScore, figure: Figure):
     case "parts": {
       const ids = detail?.kind === "options" ? detail.ids : [];
       return { key: "explain-options", args: { ...base, labels: ids.length ? optionLabels(rule, ids) : "-", count: ids.length } };
+    }
+    case "per_report": {
+      const a = figure.kind === "share" ? figure.a ?? 0 : 0;
+      const b = figure.kind === "share" ? figure.b ?? 0 : 0;
+      return { key: "explain-per-report", args: { ...base, onTime: a, late: b - a, missing: Math.max(0, rule.reports - b) } };
     }
     case "per_item":
       return {
@@ -101,8 +113,15 @@ export function describeRule(node: RulesetNode): Explanation[] {
   switch (rule.type) {
     case "ratio":
       if (node.input?.kind === "index_value") lines.push({ key: "rule-index-value", args: { max } });
+      else if (rule.floor === 1) lines.push({ key: "rule-all-or-nothing", args: { max } });
+      else if (rule.fullAt !== undefined && rule.below === "ratio") lines.push({ key: "rule-ratio-threshold", args: { max, target: rule.fullAt * 100 } });
       else if (rule.fullAt !== undefined) lines.push({ key: "rule-ratio-target", args: { max, target: rule.fullAt * 100 } });
       else lines.push({ key: "rule-ratio", args: { max } });
+      if (rule.floor !== undefined && rule.floor < 1) lines.push({ key: "rule-ratio-floor", args: { floor: rule.floor * 100 } });
+      if (rule.emptyFull) lines.push({ key: "rule-empty-full", args: { max } });
+      break;
+    case "per_report":
+      lines.push({ key: "rule-per-report", args: { max, reports: rule.reports, onTime: rule.onTime, late: rule.late } });
       break;
     case "yes_no":
       lines.push({ key: "rule-yes-no", args: { max, yes: rule.yesPoints ?? max } });
@@ -113,9 +132,10 @@ export function describeRule(node: RulesetNode): Explanation[] {
       break;
     case "levels":
     case "parts":
-      lines.push({ key: rule.type === "levels" ? "rule-levels" : "rule-parts", args: { max } });
-      (rule.type === "levels" ? rule.levels : rule.parts)
-        .forEach((o, i) => lines.push({ key: "rule-option", args: { n: i + 1, label: o.label, points: o.points } }));
+      lines.push({ key: rule.type === "levels" ? "rule-levels" : rule.proportional ? "rule-parts-share" : "rule-parts", args: { max } });
+      (rule.type === "levels" ? rule.levels : rule.parts).forEach((o, i) => lines.push(rule.type === "parts" && rule.proportional
+        ? { key: "rule-option-plain", args: { n: i + 1, label: o.label } }
+        : { key: "rule-option", args: { n: i + 1, label: o.label, points: o.points } }));
       break;
     case "per_item":
       lines.push({ key: "rule-per-item", args: { each: rule.each, cap: Math.min(rule.cap ?? max, max), unit: node.input?.unit ?? "none" } });

@@ -76,7 +76,7 @@ function within(value: Q, min: number, max: number): ParseResult | null {
   return null;
 }
 
-function parseFraction(text: string, kind: InputKind): ParseResult | null {
+function parseFraction(text: string, kind: InputKind, emptyFull = false): ParseResult | null {
   const match = /^(.+?)\s*(?:\/|:|tren|trên)\s*(.+)$/iu.exec(text);
   if (!match) return null;
   const a = readValue(match[1]!, "integer", kind);
@@ -85,13 +85,35 @@ function parseFraction(text: string, kind: InputKind): ParseResult | null {
   if (!isQ(b)) return b;
   if (a.d !== 1) return fail({ code: "not_integer", value: num(a) });
   if (b.d !== 1) return fail({ code: "not_integer", value: num(b) });
+  // "No cases counts as full": 0/0 is a full share, and says it had no cases.
+  if (b.n === 0 && a.n === 0 && emptyFull) return ok({ kind: "share", value: q(1, 1), a: 0, b: 0 });
   if (b.n === 0) return fail({ code: "zero_denominator" });
   if (a.n > b.n) return fail({ code: "numerator_exceeds", a: a.n, b: b.n });
   return ok({ kind: "share", value: q(a.n, b.n), a: a.n, b: b.n });
 }
 
-function parseShare(text: string, kind: InputKind): ParseResult {
-  const fraction = parseFraction(text, kind);
+/** Words for "no case arose in the year" ("không phát sinh"), for items where that counts as full. */
+const NO_CASES = /^(khong (co )?phat sinh|chua (co )?phat sinh|khong co (truong hop|phan anh|ho so)( nao)?|no cases?)$/;
+
+/** Periodic reports as officers put them: "3 đúng hạn, 1 trễ hạn" (a on time of b sent). */
+function parseReports(folded: string): ParseResult | null {
+  const onTime = /(\d+)\s*(?:bao cao\s*)?(?:dung han|dung thoi han|on time)/.exec(folded);
+  const late = /(\d+)\s*(?:bao cao\s*)?(?:tre|cham|qua) ?(?:han)?|(?:tre|cham) ?(?:han)?\s*(\d+)/.exec(folded);
+  if (!onTime && !late) return null;
+  const a = Number(onTime?.[1] ?? 0);
+  const b = a + Number(late?.[1] ?? late?.[2] ?? 0);
+  return ok({ kind: "share", value: b === 0 ? q(0, 1) : q(a, b), a, b });
+}
+
+function parseShare(text: string, kind: InputKind, item?: RulesetNode): ParseResult {
+  const rule = item?.rule;
+  const emptyFull = rule?.type === "ratio" && rule.emptyFull === true;
+  if (emptyFull && NO_CASES.test(fold(text))) return ok({ kind: "share", value: q(1, 1), a: 0, b: 0 });
+  if (rule?.type === "per_report") {
+    const reports = parseReports(fold(text));
+    if (reports) return reports;
+  }
+  const fraction = parseFraction(text, kind, emptyFull);
   if (fraction) return fraction;
   const hasPercent = /%\s*$/.test(text) || /\s(phan tram|phần trăm)$/iu.test(text);
   const body = text.replace(/\s*(%|phan tram|phần trăm)\s*$/iu, "");
@@ -167,7 +189,7 @@ export function parseFigure(input: string, item: RulesetNode): ParseResult {
     case "percent":
     case "fraction":
     case "index_value":
-      return parseShare(text, kind);
+      return parseShare(text, kind, item);
     case "count":
     case "money":
     case "points":

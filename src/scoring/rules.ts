@@ -38,10 +38,13 @@ export function numericValue(figure: Figure): Q | null {
 function ratio(leaf: Leaf, figure: Figure, ctx: RuleContext): Evaluation {
   if (figure.kind !== "share") return invalid("figure_kind");
   const share = figure.value;
-  const full = leaf.fullAt ?? ONE;
-  if (compareQ(share, full) >= 0) {
+  if (leaf.floor && compareQ(share, leaf.floor) < 0) return { ok: true, units: 0, detail: RATIO };
+  const target = leaf.fullAt ?? ONE;
+  if (compareQ(share, target) >= 0) {
     return { ok: true, units: leaf.maxUnits, detail: share.n > share.d ? RATIO_CAPPED : RATIO };
   }
+  // Below the target: the share of it (scaled), or the share itself (ratio).
+  const full = leaf.rule.type === "ratio" && leaf.rule.below === "ratio" ? ONE : target;
   const units = mulDivRound(leaf.maxUnits, share.n, full.d, share.d, full.n, ctx.mode);
   return { ok: true, units, detail: RATIO };
 }
@@ -58,12 +61,17 @@ function tiers(leaf: Leaf, figure: Figure): Evaluation {
   return { ok: true, units: 0, detail: NO_TIER };
 }
 
-function options(leaf: Leaf, figure: Figure, single: boolean): Evaluation {
+function options(leaf: Leaf, figure: Figure, single: boolean, ctx: RuleContext): Evaluation {
   let ids: readonly string[];
   if (figure.kind === "choice") ids = figure.ids;
   else if (figure.kind === "yes_no" && !single) ids = figure.yes ? [...leaf.optionUnits.keys()] : [];
   else return invalid("figure_kind");
   if (single && ids.length !== 1) return invalid("figure_kind");
+  if (leaf.rule.type === "parts" && leaf.rule.proportional) {
+    if (ids.some((id) => !leaf.optionUnits.has(id))) return invalid("unknown_option");
+    const done = new Set(ids).size;
+    return { ok: true, units: mulDivRound(leaf.maxUnits, done, 1, leaf.optionUnits.size, 1, ctx.mode), detail: { kind: "options", ids } };
+  }
   let units = 0;
   for (const id of ids) {
     const value = leaf.optionUnits.get(id);
@@ -71,6 +79,15 @@ function options(leaf: Leaf, figure: Figure, single: boolean): Evaluation {
     units += value;
   }
   return { ok: true, units: Math.min(units, leaf.maxUnits), detail: { kind: "options", ids } };
+}
+
+function perReport(leaf: Leaf, figure: Figure): Evaluation {
+  if (leaf.rule.type !== "per_report") return invalid("figure_kind");
+  // a on time of b sent: the rest of b late, the reports not sent worth nothing.
+  if (figure.kind !== "share" || figure.a === undefined || figure.b === undefined) return invalid("figure_kind");
+  if (figure.b > leaf.rule.reports) return invalid("out_of_range");
+  const units = figure.a * leaf.eachUnits + (figure.b - figure.a) * leaf.lateUnits;
+  return { ok: true, units: Math.min(units, leaf.maxUnits), detail: PLAIN };
 }
 
 function perItem(leaf: Leaf, figure: Figure, ctx: RuleContext): Evaluation {
@@ -112,9 +129,11 @@ export function evaluate(leaf: Leaf, figure: Figure, ctx: RuleContext): Evaluati
     case "tiers":
       return tiers(leaf, figure);
     case "levels":
-      return options(leaf, figure, true);
+      return options(leaf, figure, true, ctx);
     case "parts":
-      return options(leaf, figure, false);
+      return options(leaf, figure, false, ctx);
+    case "per_report":
+      return perReport(leaf, figure);
     case "per_item":
       return perItem(leaf, figure, ctx);
     case "normalise_to_best":

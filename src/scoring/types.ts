@@ -34,16 +34,25 @@ export interface Tier {
  * on the item; bonus and penalty are an item's `effect`.
  */
 export type Rule =
-  /** a/b × max, or full marks once the share reaches `fullAt` (0–1]. */
-  | { readonly type: "ratio"; readonly fullAt?: number }
+  /**
+   * a/b × max, or full marks once the share reaches `fullAt` (0–1), below it
+   * share ÷ fullAt × max (`below: scaled`, the default) or share × max
+   * (`below: ratio`); nothing below `floor` (a floor of 1: all or nothing);
+   * `emptyFull`: no cases at all (0/0) counts as full.
+   */
+  | {
+    readonly type: "ratio"; readonly fullAt?: number; readonly below?: "scaled" | "ratio"; readonly floor?: number; readonly emptyFull?: boolean;
+  }
   /** Yes gives `yesPoints` (default: max), no gives 0. */
   | { readonly type: "yes_no"; readonly yesPoints?: number }
   /** The highest tier whose `atLeast` the figure reaches. */
   | { readonly type: "tiers"; readonly tiers: readonly Tier[] }
   /** One level chosen (full / half / zero by role). */
   | { readonly type: "levels"; readonly levels: readonly Option[] }
-  /** Independent parts, each worth its points; the sum is the max. */
-  | { readonly type: "parts"; readonly parts: readonly Option[] }
+  /** Independent parts, each worth its points; the sum is the max. `proportional`: the share of parts done × max. */
+  | { readonly type: "parts"; readonly parts: readonly Option[]; readonly proportional?: boolean }
+  /** Periodic reports (a/b: a on time of b sent): `onTime` points each, `late` each late one, none for one missing. */
+  | { readonly type: "per_report"; readonly reports: number; readonly onTime: number; readonly late: number }
   /** `each` points per counted thing, up to `cap` (default: max). */
   | { readonly type: "per_item"; readonly each: number; readonly cap?: number }
   /** figure ÷ best figure in the group × max. */
@@ -92,6 +101,8 @@ export interface RulesetNode {
   readonly notApplicable: NotApplicable;
   /** True when the rule was inferred from the item's wording, not read in a decision. */
   readonly inferred: boolean;
+  /** Set by the import where the rule was not understood for certain: a person must review it. */
+  readonly ruleCheck?: "uncertain" | "unrecognised";
   readonly note?: string;
   /** Declared number of sub-indicators where the tree below is not public. */
   readonly declaredChildren?: number;
@@ -166,6 +177,10 @@ export interface Ruleset {
   readonly completeness: "full" | "structure";
   /** Built for demonstration from real indicator names; not a published set. */
   readonly illustrative: boolean;
+  /** Imported and not yet reviewed: it may be shown and tried, never attached to a period. */
+  readonly draft: boolean;
+  /** Historical: for a unit level that no longer exists (districts before 1/7/2025). */
+  readonly historical: boolean;
   readonly summary?: string;
   readonly declared: { readonly mainIndices?: number; readonly subIndicators?: number; readonly criteria?: number };
   readonly sources: readonly { readonly ref: string; readonly note?: string }[];

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { importAppendixCommand } from "../../src/cli/appendix-import.js";
-import { guessRule } from "../../src/cli/appendix-rules.js";
+import { guessRule } from "../../src/cli/appendix/rules.js";
 import { loadRulesetFile } from "../../src/rulesets/index.js";
 import { captured } from "../helpers/cli.js";
 import { RULESETS_DIR } from "../helpers/real.js";
@@ -43,7 +43,7 @@ describe("guessing rules from an appendix's wording", () => {
   });
 
   it("falls back to assigned points and says it did not recognise the rule", () => {
-    expect(guessRule("Theo đánh giá thực tế", 10)).toEqual({ input: "points", rule: { type: "assigned" }, recognised: false });
+    expect(guessRule("Theo đánh giá thực tế", 10)).toEqual({ input: "points", rule: { type: "assigned" }, status: "unrecognised", recognised: false });
   });
 });
 
@@ -60,7 +60,7 @@ describe("dti rulesets import", () => {
     expect(ruleset).toMatchObject({ totalPoints: 70, completeness: "full", unitKinds: ["commune"] });
     const doc = parse(readFileSync(output, "utf8"));
     expect(doc.indices[0].children[0]).toMatchObject({
-      code: "1.1", max: 20, inferred: true, input: "count", evidence: "Thông báo kết luận",
+      code: "1.1", max: 20, inferred: true, input: { kind: "count", unit: "cuộc" }, evidence: "Thông báo kết luận",
       rule: { type: "tiers", tiers: [{ atLeast: 4, points: 20 }, { atLeast: 3, points: 15 }, { atLeast: 2, points: 10 }, { atLeast: 1, points: 5 }] },
     });
   });
@@ -95,10 +95,10 @@ describe("dti rulesets import", () => {
     expect(existsSync(output)).toBe(false);
     expect(err).toEqual([
       "Bảng phụ lục có 4 dòng chưa hợp lệ; chưa tạo tệp:",
-      "Dòng 3, cột max: “mười” không phải là số điểm",
-      "Dòng 4, cột code: chưa có mục cha 2 ở các dòng trước",
-      "Dòng 5, cột code: mã chỉ số “x.y” không đúng dạng (ví dụ 4, 4.14, 4.22.1)",
-      "Dòng 6, cột code: mã 1 bị trùng với dòng 2",
+      "Dòng 3, cột điểm tối đa: “mười” không phải là số điểm",
+      "Dòng 5, cột TT: mã “x.y” không đúng dạng mã chỉ số (ví dụ 4, 4.14, II, B.1)",
+      "Dòng 4: chưa có mục cha 2 ở các dòng trước",
+      "Dòng 6: mã 1 bị trùng với dòng 2",
     ]);
   });
 });

@@ -44,6 +44,8 @@ export function ruleset(indices: RulesetNode[], options: Partial<Ruleset> = {}):
     totalPoints: total,
     completeness: "full",
     illustrative: true,
+    draft: false,
+    historical: false,
     declared: {},
     sources: [],
     notes: [],

@@ -19,7 +19,7 @@ const PARSE_CODES: Record<ParseError["code"], true> = {
 };
 const ISSUE_CODES: Record<IssueCode, true> = {
   yaml_syntax: true, schema: true, unknown_rule_type: true, duplicate_code: true, duplicate_id: true, code_prefix: true,
-  max_mismatch: true, total_mismatch: true, missing_in_full: true, rule_input_mismatch: true, rule_invalid: true,
+  max_mismatch: true, total_mismatch: true, missing_in_full: true, rule_input_mismatch: true, rule_invalid: true, rule_unreviewed: true,
   precision: true, band_gap: true, band_order: true, declared_count: true,
 };
 

@@ -10,7 +10,7 @@ describe("ruleset loader", () => {
     expect(ruleset).toBeNull();
     expect(issues.map(formatIssue)).toMatchInlineSnapshot(`
       [
-        "many-problems.yaml:39 indices[1].children[0].rule.type: unknown rule type "percentage_of_best"; known types: ratio, yes_no, tiers, levels, parts, per_item, normalise_to_best, not_scored, assigned",
+        "many-problems.yaml:39 indices[1].children[0].rule.type: unknown rule type "percentage_of_best"; known types: ratio, yes_no, tiers, levels, parts, per_item, per_report, normalise_to_best, not_scored, assigned",
         "many-problems.yaml:19 indices[0].max: the maxima under item 1 add up to 35, but item 1 declares 40",
         "many-problems.yaml:26 indices[0].children[1].code: code 1.1 is used twice",
         "many-problems.yaml:8 totalPoints: the main indices add up to 90, but totalPoints is 100",

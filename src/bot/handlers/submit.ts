@@ -1,7 +1,7 @@
 import { exampleArgs, examplesOf } from "../examples.js";
 import { parseErrorArgs } from "../../i18n/parse-error.js";
 import { parseFigure, whatIf, type Figure, type Ruleset, type WhatIf } from "../../scoring/index.js";
-import { FIGURE_LINE, splitFigureLines } from "../intents.js";
+import { FIGURE_LINE, figureCode, splitFigureLines } from "../intents.js";
 import type { PeriodRecord, UnitRecord } from "../ports/records.js";
 import type { LockStage } from "../ports/store.js";
 import { line, movement, reply, type Line, type Reply } from "../reply.js";
@@ -83,7 +83,7 @@ export function readLines(deps: CoreDeps, ruleset: Ruleset, body: string): Parse
     // "1.2 = 80% nhé": the polite word after the value is not part of it.
     const value = typed.replace(POLITE_TAIL, "") || typed;
     // "6,2 = 85": the code with a decimal comma, as Vietnamese write numbers.
-    const code = written.replace(",", ".");
+    const code = figureCode(written);
     const node = deps.catalog.item(ruleset.id, code);
     if (!node) return void problems.push(line("bot-submit-line-unknown", { n, code }));
     if (node.children.length > 0) {
