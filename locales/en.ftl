@@ -192,6 +192,8 @@ cli-completeness = { $completeness ->
     [full] Completeness: full (can score)
    *[structure] Completeness: structure only (cannot score yet)
   }
+cli-historical = Note: a historical set, for districts before 01/07/2025 (two-tier local government has no districts); kept only for earlier cycles.
+cli-draft = Note: a draft (status: draft): the scoring rules imported from the appendix are not yet reviewed, so no period can use it.
 cli-illustrative = Note: an illustrative set built from real indicator names, not a published decision.
 cli-counts = { $indices } main indices, { $subs } sub-indicators, { $leaves } scored items.
 cli-declared = Per the decision: { $indices ->

@@ -192,6 +192,8 @@ cli-completeness = { $completeness ->
     [full] Mức độ đầy đủ: đầy đủ (chấm được điểm)
    *[structure] Mức độ đầy đủ: chỉ có cấu trúc (chưa chấm được điểm)
   }
+cli-historical = Lưu ý: bộ chỉ số lịch sử, dùng cho cấp huyện trước ngày 01/7/2025 (chính quyền địa phương hai cấp không còn cấp huyện); chỉ dùng để tra cứu các kỳ đánh giá trước.
+cli-draft = Lưu ý: bản nháp (status: draft), các quy tắc tính điểm nhập từ phụ lục chưa được rà soát; chưa dùng được cho kỳ đánh giá.
 cli-illustrative = Lưu ý: đây là bộ chỉ số minh hoạ, xây dựng từ tên chỉ số thực tế, không phải văn bản đã ban hành.
 cli-counts = Gồm { $indices } chỉ số chính, { $subs } chỉ số thành phần, { $leaves } mục chấm điểm.
 cli-declared = Theo văn bản: { $indices ->

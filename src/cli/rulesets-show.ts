@@ -30,6 +30,8 @@ function overview(ctx: CliContext, ruleset: Ruleset): string[] {
     i18n.t(locale, "cli-completeness", { completeness: ruleset.completeness }),
   ];
   if (ruleset.illustrative) lines.push(i18n.t(locale, "cli-illustrative"));
+  if (ruleset.historical) lines.push(i18n.t(locale, "cli-historical"));
+  if (ruleset.draft) lines.push(i18n.t(locale, "cli-draft"));
   if (ruleset.indices.length > 0) {
     lines.push(i18n.t(locale, "cli-counts", {
       indices: ruleset.indices.length,

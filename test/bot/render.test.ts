@@ -121,7 +121,7 @@ describe("rendering", () => {
     for (const ruleset of realCatalog().all.filter((r) => r.completeness === "full")) {
       for (const node of walk(ruleset).filter((n) => n.children.length === 0 && n.rule)) {
         const example = workedExample(ruleset, node);
-        const standsAlone = ["ratio", "yes_no", "tiers", "levels", "parts", "per_item"].includes(node.rule!.type);
+        const standsAlone = ["ratio", "yes_no", "tiers", "levels", "parts", "per_item", "per_report"].includes(node.rule!.type);
         expect(example !== null, `${ruleset.id} ${node.code}`).toBe(standsAlone);
         if (!example) continue;
         examples += 1;

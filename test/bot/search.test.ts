@@ -75,6 +75,9 @@ describe("item search", () => {
   it("reads «mức 2» as a level, not item 2, and a code asked about inside a sentence", () => {
     expect(codeIn("đạt mức 2 thì được bao nhiêu điểm")).toBeNull();
     expect(codeIn("mục 2 là gì")).toEqual({ code: "2", placed: "marker" });
+    // The label some provinces' tracking sheets give their items.
+    expect(codeIn("DTI-28 tính thế nào")).toEqual({ code: "28", placed: "marker" });
+    expect(codeIn("chỉ tiêu dti 7 cần minh chứng gì")).toEqual({ code: "7", placed: "marker" });
     expect(codeIn("cho hỏi 6.2 là gì")?.code).toBe("6.2");
     expect(codeIn("có 6.2 tỷ đồng")).toBeNull();
   });

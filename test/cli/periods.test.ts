@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -8,6 +8,7 @@ import { exportResultsCommand } from "../../src/cli/export-results.js";
 import { exportFiguresCommand, importFiguresCommand } from "../../src/cli/figures-io.js";
 import { listPeriodsCommand, openPeriodCommand, reopenCommand, setPeriodStatusCommand } from "../../src/cli/periods.js";
 import { captured, tempDatabaseUrl } from "../helpers/cli.js";
+import { RULESETS_DIR } from "../helpers/real.js";
 
 const NOW = new Date("2026-11-20T03:00:00Z");
 const url = tempDatabaseUrl();
@@ -49,6 +50,22 @@ describe("demo and periods", () => {
     expect(periods.map((p) => [p.rulesetId, p.year, p.status])).toEqual([["minh-hoa-so-nganh", 2025, "open"], ["tay-ninh-2025-xa", 2025, "open"]]);
     // 10 days after 20/11/2026, at the end of the day in Vietnam (23:59:59 UTC+7).
     expect(periods[0]!.deadlines[0]).toEqual({ kind: "submission", dueAt: "2026-11-30T16:59:59.000Z" });
+  });
+
+  it("refuses to open a period with a draft set (rules imported and not yet reviewed), saying what to do", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dti-draft-"));
+    const draft = readFileSync(join(RULESETS_DIR, "minh-hoa", "so-nganh.yaml"), "utf8")
+      .replace(/^id: .*$/m, "id: ban-nhap").replace(/^completeness: full$/m, "completeness: full\nstatus: draft");
+    writeFileSync(join(dir, "ban-nhap.yaml"), draft);
+    const c = captured({ databaseUrl: url, now: NOW, rulesetsDir: dir });
+    opened.push(c);
+    expect(await openPeriodCommand(c.ctx, { ruleset: "ban-nhap", year: "2026" })).toBe(1);
+    expect(c.err.join("\n")).toContain("Bộ chỉ số ban-nhap còn là bản nháp (status: draft)");
+    // The shipped district sets are history: shown as such.
+    const show = cli();
+    const { showCommand } = await import("../../src/cli/rulesets-show.js");
+    expect(showCommand(show.ctx, "ninh-binh-733-huyen")).toBe(0);
+    expect(show.out.join("\n")).toContain("bộ chỉ số lịch sử, dùng cho cấp huyện trước ngày 01/7/2025");
   });
 
   it("opens a period with the ruleset's deadlines, overridable one by one, and refuses a second one", async () => {

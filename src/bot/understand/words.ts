@@ -179,7 +179,8 @@ export function codeIn(text: string): { code: string; placed: "marker" | "leadin
   // "mức 2" (a level) folds to "muc 2" like "mục 2" (an item): read a marker typed with its diacritics as typed.
   const folded = ` ${fold(text.normalize("NFC").replace(/mức(?=\s*\d)/giu, "level"))} `;
   const code = "(\\d{1,2}(?:[.,]\\d{1,2}){0,2})";
-  const marker = new RegExp(`\\b(?:chi so|chi tieu|tieu chi|muc|tieu muc|noi dung|nhom|item|indicator|code|ma)\\s*(?:so\\s*)?${code}(?![\\d.,]*\\d)${AMOUNT_AFTER}`);
+  // "DTI-28": how some provinces' tracking sheets label their items.
+  const marker = new RegExp(`\\b(?:chi so|chi tieu|tieu chi|muc|tieu muc|noi dung|nhom|item|indicator|code|ma|dti\\s*-?)\\s*(?:so\\s*)?${code}(?![\\d.,]*\\d)${AMOUNT_AFTER}`);
   const m = marker.exec(folded);
   if (m) return { code: m[1]!.replace(/,/g, "."), placed: "marker" };
   // Leading: a dotted (or comma) code, or a bare number followed by a question about it or nothing.
