@@ -3,7 +3,7 @@ import { queueRetryCommand, queueStatusCommand } from "./queue.js";
 import { evidenceCheckCommand } from "./evidence.js";
 import { zaloAuthorizeCommand, zaloStatusCommand } from "./zalo.js";
 import { Command, Option } from "commander";
-import { loadConfig } from "../config.js";
+import { ConfigError, loadConfig, type Config } from "../config.js";
 import type { Locale } from "../i18n/index.js";
 import { importAppendixCommand } from "./appendix-import.js";
 import { createContext, type CliContext } from "./context.js";
@@ -139,7 +139,16 @@ export function buildProgram(make: (locale: Locale) => CliContext, setExit: (cod
 
 /** Run the admin command with real stdout/stderr and set the exit code. */
 export async function runCli(argv: readonly string[]): Promise<void> {
-  const config = loadConfig();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // A bad value in .env or the environment: the keys and where they came from, not a stack trace.
+    process.stderr.write(`Cấu hình chưa hợp lệ (sửa trong tệp .env hoặc biến môi trường rồi chạy lại):\n${error.problems.map((p) => `  - ${p}`).join("\n")}\n`);
+    process.exitCode = 1;
+    return;
+  }
   const make = (locale: Locale): CliContext => createContext({
     locale: locale ?? config.DEFAULT_LOCALE,
     rulesetsDir: config.RULESETS_DIR,

@@ -42,6 +42,16 @@ describe("guessing rules from an appendix's wording", () => {
     expect(guessRule(text, max)).toMatchObject({ rule, recognised: true });
   });
 
+  it("never reads points that fall with delay as a penalty unless the item says so", () => {
+    // Points by timeliness, not a deduction: one of three levels (before, on-time units got 0 here).
+    expect(guessRule("Đúng hạn: 10 điểm; chậm dưới 5 ngày: 5 điểm; chậm từ 5 ngày trở lên: 0 điểm", 10)).toMatchObject({
+      input: "choice", rule: { type: "levels", levels: [{ label: "Đúng hạn", points: 10 }, { label: "Chậm dưới 5 ngày", points: 5 }, { label: "Chậm từ 5 ngày trở lên", points: 0 }] },
+    });
+    expect(guessRule("Chậm 1–5 ngày trừ 0,5 điểm; chậm trên 5 ngày trừ 1 điểm", 1, "penalty")).toMatchObject({
+      status: "recognised", rule: { type: "tiers", tiers: [{ atLeast: 6, points: 1 }, { atLeast: 1, points: 0.5 }] },
+    });
+  });
+
   it("falls back to assigned points and says it did not recognise the rule", () => {
     expect(guessRule("Theo đánh giá thực tế", 10)).toEqual({ input: "points", rule: { type: "assigned" }, status: "unrecognised", recognised: false });
   });
@@ -124,6 +134,8 @@ describe("the dti binary", () => {
     writeFileSync(join(dir, ".env"), `RULESETS_DIR=${RULESETS_DIR}\nHTTP_PORT=tám nghìn\n`);
     const failed = await run(join(ROOT, "bin", "dti.js"), ["rulesets", "show", "minh-hoa-so-nganh"], { cwd: dir, env }).catch((e: { code: number; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 1 });
-    expect((failed as { stderr: string }).stderr).toMatch(/HTTP_PORT \(\.env\)/);
+    expect((failed as { stderr: string }).stderr).toMatch(/^Cấu hình chưa hợp lệ .*\n  - HTTP_PORT \(\.env\): /);
+    // Said once, without a stack trace.
+    expect((failed as { stderr: string }).stderr).not.toMatch(/\bat \/|config\.ts|Node\.js v/);
   });
 });

@@ -108,8 +108,10 @@ function countTiers(parts: readonly string[], max: number): GuessedRule | null {
 }
 
 /** Late by days: "chậm 1–5 ngày trừ 0,5 điểm; chậm trên 5 ngày trừ 1 điểm", as tiers on the days late. */
-function delayTiers(parts: readonly string[], max: number): GuessedRule | null {
+function delayTiers(parts: readonly string[], max: number, effect: "base" | "bonus" | "penalty"): GuessedRule | null {
   const tiers: { atLeast: number; points: number }[] = [];
+  // A delay lowers points only where the item is a penalty or says "trừ"; "đúng hạn: 10; chậm: 5" is something else.
+  if (effect !== "penalty" && !parts.some((c) => /\btru\b/.test(c))) return null;
   for (const clause of parts) {
     if (!/(cham|tre|qua han)/.test(clause) || !/ngay/.test(clause)) continue;
     const points = new RegExp(String.raw`(?:tru|bi tru|:|-)\s*${N}\s*diem`).exec(clause);
@@ -171,7 +173,7 @@ function read(ruleText: string, max: number, effect: "base" | "bonus" | "penalty
     const share = /ty le|ti le|%/.test(text);
     return result(money ? { kind: "money", unit: "đồng" } : share ? "percent" : "count", { type: "normalise_to_best" });
   }
-  const delay = delayTiers(parts, max);
+  const delay = delayTiers(parts, max, effect);
   if (delay) return delay;
   const perThing = new RegExp(String.raw`\bmoi\s+([a-z ,]{2,80}?)\s*[:=]?\s*(?:duoc |bi |se )?(?:cong |tru |tinh |dat )?${N}\s*diem`).exec(text)
     ?? new RegExp(String.raw`(?:tru|cong)\s*${N}\s*diem\s*\/\s*([a-z ]{2,20})`).exec(text);
