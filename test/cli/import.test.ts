@@ -134,7 +134,7 @@ describe("the dti binary", () => {
     writeFileSync(join(dir, ".env"), `RULESETS_DIR=${RULESETS_DIR}\nHTTP_PORT=tám nghìn\n`);
     const failed = await run(join(ROOT, "bin", "dti.js"), ["rulesets", "show", "minh-hoa-so-nganh"], { cwd: dir, env }).catch((e: { code: number; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 1 });
-    expect((failed as { stderr: string }).stderr).toMatch(/^Cấu hình chưa hợp lệ .*\n  - HTTP_PORT \(\.env\): /);
+    expect((failed as { stderr: string }).stderr).toMatch(/^Cấu hình chưa hợp lệ .*\n {2}- HTTP_PORT \(\.env\): /);
     // Said once, without a stack trace.
     expect((failed as { stderr: string }).stderr).not.toMatch(/\bat \/|config\.ts|Node\.js v/);
   });
