@@ -87,6 +87,8 @@ input-kind = { $kind ->
     [count] a whole number (e.g. 12 or 1,234)
     [yes_no] yes or no
     [choice] one of the listed options
+    [choices] one or more of the listed items, by number or name (e.g. 1, 2, 6)
+    [reports] reports on time over reports sent (e.g. 3/4), or “3 on time, 1 late”
     [money] an amount of money (e.g. 1,250,000,000 or 1.25 billion)
     [points] points (e.g. 8.5)
    *[index_value] an index value between 0 and 1 (e.g. 0.5934)

@@ -87,6 +87,8 @@ input-kind = { $kind ->
     [count] số nguyên không âm (ví dụ 12 hoặc 1.234)
     [yes_no] có hoặc không
     [choice] một phương án trong danh sách
+    [choices] một hoặc nhiều nội dung trong danh sách, theo số thứ tự hoặc tên (ví dụ 1, 2, 6)
+    [reports] số báo cáo đúng hạn trên số báo cáo đã gửi (ví dụ 3/4), hoặc “3 đúng hạn, 1 trễ hạn”
     [money] số tiền (ví dụ 1.250.000.000 hoặc 1,25 tỷ)
     [points] số điểm (ví dụ 8,5)
    *[index_value] giá trị chỉ số từ 0 đến 1 (ví dụ 0,5934)

@@ -4,7 +4,7 @@ import { formatEvidence, parseEvidence } from "../bot/evidence.js";
 import { groupMembers } from "../bot/period-scores.js";
 import type { FigureInput } from "../bot/ports/store.js";
 import { parseErrorMessage } from "../i18n/parse-error.js";
-import { parseFigure, walk } from "../scoring/index.js";
+import { inputWords, parseFigure, walk } from "../scoring/index.js";
 import { loadCatalog, type CliContext } from "./context.js";
 import { idArgument } from "./errors.js";
 import { RowReport } from "./row-report.js";
@@ -62,7 +62,7 @@ export async function exportFiguresCommand(ctx: CliContext, periodId: string, op
       const figure = current.get(`${unit.id}|${leaf.code}`);
       // Values stay text ("85,5%", "394/508") so Excel does not reinterpret decimal commas.
       const row = sheet.addRow([
-        unit.code, unit.name, leaf.code, leaf.name, leaf.maxPoints ?? 0, i18n.t(locale, "input-kind", { kind: leaf.input?.kind ?? "points" }),
+        unit.code, unit.name, leaf.code, leaf.name, leaf.maxPoints ?? 0, i18n.t(locale, "input-kind", { kind: inputWords(leaf) }),
         figure?.rawValue ?? "", figure ? formatEvidence(figure.evidence) : "", figure?.note ?? "",
       ]);
       row.getCell(7).numFmt = "@";

@@ -1,4 +1,4 @@
-import { describeRule, walk, type CycleDate, type Ruleset, type RulesetNode } from "../scoring/index.js";
+import { describeRule, inputWords, walk, type CycleDate, type Ruleset, type RulesetNode } from "../scoring/index.js";
 import { loadCatalog, type CliContext } from "./context.js";
 
 const isoToVn = (iso: string): string => iso.split("-").reverse().join("/");
@@ -72,7 +72,7 @@ export function itemLines(ctx: CliContext, node: RulesetNode): string[] {
   lines.push(i18n.t(locale, "cli-item-max", { max: node.maxPoints === null ? i18n.t(locale, "cli-max-unknown") : node.maxPoints }));
   if (node.measures) lines.push(i18n.t(locale, "cli-item-measures", { text: node.measures }));
   if (node.howToCount) lines.push(i18n.t(locale, "cli-item-how", { text: node.howToCount }));
-  if (node.input) lines.push(i18n.t(locale, "cli-item-input", { kind: node.input.kind }));
+  if (node.input) lines.push(i18n.t(locale, "cli-item-input", { kind: inputWords(node) }));
   if (node.children.length === 0) {
     lines.push(i18n.t(locale, "cli-item-rule"));
     describeRule(node).forEach((e) => lines.push(`  ${i18n.explain(locale, e)}`));

@@ -159,3 +159,10 @@ export function describeRule(node: RulesetNode): Explanation[] {
   if (node.inferred) lines.push({ key: "rule-inferred", args: {} });
   return lines;
 }
+
+/** The selector of the "what to type" message: an input kind, or "choices" (several parts) or "reports" (periodic reports). */
+export function inputWords(node: RulesetNode): string {
+  if (node.rule?.type === "per_report") return "reports";
+  if (node.rule?.type === "parts") return "choices";
+  return node.input?.kind ?? "points";
+}

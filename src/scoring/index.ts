@@ -20,4 +20,4 @@ export { nextClassGap, type ClassGap, type GapItem } from "./gap.js";
 export { whatIf, type WhatIf, type WhatIfOutcome } from "./what-if.js";
 export { parseFigure, type ParseError, type ParseResult } from "./parse-figure.js";
 export { readNumber, type NumberReading } from "./parse-number.js";
-export { explainItem, describeRule, type Explanation } from "./explain.js";
+export { explainItem, describeRule, inputWords, type Explanation } from "./explain.js";

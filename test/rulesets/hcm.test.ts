@@ -81,5 +81,10 @@ describe("the TP. Hồ Chí Minh ward, commune and special-zone set (2025–2026
     const { showCommand } = await import("../../src/cli/rulesets-show.js");
     expect(showCommand(ctx, "tp-hcm-2026-xa", "7")).toBe(0);
     expect(out.join("\n")).toContain("Mỗi báo cáo gửi đúng hạn");
+    // What to type says so: reports on time over reports sent, several topics.
+    expect(out.join("\n")).toContain("Số liệu cần nhập: số báo cáo đúng hạn trên số báo cáo đã gửi (ví dụ 3/4)");
+    const topics = captured();
+    expect(showCommand(topics.ctx, "tp-hcm-2026-xa", "39")).toBe(0);
+    expect(topics.out.join("\n")).toContain("Số liệu cần nhập: một hoặc nhiều nội dung trong danh sách");
   });
 });

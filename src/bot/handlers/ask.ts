@@ -1,4 +1,4 @@
-import { describeRule, fold, walk, type Ruleset, type RulesetNode, type UnitKind } from "../../scoring/index.js";
+import { describeRule, fold, inputWords, walk, type Ruleset, type RulesetNode, type UnitKind } from "../../scoring/index.js";
 import { exampleArgs, examplesFor, examplesOf } from "../examples.js";
 import type { ItemHit, SearchAnswer } from "../search.js";
 import { readMessage, type Focus, type Reading, type RequestAction } from "../understand/index.js";
@@ -47,7 +47,7 @@ export function itemCard(ruleset: Ruleset, node: RulesetNode, due: Date | null, 
   const about = [
     ...(node.measures ? [line("bot-item-measures", { text: node.measures })] : []),
     ...(node.howToCount ? [line("bot-item-how", { text: node.howToCount })] : []),
-    ...(node.input ? [line("bot-item-input", { kind: node.input.kind })] : []),
+    ...(node.input ? [line("bot-item-input", { kind: inputWords(node) })] : []),
   ];
   const rule: Line[] = [];
   if (node.children.length === 0) {
