@@ -14,6 +14,7 @@ import { createCatalog, loadRulesetsOrThrow } from "../src/rulesets/index.js";
 import { createStore } from "../src/store/index.js";
 import type { BenchResult } from "./run.js";
 import { round } from "./timing.js";
+import { DA_NANG } from "../test/fixtures/demo/da-nang.js";
 
 /** Budgets for what a person waits on, before Telegram's own round trip. */
 const SCORE_P95_MS = 100;
@@ -87,7 +88,7 @@ export async function chatBench(): Promise<BenchResult[]> {
     const catalog = createCatalog(loadRulesetsOrThrow("rulesets").rulesets);
     const store = await createStore(`file:${join(dir, "chat.db")}`);
     const now = new Date("2026-11-21T03:00:00Z");
-    await seedDemo({ store, catalog, now: new Date(now.getTime() - 86_400_000) });
+    await seedDemo({ store, catalog, now: new Date(now.getTime() - 86_400_000), province: DA_NANG });
     const core = createCore({ store, catalog, search: createItemSearch(catalog, loadGlossary("rulesets")), scores: createScoreCache({ store, catalog }), now: () => now, log: QUIET });
     const api = captured();
     const channel = createTelegramChannel({

@@ -12,6 +12,7 @@ import { createCatalog, loadRulesetsOrThrow } from "../src/rulesets/index.js";
 import { createFileStorage, createStore } from "../src/store/index.js";
 import type { BenchResult } from "./run.js";
 import { round } from "./timing.js";
+import { DA_NANG } from "../test/fixtures/demo/da-nang.js";
 
 /** What a reviewer waits for a card, and an officer for a large file to be checked and kept. */
 const CARD_P95_TARGET_MS = 500;
@@ -48,7 +49,7 @@ export async function reviewBench(): Promise<BenchResult[]> {
   const store = await createStore(`file:${join(dir, "bench.db")}`);
   try {
     const catalog = createCatalog(loadRulesetsOrThrow("rulesets").rulesets);
-    await seedDemo({ store, catalog, now: new Date() });
+    await seedDemo({ store, catalog, now: new Date(), province: DA_NANG });
     const evidence = { storage: createFileStorage(join(dir, "evidence")), maxBytes: 20 * 1_048_576, types: new Set(["pdf", "jpg", "png"]) };
     const core = createCore({
       store, catalog, search: createItemSearch(catalog, loadGlossary("rulesets")), scores: createScoreCache({ store, catalog }), now: () => new Date(), log: QUIET, evidence,

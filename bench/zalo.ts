@@ -18,6 +18,7 @@ import { createZalo } from "../src/zalo.js";
 import { startFakeZalo } from "../test/helpers/fake-zalo.js";
 import type { BenchResult } from "./run.js";
 import { round } from "./timing.js";
+import { DA_NANG } from "../test/fixtures/demo/da-nang.js";
 
 /** Zalo wants the webhook answered within about 2 seconds, or it sends the event again. */
 const ACK_P95_TARGET_MS = 2_000;
@@ -64,7 +65,7 @@ export async function zaloBench(): Promise<BenchResult[]> {
   const store = await createStore(`file:${join(dir, "bench.db")}`, { tokenKey: "bench-token-key-0123456789abcdefghijkl" });
   const { rulesets } = loadRulesetsOrThrow("rulesets");
   const catalog = createCatalog(rulesets);
-  await seedDemo({ store, catalog, now: new Date() });
+  await seedDemo({ store, catalog, now: new Date(), province: DA_NANG });
   const i18n = createI18n();
   const now = () => new Date();
   const core = createCore({ store, catalog, search: createItemSearch(catalog, loadGlossary("rulesets")), scores: createScoreCache({ store, catalog }), now, log: QUIET });

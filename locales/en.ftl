@@ -374,7 +374,7 @@ cli-figures-locked = The submission deadline of { $unit } has passed; nothing wa
 cli-figures-period_closed = The period no longer collects figures ({ $unit }); nothing was recorded.
 cli-figures-imported = Recorded { $count } new figure(s); { $unchanged } row(s) unchanged.
 cli-demo-exists = The demo data is already there.
-cli-demo-created = Created the Đà Nẵng demo province: units, people, period(s) { $periods } and figures. Invite codes:
+cli-demo-created = Created the demo data of { $province }: units, people, period(s) { $periods } and figures. Invite codes:
 
 ## Excel files
 
@@ -755,7 +755,7 @@ cmd-ngonngu = Change language
 
 ## Local demo in the terminal (no Telegram needed)
 
-console-banner = === DTI Bot — LOCAL DEMO ===  A demonstration on made-up data for Đà Nẵng; the replies are exactly those Telegram shows.
+console-banner = === DTI Bot — LOCAL DEMO ===  A demonstration on made-up figures for a slice of TP. Hồ Chí Minh as it stands since 1/7/2025 (wards, communes and the special zone; departments on an illustrative set); the replies are exactly those Telegram shows.
 console-how-to-configure = To run on Telegram: set TELEGRAM_BOT_TOKEN (from @BotFather) in .env and restart (see the README, Configuration). Type /doivaitro to switch role, /thoat to quit; several lines pasted at once are sent as one message.
 console-choose = Choose a role to try (type its number):
 console-guest = Someone without an invite code (questions about indicators only)

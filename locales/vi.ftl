@@ -374,7 +374,7 @@ cli-figures-locked = Đã quá hạn nộp số liệu của { $unit }; chưa gh
 cli-figures-period_closed = Kỳ đánh giá không còn ở giai đoạn thu thập số liệu ({ $unit }); chưa ghi số liệu nào.
 cli-figures-imported = Đã ghi { $count } số liệu mới; { $unchanged } dòng không thay đổi.
 cli-demo-exists = Dữ liệu minh hoạ đã có sẵn.
-cli-demo-created = Đã tạo tỉnh minh hoạ Đà Nẵng: danh mục đơn vị, cán bộ, kỳ đánh giá số { $periods } và số liệu. Mã mời:
+cli-demo-created = Đã tạo dữ liệu minh hoạ { $province }: danh mục đơn vị, cán bộ, kỳ đánh giá số { $periods } và số liệu. Mã mời:
 
 ## Tệp Excel
 
@@ -755,7 +755,7 @@ cmd-ngonngu = Đổi ngôn ngữ
 
 ## Chế độ thử trên máy tính (không cần Telegram)
 
-console-banner = === DTI Bot — CHẾ ĐỘ THỬ TRÊN MÁY TÍNH ===  Đây là bản minh hoạ với dữ liệu tỉnh Đà Nẵng giả lập; các câu trả lời giống hệt trên Telegram.
+console-banner = === DTI Bot — CHẾ ĐỘ THỬ TRÊN MÁY TÍNH ===  Đây là bản minh hoạ với số liệu giả lập cho một phần TP. Hồ Chí Minh theo chính quyền hai cấp (xã, phường, đặc khu; các sở dùng bộ chỉ số minh hoạ); các câu trả lời giống hệt trên Telegram.
 console-how-to-configure = Để chạy thật trên Telegram: đặt TELEGRAM_BOT_TOKEN (lấy từ @BotFather) trong tệp .env rồi khởi động lại (xem README, mục Cấu hình). Gõ /doivaitro để đổi vai trò, /thoat để thoát; dán nhiều dòng cùng lúc thì được gửi thành một tin.
 console-choose = Xin chọn vai trò để dùng thử (gõ số):
 console-guest = Người chưa có mã mời (chỉ hỏi về chỉ số)

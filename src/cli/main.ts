@@ -132,7 +132,7 @@ export function buildProgram(make: (locale: Locale) => CliContext, setExit: (cod
   zalo.command("status").description("Khoá truy cập của OA: còn hạn đến khi nào, lỗi gần nhất").option("--json", "dạng JSON")
     .action((o: { json?: boolean }) => act((ctx) => zaloStatusCommand(ctx, o)));
 
-  program.command("demo").description("Dữ liệu minh hoạ").command("seed").description("Tạo tỉnh minh hoạ Đà Nẵng")
+  program.command("demo").description("Dữ liệu minh hoạ").command("seed").description("Tạo dữ liệu minh hoạ: TP. Hồ Chí Minh theo chính quyền hai cấp")
     .action(() => act((ctx) => demoSeedCommand(ctx)));
   return program;
 }

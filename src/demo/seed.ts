@@ -3,10 +3,12 @@ import type { FigureInput, Store } from "../bot/ports/store.js";
 import { vnDay, vnEndOfDay } from "../i18n/dates.js";
 import type { Catalog } from "../rulesets/index.js";
 import { parseFigure, walk, type RulesetNode } from "../scoring/index.js";
-import { daNangUnits, demoName, GROUPS } from "./da-nang.js";
+import { HO_CHI_MINH } from "./ho-chi-minh.js";
+import { demoName, type DemoProvince } from "./province.js";
 import { seeded } from "./random.js";
 
-export const DEMO_PROVINCE = { code: "da-nang", name: "Đà Nẵng" } as const;
+/** The province the service seeds when it starts empty with no channel: two tiers, as since 1/7/2025. */
+export const DEMO_PROVINCE: DemoProvince = HO_CHI_MINH;
 const ACTOR = "demo-seed";
 const DAY_MS = 86_400_000;
 
@@ -33,6 +35,10 @@ export function demoValue(node: RulesetNode, random: () => number): string {
       return random() < 0.5 ? `${Math.round(p)}%` : `${p.toFixed(1).replace(".", ",")}%`;
     }
     case "fraction": {
+      if (rule?.type === "per_report") {
+        const sent = rule.reports - Math.floor(random() * 2);
+        return `${sent - Math.floor(random() * 2)}/${sent}`;
+      }
       const b = 20 + Math.floor(random() * 580);
       return `${Math.floor(b * (0.35 + random() * 0.65))}/${b}`;
     }
@@ -95,19 +101,20 @@ function figuresFor(
 }
 
 /**
- * The demo province: the Đà Nẵng unit list, ranking groups scored with the
- * shipped rulesets, people and invite codes, an open period whose deadlines
- * are counted from `now`, and figures for most units (some missing, some
- * disputed), so every chat feature has something to show. Does nothing when
- * the demo province already exists.
+ * A demo province: its units, ranking groups scored with the shipped
+ * rulesets, people and invite codes, an open period of the evaluation year
+ * whose deadlines are counted from `now` (so the demo always has live work),
+ * and figures for most units (some missing, some disputed), so every chat
+ * feature has something to show. Does nothing when the province exists.
  */
-export async function seedDemo(deps: { store: Store; catalog: Catalog; now: Date }): Promise<DemoSeedResult> {
+export async function seedDemo(deps: { store: Store; catalog: Catalog; now: Date; province?: DemoProvince }): Promise<DemoSeedResult> {
   const { store, catalog, now } = deps;
-  if (await store.provinces.byCode(DEMO_PROVINCE.code)) return { created: false, periodIds: [], invites: [] };
+  const demo = deps.province ?? DEMO_PROVINCE;
+  if (await store.provinces.byCode(demo.code)) return { created: false, periodIds: [], invites: [] };
   const random = seeded(2025);
-  const province = await store.provinces.ensure(DEMO_PROVINCE.code, DEMO_PROVINCE.name);
-  for (const group of Object.values(GROUPS)) await store.provinces.assignRuleset(province.id, group, ACTOR);
-  await store.units.upsertMany(province.id, daNangUnits(), ACTOR);
+  const province = await store.provinces.ensure(demo.code, demo.name);
+  for (const group of demo.groups) await store.provinces.assignRuleset(province.id, group, ACTOR);
+  await store.units.upsertMany(province.id, demo.units(), ACTOR);
   const units = await store.units.list(province.id, { activeOnly: true });
   const officers = new Map<number, { id: number; name: string }>();
   const roster = units.flatMap((u) => [
@@ -116,39 +123,40 @@ export async function seedDemo(deps: { store: Store; catalog: Catalog; now: Date
   ]);
   await store.people.importMany(province.id, [
     ...roster,
-    { fullName: "Quản trị Sở Khoa học và Công nghệ", unitCode: null, role: "admin" },
-    { fullName: "Cán bộ thẩm định Sở Khoa học và Công nghệ", unitCode: "S08", role: "reviewer" },
+    { fullName: `Quản trị ${demo.organiser}`, unitCode: null, role: "admin" },
+    { fullName: `Cán bộ thẩm định ${demo.organiser}`, unitCode: demo.reviewerUnit, role: "reviewer" },
   ], ACTOR);
   for (const unit of units) {
     const [officer] = await store.people.holders(province.id, unit.id, "officer");
     if (officer) officers.set(unit.id, { id: officer.id, name: officer.fullName });
   }
 
-  const { year } = vnDay(now);
+  const today = vnDay(now);
+  const year = demo.evaluationYear(today.year, today.month);
   const day = (offset: number) => {
     const d = vnDay(new Date(now.getTime() + offset * DAY_MS));
     return vnEndOfDay(d.year, d.month, d.day);
   };
   const periodIds: number[] = [];
-  for (const rulesetId of new Set(Object.values(GROUPS).map((g) => g.rulesetId))) {
+  for (const rulesetId of new Set(demo.groups.map((g) => g.rulesetId))) {
     const ruleset = catalog.get(rulesetId);
     if (!ruleset) continue;
     const period = await store.periods.open({
-      provinceId: province.id, rulesetId, year: year - 1,
+      provinceId: province.id, rulesetId, year,
       deadlines: [
         { kind: "submission", dueAt: day(10) }, { kind: "leader_approval", dueAt: day(13) }, { kind: "review", dueAt: day(30) },
         { kind: "appeal", dueAt: day(40) }, { kind: "publication", dueAt: day(50) },
       ],
     }, ACTOR);
     periodIds.push(period.id);
-    const groupCodes = new Set<string>(Object.values(GROUPS).filter((g) => g.rulesetId === rulesetId).map((g) => g.groupCode));
+    const groupCodes = new Set<string>(demo.groups.filter((g) => g.rulesetId === rulesetId).map((g) => g.groupCode));
     const leaves = walk(ruleset).filter((n) => n.children.length === 0 && n.rule && n.rule.type !== "not_scored");
     const inputs = units
       .filter((u) => u.groupCode && groupCodes.has(u.groupCode) && officers.has(u.id))
       .flatMap((u) => figuresFor(u, leaves, period.id, officers.get(u.id)!, random));
     await store.figures.recordMany(inputs, new Date(now.getTime() - 3 * DAY_MS));
     // A correction, so "who changed this and when" has a history to show.
-    const first = inputs.find((i) => i.itemCode === "6.2" || i.itemCode === "4.14");
+    const first = inputs.find((i) => demo.correctedItems.includes(i.itemCode));
     if (first) await store.figures.record({ ...first, status: "submitted", note: "Cập nhật theo số liệu cuối kỳ" }, new Date(now.getTime() - DAY_MS));
   }
 
@@ -160,12 +168,6 @@ export async function seedDemo(deps: { store: Store; catalog: Catalog; now: Date
     }, ACTOR);
     invites.push({ label, role, unitCode, code });
   };
-  await invite("Quản trị Sở KH&CN", "admin", null);
-  await invite("Cán bộ nhập liệu Sở Y tế", "officer", "S19");
-  await invite("Lãnh đạo Sở Y tế", "leader", "S19");
-  await invite("Cán bộ nhập liệu Sở Tư pháp", "officer", "S16");
-  await invite("Cán bộ nhập liệu Thanh tra thành phố", "officer", "K01");
-  await invite("Cán bộ nhập liệu UBND phường Hải Châu I", "officer", "HC-P01");
-  await invite("Cán bộ thẩm định Sở KH&CN", "reviewer", "S08");
+  for (const [label, role, unitCode] of demo.invites) await invite(label, role, unitCode);
   return { created: true, periodIds, invites };
 }

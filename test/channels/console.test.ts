@@ -16,6 +16,7 @@ import { realCatalog } from "../helpers/real.js";
 import { QUIET } from "../helpers/chat.js";
 import { demoLogins } from "../../src/demo/logins.js";
 import { chatFixture, type ChatFixture } from "../helpers/chat.js";
+import { DA_NANG } from "../fixtures/demo/da-nang.js";
 
 /** The terminal demo as `npm start` runs it without credentials: the whole session through its streams. */
 describe("terminal demo", () => {
@@ -32,7 +33,7 @@ describe("terminal demo", () => {
     output.on("data", (chunk: Buffer) => {
       printed += chunk.toString("utf8");
     });
-    const logins = await demoLogins(fixture.store, () => fixture.clock.now);
+    const logins = await demoLogins(fixture.store, () => fixture.clock.now, DA_NANG);
     const session = runConsole({ core: fixture.core, i18n: fixture.i18n, input, output, logins, now: () => fixture.clock.now });
     // Lines typed ahead are read in order, as when pasted into a terminal.
     input.write(["9", "2", "/toi", "/diem", "/doivaitro", "1", "6.2 = 91%", "1", "/thoat", "không còn đọc"].join("\n") + "\n");
@@ -78,7 +79,7 @@ describe("terminal demo", () => {
       limits: new Map([["console", { globalPerSecond: 1000, chatPerSecond: 1000, groupPerMinute: 1000 }]]),
       now: () => new Date("2100-01-01T00:00:00Z"), log: QUIET, instanceId: "console-demo-test", idleMs: 20, leaseMs: 2_000,
     }));
-    const logins = await demoLogins(own.store, () => own.clock.now);
+    const logins = await demoLogins(own.store, () => own.clock.now, DA_NANG);
     const admin = logins.findIndex((l) => l.label.startsWith("Quản trị")) + 1;
     const session = runConsole({ core: own.core, i18n: own.i18n, input, output, logins, now: () => own.clock.now, board, pasteMs: 30 });
     /** Wait until what was printed from `from` on shows `text` and the prompt is back. */

@@ -8,6 +8,7 @@ import { seedDemo } from "../../src/demo/seed.js";
 import { createFileStorage } from "../../src/store/index.js";
 import { captured, tempDatabaseUrl } from "../helpers/cli.js";
 import { realCatalog } from "../helpers/real.js";
+import { DA_NANG } from "../fixtures/demo/da-nang.js";
 
 const dir = mkdtempSync(join(tmpdir(), "dti-evidence-check-"));
 const opened: { ctx: { close(): Promise<void> } }[] = [];
@@ -26,7 +27,7 @@ describe("dti evidence check", () => {
   it("finds every file as received, then names the one altered and the one missing", async () => {
     const { ctx } = cli();
     const store = await ctx.store();
-    await seedDemo({ store, catalog: realCatalog(), now: new Date("2026-11-20T03:00:00Z") });
+    await seedDemo({ store, catalog: realCatalog(), now: new Date("2026-11-20T03:00:00Z"), province: DA_NANG });
     const storage = createFileStorage(dir);
     const keep = async (name: string, content: string, item: string) => {
       const data = new TextEncoder().encode(content);

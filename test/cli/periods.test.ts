@@ -9,6 +9,7 @@ import { exportFiguresCommand, importFiguresCommand } from "../../src/cli/figure
 import { listPeriodsCommand, openPeriodCommand, reopenCommand, setPeriodStatusCommand } from "../../src/cli/periods.js";
 import { captured, tempDatabaseUrl } from "../helpers/cli.js";
 import { RULESETS_DIR } from "../helpers/real.js";
+import { DA_NANG } from "../fixtures/demo/da-nang.js";
 
 const NOW = new Date("2026-11-20T03:00:00Z");
 const url = tempDatabaseUrl();
@@ -22,8 +23,8 @@ const tmp = (name: string) => join(tmpdir(), `dti-periods-${process.pid}-${name}
 
 beforeAll(async () => {
   const { ctx, out } = cli();
-  expect(await demoSeedCommand(ctx)).toBe(0);
-  expect(out[0]).toMatch(/^Đã tạo tỉnh minh hoạ Đà Nẵng/);
+  expect(await demoSeedCommand(ctx, DA_NANG)).toBe(0);
+  expect(out[0]).toMatch(/^Đã tạo dữ liệu minh hoạ Đà Nẵng/);
   expect(out.slice(1).every((l) => /: [0-9A-Z]{10}$/.test(l))).toBe(true);
 });
 afterAll(async () => {
@@ -39,7 +40,7 @@ async function readSheets(path: string) {
 describe("demo and periods", () => {
   it("seeding twice changes nothing", async () => {
     const { ctx, out } = cli();
-    expect(await demoSeedCommand(ctx)).toBe(0);
+    expect(await demoSeedCommand(ctx, DA_NANG)).toBe(0);
     expect(out).toEqual(["Dữ liệu minh hoạ đã có sẵn."]);
   });
 

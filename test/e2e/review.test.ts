@@ -10,6 +10,7 @@ import { realCatalog } from "../helpers/real.js";
 import { eventually, startService, type RunningService } from "../helpers/service.js";
 import { startTelegramEmulator, type BotMessage, type TelegramEmulator, type UserFile } from "../helpers/telegram-emulator.js";
 import { EXE, JPEG, PDF } from "../helpers/evidence-files.js";
+import { DA_NANG } from "../fixtures/demo/da-nang.js";
 
 const TOKEN = "987654322:E2E-TOKEN-FOR-THE-REVIEW-PATH";
 const plain = (html: string) => html.replace(/<\/?(b|i|code)>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
@@ -47,7 +48,7 @@ describe("review, evidence and appeals end to end over the Telegram Bot API", ()
     const databaseUrl = tempDatabaseUrl();
     evidenceDir = mkdtempSync(join(tmpdir(), "dti-e2e-evidence-"));
     const store = await createStore(databaseUrl);
-    const demo = await seedDemo({ store, catalog: realCatalog(), now: new Date() });
+    const demo = await seedDemo({ store, catalog: realCatalog(), now: new Date(), province: DA_NANG });
     expect(demo.created).toBe(true);
     const province = (await store.provinces.byCode("da-nang"))!;
     const period = (await store.periods.list(province.id)).find((p) => p.rulesetId === "minh-hoa-so-nganh")!;

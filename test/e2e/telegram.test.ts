@@ -5,6 +5,7 @@ import { tempDatabaseUrl } from "../helpers/cli.js";
 import { realCatalog } from "../helpers/real.js";
 import { eventually, startService, type RunningService } from "../helpers/service.js";
 import { startTelegramEmulator, type BotMessage, type TelegramEmulator } from "../helpers/telegram-emulator.js";
+import { DA_NANG } from "../fixtures/demo/da-nang.js";
 
 const TOKEN = "987654321:E2E-TOKEN-FOR-THE-TELEGRAM-EMULATOR";
 const plain = (html: string) => html.replace(/<\/?(b|i|code)>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
@@ -33,7 +34,7 @@ describe("end to end over the Telegram Bot API", () => {
   beforeAll(async () => {
     databaseUrl = tempDatabaseUrl();
     const store = await createStore(databaseUrl);
-    const demo = await seedDemo({ store, catalog: realCatalog(), now: new Date() });
+    const demo = await seedDemo({ store, catalog: realCatalog(), now: new Date(), province: DA_NANG });
     const province = (await store.provinces.byCode("da-nang"))!;
     for (const [name, role, unitCode] of [["officer", "officer", "S16"], ["leader", "leader", "S16"], ["admin", "admin", null]] as const) {
       const unit = unitCode ? (await store.units.byCode(province.id, unitCode))! : null;

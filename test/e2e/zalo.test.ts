@@ -9,6 +9,7 @@ import { startFakeZalo, type FakeZalo } from "../helpers/fake-zalo.js";
 import { realCatalog } from "../helpers/real.js";
 import { eventually, startService, type RunningService } from "../helpers/service.js";
 import { startTelegramEmulator, type TelegramEmulator } from "../helpers/telegram-emulator.js";
+import { DA_NANG } from "../fixtures/demo/da-nang.js";
 
 const TOKEN = "987654322:E2E-TOKEN-FOR-THE-ZALO-END-TO-END";
 const HOUR = 3_600_000;
@@ -56,7 +57,7 @@ describe("end to end over Zalo OA (with Telegram beside it)", () => {
     invites["zaloRefresh"] = zalo.grantRefreshToken();
     databaseUrl = tempDatabaseUrl();
     const store = await createStore(databaseUrl, { tokenKey: TEST_TOKEN_KEY });
-    await seedDemo({ store, catalog: realCatalog(), now: new Date() });
+    await seedDemo({ store, catalog: realCatalog(), now: new Date(), province: DA_NANG });
     const province = (await store.provinces.byCode("da-nang"))!;
     for (const [name, role, unitCode] of [["officer", "officer", "S16"], ["admin", "admin", null]] as const) {
       const unit = unitCode ? (await store.units.byCode(province.id, unitCode))! : null;

@@ -11,6 +11,7 @@ import { realCatalog } from "../helpers/real.js";
 import { eventually, startService, type RunningService } from "../helpers/service.js";
 import { smallDisk } from "../helpers/small-disk.js";
 import { startTelegramEmulator, type TelegramEmulator } from "../helpers/telegram-emulator.js";
+import { DA_NANG } from "../fixtures/demo/da-nang.js";
 
 const TOKEN = "454545:FAULT-SUITE-STORAGE-TOKEN-EMULATOR";
 const LEAK = /Error|ECONN|SQLITE|Prisma|P10\d\d|at \/|\/work\/|\/tmp\/|node_modules/;
@@ -20,7 +21,7 @@ type Readiness = { status: string; checks: Record<string, { ok: boolean; status:
 async function seeded(url: string): Promise<string> {
   const store = await createStore(url);
   try {
-    await seedDemo({ store, catalog: realCatalog(), now: new Date() });
+    await seedDemo({ store, catalog: realCatalog(), now: new Date(), province: DA_NANG });
     const province = (await store.provinces.byCode("da-nang"))!;
     const unit = (await store.units.byCode(province.id, "S16"))!;
     return (await store.invites.create({ provinceId: province.id, unitId: unit.id, role: "officer", maxUses: 1, expiresAt: new Date(Date.now() + 86_400_000) }, "faults")).code;

@@ -14,6 +14,7 @@ import { createReports } from "../../src/reports.js";
 import { createFileStorage, createStore } from "../../src/store/index.js";
 import { tempDatabaseUrl } from "./cli.js";
 import { realCatalog, realSearch } from "./real.js";
+import { DA_NANG } from "../fixtures/demo/da-nang.js";
 
 export const SEEDED_AT = new Date("2026-11-20T03:00:00Z");
 
@@ -39,7 +40,7 @@ export interface ChatFixture {
 export async function chatFixture(options: { botUsername?: string; delivery?: boolean } = {}): Promise<ChatFixture> {
   const store = await createStore(tempDatabaseUrl(), { tokenKey: TEST_TOKEN_KEY });
   const catalog = realCatalog();
-  await seedDemo({ store, catalog, now: SEEDED_AT });
+  await seedDemo({ store, catalog, now: SEEDED_AT, province: DA_NANG });
   const clock = { now: new Date(SEEDED_AT.getTime() + 86_400_000) };
   const i18n = createI18n();
   const wakes = { count: 0 };
