@@ -60,7 +60,10 @@ rule-tier = • from { $atLeast }{ $unit }: { $points } points
 rule-levels = One level applies (at most { $max } points):
 rule-parts = Each part achieved adds its points (at most { $max } points):
 rule-option = { $n }. { $label }: { $points } points
-rule-per-item = { $each } points per { $unit ->
+rule-per-item = { $effect ->
+    [penalty] { $each } points deducted
+   *[other] { $each } points
+  } per { $unit ->
     [none] item
    *[other] { $unit }
   }, at most { $cap } points.
@@ -239,6 +242,14 @@ cli-import-written = Wrote { $file } with { $items } items: { $recognised } rule
     [yes] {" "}The ruleset is a draft (status: draft): review the items above, correct their rules where needed, remove the ruleCheck lines and set status: reviewed.
    *[no] {""}
   }
+    For: { $unitKind } ({ $read ->
+    [option] from --unit-kind
+    [title] read from the appendix title
+   *[default] the default; if wrong, run again with --unit-kind commune or central_agency
+  }); { $decision ->
+    [none] no decision number found above the table
+   *[other] appendix to decision { $decision }
+  }.
     To use it: 1) copy the file into the rulesets folder (RULESETS_DIR, rulesets/ by default) and run dti rulesets validate; 2) look it over with dti rulesets show { $id }; 3) assign it to a group of units with dti groups set, then open a period with dti period open --ruleset { $id }.
 cli-import-title = Ruleset imported from { $file }
 cli-import-note = Imported from the appendix { $file }; codes as printed in the decision; the scoring rules were read by machine and must be reviewed before use.

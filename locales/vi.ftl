@@ -63,7 +63,10 @@ rule-option = { $n }. { $label }: { $points } điểm
 rule-per-item = Mỗi { $unit ->
     [none] mục
    *[other] { $unit }
-  } được { $each } điểm, tối đa { $cap } điểm.
+  } { $effect ->
+    [penalty] bị trừ { $each } điểm, tối đa trừ { $cap } điểm.
+   *[other] được { $each } điểm, tối đa { $cap } điểm.
+  }
 rule-normalise = Điểm = số liệu của đơn vị ÷ số liệu cao nhất trong nhóm × { $max } điểm.
 rule-not-scored = Chỉ thu thập thông tin, không tính điểm.
 rule-assigned = Điểm do đoàn thẩm định chấm trực tiếp, tối đa { $max } điểm.
@@ -239,6 +242,14 @@ cli-import-written = Đã tạo { $file } gồm { $items } chỉ số: { $recogn
     [yes] {" "}Bộ chỉ số đang là bản nháp (status: draft): xin rà soát các chỉ số nêu trên, sửa quy tắc nếu cần, xoá dòng ruleCheck và đổi thành status: reviewed.
    *[no] {""}
   }
+    Áp dụng cho: { $unitKind } ({ $read ->
+    [option] theo tuỳ chọn --unit-kind
+    [title] đọc từ tiêu đề phụ lục
+   *[default] mặc định; nếu không đúng, chạy lại với --unit-kind commune hoặc central_agency
+  }); { $decision ->
+    [none] không thấy số hiệu quyết định phía trên bảng
+   *[other] kèm theo Quyết định số { $decision }
+  }.
     Cách dùng: 1) chép tệp vào thư mục bộ chỉ số (RULESETS_DIR, mặc định rulesets/) và chạy dti rulesets validate; 2) xem lại bằng dti rulesets show { $id }; 3) gán bộ chỉ số cho nhóm đơn vị bằng dti groups set, rồi mở kỳ đánh giá bằng dti period open --ruleset { $id }.
 cli-import-title = Bộ chỉ số nhập từ { $file }
 cli-import-note = Tạo tự động từ bảng phụ lục { $file }; mã chỉ số giữ đúng như in trong quyết định; các quy tắc tính điểm do máy đọc từ nội dung, cần rà soát trước khi sử dụng.

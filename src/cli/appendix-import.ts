@@ -9,6 +9,7 @@ import { readLines } from "./appendix/layout.js";
 import { writeReviewWorkbook, type ReviewRow } from "./appendix/report.js";
 import { guessRule, type RuleStatus } from "./appendix/rules.js";
 import { readSheet } from "./appendix/sheet.js";
+import { readTitleBlock } from "./appendix/title.js";
 import type { CliContext } from "./context.js";
 
 export interface ImportOptions {
@@ -69,6 +70,9 @@ export async function importAppendixCommand(ctx: CliContext, file: string, optio
     problems.forEach((p) => ctx.err(p));
     return 1;
   }
+  // The decision's own words above the table: its title, number and date, province and the units it scores.
+  const block = readTitleBlock(rows, columns.line);
+  const unitKind = options.unitKind ?? block.unitKind ?? "department";
   const leaves: Read["leaves"] = [];
   const indices = tree.roots.map((r) => toYaml(r, leaves));
   const pending = leaves.filter((l) => l.status !== "recognised");
@@ -76,12 +80,12 @@ export async function importAppendixCommand(ctx: CliContext, file: string, optio
   const isBase = (r: Draft) => r.max !== 0 || r.children.every((c) => c.effect === "base");
   const draft = {
     id: slug,
-    title: options.title ?? i18n.t(locale, "cli-import-title", { file: basename(file) }),
-    province: { code: options.province ?? "chua-xac-dinh", name: options.province ?? "Chưa xác định" },
-    decision: null,
+    title: options.title ?? block.title ?? i18n.t(locale, "cli-import-title", { file: basename(file) }),
+    province: options.province ? { code: options.province, name: options.province } : block.province ?? { code: "chua-xac-dinh", name: "Chưa xác định" },
+    decision: block.decision ? { number: block.decision.number, ...(block.decision.date && { date: block.decision.date }) } : null,
     version: "draft",
     status: pending.length > 0 ? "draft" : "reviewed",
-    unitKinds: [options.unitKind ?? "department"],
+    unitKinds: [unitKind],
     totalPoints: Math.round(tree.roots.filter(isBase).reduce((a, r) => a + (r.max ?? 0) * 1e6, 0)) / 1e6,
     completeness: "full",
     notes: [i18n.t("vi", "cli-import-note", { file: basename(file) })],
@@ -113,6 +117,8 @@ export async function importAppendixCommand(ctx: CliContext, file: string, optio
   ctx.out(i18n.t(locale, "cli-import-written", {
     file: output, items: leaves.length, recognised: counts.recognised, uncertain: counts.uncertain, unrecognised: counts.unrecognised,
     id: ruleset.id, report: options.report ? resolve(options.report) : "none", draft: pending.length > 0 ? "yes" : "no",
+    unitKind: i18n.t(locale, "unit-kind", { kind: unitKind }), read: options.unitKind ? "option" : block.unitKind ? "title" : "default",
+    decision: block.decision?.number ?? "none",
   }));
   return 0;
 }

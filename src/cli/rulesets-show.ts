@@ -106,7 +106,8 @@ export function showCommand(ctx: CliContext, id: string, code?: string): number 
     overview(ctx, ruleset).forEach((line) => ctx.out(line));
     return 0;
   }
-  const node = catalog.item(id, code);
+  // "2,1" as Vietnamese write it is 2.1; "b.1" is B.1.
+  const node = catalog.item(id, code) ?? catalog.item(id, code.replace(",", ".").toUpperCase());
   if (!node) {
     ctx.err(ctx.i18n.t(ctx.locale, "cli-item-not-found", { id, code }));
     return 1;

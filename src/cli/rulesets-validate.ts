@@ -17,7 +17,8 @@ export function validateCommand(ctx: CliContext, path?: string): number {
     }
     // Not an error (a province may go live without them), but questions in people's own words need them.
     for (const ruleset of rulesets.filter((r) => r.completeness === "full")) {
-      const bare = walk(ruleset).filter((n) => n.synonyms.length === 0).map((n) => n.code);
+      // Questions are about items: main indices and parts without their own words are not worth a line.
+      const bare = walk(ruleset).filter((n) => n.children.length === 0 && n.maxPoints !== 0 && n.synonyms.length === 0).map((n) => n.code);
       if (bare.length > 0) ctx.out(ctx.i18n.t(ctx.locale, "cli-validate-no-synonyms", { id: ruleset.id, count: bare.length, codes: bare.join(", ") }));
     }
     return 0;

@@ -138,7 +138,7 @@ export function describeRule(node: RulesetNode): Explanation[] {
         : { key: "rule-option", args: { n: i + 1, label: o.label, points: o.points } }));
       break;
     case "per_item":
-      lines.push({ key: "rule-per-item", args: { each: rule.each, cap: Math.min(rule.cap ?? max, max), unit: node.input?.unit ?? "none" } });
+      lines.push({ key: "rule-per-item", args: { each: rule.each, cap: Math.min(rule.cap ?? max, max), unit: node.input?.unit ?? "none", effect: node.effect } });
       break;
     case "normalise_to_best":
       lines.push({ key: "rule-normalise", args: { max } });

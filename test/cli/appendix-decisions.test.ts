@@ -77,6 +77,20 @@ async function check(fixture: AppendixFixture): Promise<void> {
 }
 
 describe("importing decisions' appendices as published", () => {
+  it("takes the title, the decision's number and date, the province and the units scored from the title block", async () => {
+    const fixture = FIXTURES.find((f) => f.name === "so-nganh-quang-tri-style")!;
+    const input = join(tmp, "title-block.xlsx");
+    await fixture.build(input);
+    const output = join(tmp, "title-block.yaml");
+    const { ctx, out } = captured();
+    expect(await importAppendixCommand(ctx, input, { output })).toBe(0);
+    expect(parse(readFileSync(output, "utf8"))).toMatchObject({
+      title: "Bộ chỉ số đánh giá mức độ chuyển đổi số của các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh Quảng Trị",
+      province: { code: "quang-tri", name: "Quảng Trị" }, decision: { number: "2156/QĐ-UBND", date: "2024-09-18" }, unitKinds: ["department"],
+    });
+    expect(out.join("\n")).toContain("Áp dụng cho: sở, ban, ngành (đọc từ tiêu đề phụ lục); kèm theo Quyết định số 2156/QĐ-UBND.");
+  });
+
   // The held-out workbooks are never tuned on, and not run here: `npm run bench -- appendix` measures them.
   for (const fixture of FIXTURES.filter((f) => !f.holdout)) it(`${fixture.name}: ${fixture.style}`, () => check(fixture));
 });

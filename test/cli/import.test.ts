@@ -52,6 +52,13 @@ describe("guessing rules from an appendix's wording", () => {
     });
   });
 
+  it("reads a ratio named in words, and a one-off deduction, and words a deduction as one", () => {
+    expect(guessRule("(Số văn bản ký số / Tổng số văn bản đi) x 20", 20)).toMatchObject({ input: "fraction", rule: { type: "ratio" }, status: "recognised" });
+    expect(guessRule("Trừ 2 điểm nếu để xảy ra sự cố", 2, "penalty")).toMatchObject({ input: "yes_no", rule: { type: "yes_no" }, status: "recognised" });
+    expect(guessRule("Trừ 2 điểm nếu để xảy ra sự cố", 2, "base").status).toBe("uncertain");
+    expect(guessRule("Trừ 5 điểm/sự cố", 10, "penalty")).toMatchObject({ input: { kind: "count", unit: "sự cố" }, rule: { type: "per_item", each: 5 } });
+  });
+
   it("falls back to assigned points and says it did not recognise the rule", () => {
     expect(guessRule("Theo đánh giá thực tế", 10)).toEqual({ input: "points", rule: { type: "assigned" }, status: "unrecognised", recognised: false });
   });

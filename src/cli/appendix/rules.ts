@@ -188,6 +188,16 @@ function read(ruleText: string, max: number, effect: "base" | "bonus" | "penalty
     const unit = unitText.trim();
     return result({ kind: "count", unit }, rule, cap || effect !== "base" || each <= max ? "recognised" : "uncertain");
   }
+  // "(Số văn bản ký số / Tổng số văn bản đi) x 20": a ratio named in words.
+  const worded = new RegExp(String.raw`\(([^()]{3,160})\/([^()]{3,160})\)\s*x\s*${N}`).exec(text);
+  if (worded) return result("fraction", { type: "ratio" }, num(worded[3]!) === max ? "recognised" : "uncertain");
+  // "Trừ 2 điểm nếu để xảy ra sự cố", "cộng 1 điểm nếu …": a one-off deduction or bonus when the event happened.
+  const once = new RegExp(String.raw`^(tru|cong)\s*${N}\s*diem\s+(?:neu|khi|doi voi)\b`).exec(text);
+  if (once && !/moi|\//.test(text)) {
+    const points = num(once[2]!);
+    const fits = (once[1] === "tru" ? effect === "penalty" : effect === "bonus") && points <= max;
+    return result("yes_no", points === max ? { type: "yes_no" } : { type: "yes_no", yesPoints: points }, fits ? "recognised" : "uncertain");
+  }
   const bands = percentBands(parts, max);
   if (bands) return bands;
   const yn = yesNo(labels, max);
@@ -231,7 +241,7 @@ function shortNames(label: string, all: readonly string[]): string[] {
 
 /** The unit as written (with diacritics) for a folded unit word found in the text. */
 function unitFromFolded(original: string, folded: string): string {
-  const words = original.split(/\s+/);
+  const words = original.split(/[\s/]+/);
   const size = folded.split(" ").length;
   for (let i = 0; i + size <= words.length; i += 1) {
     const candidate = words.slice(i, i + size).join(" ").replace(/[.,;:]$/, "");
