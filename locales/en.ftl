@@ -181,7 +181,7 @@ cli-data-window = Figures cover { $from } to { $to } (N is the evaluation year)
 cli-validate-ok = Checked { $files } file(s), { $rulesets } ruleset(s): no problems found.
 cli-validate-failed = Found { $count } problem(s) in { $files } file(s):
 cli-period-draft-ruleset = Ruleset { $id } is still a draft (status: draft): the rules the import read from the appendix have not been reviewed, so no period can use it yet. Run dti rulesets validate to see the items to review.
-cli-validate-draft = Ruleset { $id } is a draft (status: draft) and cannot be used for a period yet: { $count } item(s) need their rule reviewed: { $codes }. Once reviewed, remove the ruleCheck lines and set status: reviewed.
+cli-validate-draft = Ruleset { $id } is a draft (status: draft) and cannot be used for a period yet: { $count } item(s) need their rule reviewed: { $codes }. Once reviewed, run dti rulesets accept <file> [codes…].
 cli-validate-no-synonyms = Note: { $id } has { $count } indicators without synonyms (the words officers use for them), so questions in everyday words find them less well: { $codes }.
 cli-ruleset-not-found = No ruleset “{ $id }”. Available: { $known }.
 cli-item-not-found = Ruleset { $id } has no item “{ $code }”.
@@ -239,7 +239,7 @@ cli-import-written = Wrote { $file } with { $items } items: { $recognised } rule
     [none] {""}
    *[other] {" "}Item-by-item review (the original beside what was understood): { $report }.
   }{ $draft ->
-    [yes] {" "}The ruleset is a draft (status: draft): review the items above, correct their rules where needed, remove the ruleCheck lines and set status: reviewed.
+    [yes] {" "}The ruleset is a draft (status: draft): review the items above (correct their rules in the file where needed), then run dti rulesets accept { $file }.
    *[no] {""}
   }
     For: { $unitKind } ({ $read ->
@@ -288,6 +288,11 @@ cli-import-report-status = Certainty
 cli-import-at-row = Row { $row }: { $problem }
 cli-import-bad-code = “{ $value }” is not an item code (e.g. 4, 4.14, II, B.1)
 cli-import-empty = the file has no data rows
+cli-accept-done = Accepted { $count } rule(s) ({ $codes }) in { $file }. { $left ->
+    [0] Nothing is left to review: the set is now status: reviewed and can be used for a period.
+   *[other] { $left } item(s) still need review; run dti rulesets validate { $file } to see them.
+  }
+cli-accept-unknown = No item waiting for review has the code { $codes }. Waiting: { $pending }.
 cli-import-problems = The appendix table has { $count } bad row(s); no file was written:
 cli-import-row = Row { $row }, column { $column }: { $problem }
 cli-import-missing-column = missing column “{ $column }”

@@ -181,7 +181,7 @@ cli-data-window = Số liệu tính từ { $from } đến { $to } (N là năm đ
 cli-validate-ok = Đã kiểm tra { $files } tệp, { $rulesets } bộ chỉ số: không phát hiện lỗi.
 cli-validate-failed = Phát hiện { $count } lỗi trong { $files } tệp:
 cli-period-draft-ruleset = Bộ chỉ số { $id } còn là bản nháp (status: draft): các quy tắc do máy nhập từ phụ lục chưa được rà soát, nên chưa mở kỳ đánh giá với bộ này. Xin chạy dti rulesets validate để xem các chỉ số cần rà soát.
-cli-validate-draft = Bộ chỉ số { $id } là bản nháp (status: draft), chưa dùng được cho kỳ đánh giá: { $count } chỉ số cần rà soát cách tính điểm: { $codes }. Sau khi rà soát, xoá các dòng ruleCheck và đổi thành status: reviewed.
+cli-validate-draft = Bộ chỉ số { $id } là bản nháp (status: draft), chưa dùng được cho kỳ đánh giá: { $count } chỉ số cần rà soát cách tính điểm: { $codes }. Sau khi rà soát, chạy dti rulesets accept <tệp> [mã…] để chấp nhận.
 cli-validate-no-synonyms = Lưu ý: { $id } có { $count } chỉ số chưa có từ đồng nghĩa (synonyms: cách cán bộ thường gọi chỉ số), nên bot khó hiểu câu hỏi viết theo lời thường: { $codes }.
 cli-ruleset-not-found = Không tìm thấy bộ chỉ số “{ $id }”. Các bộ chỉ số hiện có: { $known }.
 cli-item-not-found = Bộ chỉ số { $id } không có chỉ số mã “{ $code }”.
@@ -239,7 +239,7 @@ cli-import-written = Đã tạo { $file } gồm { $items } chỉ số: { $recogn
     [none] {""}
    *[other] {" "}Bảng đối chiếu từng chỉ số (nguyên văn bên cạnh cách hiểu): { $report }.
   }{ $draft ->
-    [yes] {" "}Bộ chỉ số đang là bản nháp (status: draft): xin rà soát các chỉ số nêu trên, sửa quy tắc nếu cần, xoá dòng ruleCheck và đổi thành status: reviewed.
+    [yes] {" "}Bộ chỉ số đang là bản nháp (status: draft): xin rà soát các chỉ số nêu trên (sửa quy tắc trong tệp nếu cần), rồi chạy dti rulesets accept { $file } để chấp nhận.
    *[no] {""}
   }
     Áp dụng cho: { $unitKind } ({ $read ->
@@ -288,6 +288,11 @@ cli-import-report-status = Mức độ
 cli-import-at-row = Dòng { $row }: { $problem }
 cli-import-bad-code = mã “{ $value }” không đúng dạng mã chỉ số (ví dụ 4, 4.14, II, B.1)
 cli-import-empty = tệp không có dòng dữ liệu nào
+cli-accept-done = Đã chấp nhận { $count } quy tắc ({ $codes }) trong { $file }. { $left ->
+    [0] Không còn chỉ số nào cần rà soát: bộ chỉ số đã chuyển sang status: reviewed và dùng được cho kỳ đánh giá.
+   *[other] Còn { $left } chỉ số cần rà soát; chạy dti rulesets validate { $file } để xem.
+  }
+cli-accept-unknown = Không có chỉ số cần rà soát mang mã { $codes }. Các mã đang chờ rà soát: { $pending }.
 cli-import-problems = Bảng phụ lục có { $count } dòng chưa hợp lệ; chưa tạo tệp:
 cli-import-row = Dòng { $row }, cột { $column }: { $problem }
 cli-import-missing-column = thiếu cột “{ $column }”

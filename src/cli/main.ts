@@ -16,6 +16,7 @@ import { createInviteCommand, listInvitesCommand, revokeInviteCommand, type Invi
 import { importPeopleCommand } from "./people.js";
 import { listPeriodsCommand, openPeriodCommand, reopenCommand, setPeriodStatusCommand } from "./periods.js";
 import { showCommand } from "./rulesets-show.js";
+import { acceptRulesCommand } from "./rulesets-accept.js";
 import { validateCommand } from "./rulesets-validate.js";
 import { scoreCommand } from "./score.js";
 import { importUnitsCommand, listUnitsCommand } from "./units.js";
@@ -47,6 +48,8 @@ export function buildProgram(make: (locale: Locale) => CliContext, setExit: (cod
     .action((path?: string) => act((ctx) => validateCommand(ctx, path)));
   rulesets.command("show <id> [code]").description("Xem cây chỉ số, hoặc một chỉ số và cách tính điểm")
     .action((id: string, code?: string) => act((ctx) => showCommand(ctx, id, code)));
+  rulesets.command("accept <file> [codes...]").description("Chấp nhận các quy tắc đã rà soát sau khi nhập phụ lục (tất cả, hoặc các mã nêu); hết mục cần rà soát thì bộ chỉ số dùng được")
+    .action((file: string, codes: string[]) => act((ctx) => acceptRulesCommand(ctx, file, codes ?? [])));
   rulesets.command("import <appendix>").description("Đọc bảng phụ lục của quyết định (.xlsx hoặc .csv) như đã ban hành thành bộ chỉ số YAML, kèm bảng đối chiếu")
     .option("-o, --output <file>", "tệp YAML đầu ra").option("--id <id>", "mã bộ chỉ số").option("--title <title>", "tên bộ chỉ số")
     .option("--province <code>", "mã tỉnh").option("--unit-kind <kind>", "department | central_agency | district | commune | province")

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { importAppendixCommand } from "../../src/cli/appendix-import.js";
+import { acceptRulesCommand } from "../../src/cli/rulesets-accept.js";
 import { loadRulesetFile } from "../../src/rulesets/index.js";
 import { fold, parseFigure, scoreGroup, walk, type Figure } from "../../src/scoring/index.js";
 import { FIXTURES, type AppendixFixture } from "../fixtures/appendix/index.js";
@@ -77,6 +78,31 @@ async function check(fixture: AppendixFixture): Promise<void> {
 }
 
 describe("importing decisions' appendices as published", () => {
+  it("leaves a set with rules it was unsure of as a draft until the department accepts them, by code or all, without editing YAML", async () => {
+    const fixture = FIXTURES.find((f) => f.name === "co-quan-trung-uong-gia-lai-style")!;
+    const input = join(tmp, "accept.xlsx");
+    await fixture.build(input);
+    const output = join(tmp, "accept.yaml");
+    const imported = captured();
+    expect(await importAppendixCommand(imported.ctx, input, { output })).toBe(0);
+    expect(imported.out.join("\n")).toContain(`rồi chạy dti rulesets accept ${output} để chấp nhận`);
+    const pending = leavesOf((parse(readFileSync(output, "utf8")) as { indices: YamlNode[] }).indices).filter((l) => l.ruleCheck).map((l) => l.code);
+    expect(pending.length).toBeGreaterThan(1);
+    expect(loadRulesetFile(output).ruleset?.draft).toBe(true);
+    const wrong = captured();
+    expect(acceptRulesCommand(wrong.ctx, output, ["9.9"])).toBe(1);
+    expect(wrong.err[0]).toContain(`Các mã đang chờ rà soát: ${pending.join(", ")}`);
+    const one = captured();
+    expect(acceptRulesCommand(one.ctx, output, [pending[0]!])).toBe(0);
+    expect(one.out[0]).toContain(`Còn ${pending.length - 1} chỉ số cần rà soát`);
+    expect(loadRulesetFile(output).ruleset?.draft).toBe(true);
+    const rest = captured();
+    expect(acceptRulesCommand(rest.ctx, output, [])).toBe(0);
+    expect(rest.out[0]).toContain("bộ chỉ số đã chuyển sang status: reviewed");
+    expect(loadRulesetFile(output)).toMatchObject({ issues: [], ruleset: { draft: false } });
+  });
+
+
   it("takes the title, the decision's number and date, the province and the units scored from the title block", async () => {
     const fixture = FIXTURES.find((f) => f.name === "so-nganh-quang-tri-style")!;
     const input = join(tmp, "title-block.xlsx");
