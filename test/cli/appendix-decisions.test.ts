@@ -102,7 +102,6 @@ describe("importing decisions' appendices as published", () => {
     expect(loadRulesetFile(output)).toMatchObject({ issues: [], ruleset: { draft: false } });
   });
 
-
   it("takes the title, the decision's number and date, the province and the units scored from the title block", async () => {
     const fixture = FIXTURES.find((f) => f.name === "so-nganh-quang-tri-style")!;
     const input = join(tmp, "title-block.xlsx");
