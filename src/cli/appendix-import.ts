@@ -10,7 +10,7 @@ import { writeReviewWorkbook, type ReviewRow } from "./appendix/report.js";
 import { guessRule, type RuleStatus } from "./appendix/rules.js";
 import { readSheet } from "./appendix/sheet.js";
 import { readTitleBlock } from "./appendix/title.js";
-import type { CliContext } from "./context.js";
+import { issueLine, type CliContext } from "./context.js";
 
 export interface ImportOptions {
   output?: string; id?: string; title?: string; province?: string; unitKind?: string; report?: string;
@@ -77,7 +77,7 @@ export async function importAppendixCommand(ctx: CliContext, file: string, optio
   const indices = tree.roots.map((r) => toYaml(r, leaves));
   const pending = leaves.filter((l) => l.status !== "recognised");
   const slug = options.id ?? (fold(basename(file, extname(file))).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "phu-luc");
-  const isBase = (r: Draft) => r.max !== 0 || r.children.every((c) => c.effect === "base");
+  const isBase = (r: Draft) => r.effect === "base" && (r.max !== 0 || r.children.every((c) => c.effect === "base"));
   const draft = {
     id: slug,
     title: options.title ?? block.title ?? i18n.t(locale, "cli-import-title", { file: basename(file) }),
@@ -97,7 +97,7 @@ export async function importAppendixCommand(ctx: CliContext, file: string, optio
   const { ruleset, issues } = loadRulesetFile(output, { locale });
   if (!ruleset) {
     ctx.err(i18n.t(locale, "cli-import-invalid", { file: output, count: issues.length }));
-    issues.forEach((i) => ctx.err(`  ${i.message}`));
+    issues.forEach((i) => ctx.err(issueLine(ctx, i)));
     return 1;
   }
   // What was read, beside what was understood: every rule a person must check before it scores anyone.

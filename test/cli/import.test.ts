@@ -96,6 +96,25 @@ describe("dti rulesets import", () => {
     expect(loadRulesetFile(output)).toMatchObject({ issues: [], ruleset: { id: "tu-excel", totalPoints: 70 } });
   });
 
+  it("knows a «TT» column and «-3» penalty points, and names the columns it does not use", async () => {
+    const input = join(tmp, "tt.csv");
+    writeFileSync(input, [
+      "TT,Chỉ số,Điểm tối đa,Hướng dẫn chấm điểm,\"Hồ sơ, tài liệu kiểm chứng\",Điểm tự chấm",
+      "1,Nhận thức số,10,,,",
+      "1.1,Có kế hoạch chuyển đổi số năm,10,Có: 10 điểm; Không: 0 điểm,Kế hoạch,10",
+      "2,Sự cố mất an toàn thông tin,-3,Trừ 3 điểm/sự cố,Biên bản,",
+    ].join("\n"));
+    const output = join(tmp, "tt.yaml");
+    const { ctx, out, err } = captured();
+    expect(await importAppendixCommand(ctx, input, { output })).toBe(0);
+    expect(err).toEqual([]);
+    expect(out.join("\n")).toContain("Các cột không dùng đến: “Điểm tự chấm”.");
+    const doc = parse(readFileSync(output, "utf8"));
+    expect(doc.indices[0].children[0]).toMatchObject({ code: "1.1", evidence: "Kế hoạch", rule: { type: "yes_no" } });
+    expect(doc.indices[1]).toMatchObject({ code: "2", max: 3, effect: "penalty", rule: { type: "per_item", each: 3 } });
+    expect(doc.totalPoints).toBe(10);
+  });
+
   it("reports every bad row with its column and writes nothing", async () => {
     const input = join(tmp, "bad.csv");
     writeFileSync(input, [
