@@ -1004,9 +1004,14 @@ cli-calendar-title = Days off and make-up days in { $year } (besides weekends):
 cli-calendar-header-day = Day
 cli-calendar-header-kind = Kind
 cli-calendar-header-note = Note
+cli-calendar-header-source = Source
+cli-calendar-own = added by the department (dti calendar add)
 cli-calendar-kind = { $kind ->
     [workday] make-up working day
-   *[holiday] day off
+    [in_lieu] day off in lieu
+    [swapped_off] swapped day off
+    [own_off] day off
+   *[holiday] public holiday
   }
 
 ## Zalo OA

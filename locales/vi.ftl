@@ -1004,9 +1004,14 @@ cli-calendar-title = Ngày nghỉ và ngày làm bù năm { $year } (ngoài th�
 cli-calendar-header-day = Ngày
 cli-calendar-header-kind = Loại
 cli-calendar-header-note = Ghi chú
+cli-calendar-header-source = Căn cứ
+cli-calendar-own = do Sở thêm (dti calendar add)
 cli-calendar-kind = { $kind ->
     [workday] làm việc bù
-   *[holiday] nghỉ
+    [in_lieu] nghỉ bù
+    [swapped_off] nghỉ hoán đổi
+    [own_off] nghỉ
+   *[holiday] nghỉ lễ, tết
   }
 
 ## Zalo OA

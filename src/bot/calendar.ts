@@ -1,5 +1,6 @@
-import Holidays from "date-holidays";
 import { VN_OFFSET_MS, vnTime } from "../i18n/dates.js";
+import { YEAR_DECISIONS } from "./holidays/decisions.js";
+import { legalDays, type LegalDay } from "./holidays/law.js";
 
 /** A local Vietnamese calendar day, "2026-11-30". */
 export type Day = string;
@@ -20,15 +21,12 @@ export interface CalendarOverride {
   readonly note: string;
 }
 
-export interface Holiday {
-  readonly day: Day;
-  readonly name: string;
-}
-
 export interface WorkCalendar {
   isWorkingDay(day: Day): boolean;
   /** Why a day is closed: a holiday's name, "weekend", or null when it is a working day. */
   closedBecause(day: Day): string | null;
+  /** The law's or the year's decision's word on a day (a holiday, a day in lieu, a swap, a make-up day), with its source. */
+  legalDay(day: Day): LegalDay | undefined;
   /** Within office hours on a working day. */
   isOpen(at: Date): boolean;
   /** `at` itself when open, otherwise the next opening (e.g. 07:30 on the next working day). */
@@ -54,23 +52,12 @@ const minutes = (time: string): number => {
   return h! * 60 + m!;
 };
 
-/** Vietnam's public holidays from date-holidays (Tết spans its days), for the years asked. */
-export function vietnamHolidays(): (year: number) => Holiday[] {
-  const source = new Holidays("VN", { languages: ["vi"], timezone: "Asia/Ho_Chi_Minh" });
-  const cache = new Map<number, Holiday[]>();
+/** The law's days off for a year with its yearly decisions (shipped, sourced), as the calendar reads them. */
+export function vietnamDays(): (year: number) => readonly LegalDay[] {
+  const cache = new Map<number, readonly LegalDay[]>();
   return (year) => {
     let list = cache.get(year);
-    if (!list) {
-      list = [];
-      for (const h of source.getHolidays(year)) {
-        if (h.type !== "public") continue;
-        // Tết is listed as one span from New Year's Eve ("Giao thừa"); the days after it are Tết itself.
-        for (let t = h.start.getTime(); t < h.end.getTime(); t += DAY_MS) {
-          list.push({ day: dayOf(new Date(t)), name: t === h.start.getTime() ? h.name : h.name.replace(/^Giao thừa\s+/i, "") });
-        }
-      }
-      cache.set(year, list);
-    }
+    if (!list) cache.set(year, (list = legalDays(year, YEAR_DECISIONS)));
     return list;
   };
 }
@@ -83,28 +70,29 @@ export function vietnamHolidays(): (year: number) => Holiday[] {
 export function createWorkCalendar(options: {
   office?: OfficeHours;
   overrides?: readonly CalendarOverride[];
-  holidays?: (year: number) => readonly Holiday[];
+  legal?: (year: number) => readonly LegalDay[];
 } = {}): WorkCalendar {
   const office = options.office ?? DEFAULT_OFFICE_HOURS;
   const overrides = new Map((options.overrides ?? []).map((o) => [o.day, o]));
-  const holidaysOf = options.holidays ?? vietnamHolidays();
-  const holidayNames = new Map<number, Map<Day, string>>();
-  const holidayName = (day: Day): string | undefined => {
+  const legalOf = options.legal ?? vietnamDays();
+  const byYear = new Map<number, Map<Day, LegalDay>>();
+  const legalDay = (day: Day): LegalDay | undefined => {
     const year = Number(day.slice(0, 4));
-    let names = holidayNames.get(year);
-    if (!names) {
-      names = new Map(holidaysOf(year).map((h) => [h.day, h.name]));
-      holidayNames.set(year, names);
+    let days = byYear.get(year);
+    if (!days) {
+      days = new Map(legalOf(year).map((h) => [h.day, h]));
+      byYear.set(year, days);
     }
-    return names.get(day);
+    return days.get(day);
   };
   const [open, close] = [minutes(office.start), minutes(office.end)];
 
   const closedBecause = (day: Day): string | null => {
     const override = overrides.get(day);
     if (override) return override.kind === "holiday" ? override.note : null;
-    const holiday = holidayName(day);
-    if (holiday) return holiday;
+    const legal = legalDay(day);
+    // A make-up working day (a Saturday worked in exchange for a day off) is open.
+    if (legal) return legal.kind === "workday" ? null : legal.name;
     return office.days.includes(weekday(day)) ? null : "weekend";
   };
   const isWorkingDay = (day: Day) => closedBecause(day) === null;
@@ -128,6 +116,7 @@ export function createWorkCalendar(options: {
     office,
     isWorkingDay,
     closedBecause,
+    legalDay,
     at,
     nextWorkingDay,
     isOpen(instant) {

@@ -56,15 +56,18 @@ export async function calendarListCommand(ctx: CliContext, options: { year?: str
   const overrides = await (await ctx.store()).calendar.list();
   const calendar = createWorkCalendar({ overrides });
   const h = (key: string) => i18n.t(locale, `cli-calendar-header-${key}`);
-  const table = compactTable([h("day"), h("kind"), h("note")]);
-  const days = new Map<string, [string, string]>();
+  const table = compactTable([h("day"), h("kind"), h("note"), h("source")]);
+  const days = new Map<string, [string, string, string]>();
+  // Each day the law or the year's notice sets, with where it comes from; then the department's own days over them.
   for (let t = Date.parse(`${year}-01-01T12:00:00Z`); t < Date.parse(`${year + 1}-01-01T00:00:00Z`); t += 86_400_000) {
     const day = new Date(t).toISOString().slice(0, 10);
-    const why = calendar.closedBecause(day);
-    if (why && why !== "weekend") days.set(day, [i18n.t(locale, "cli-calendar-kind", { kind: "holiday" }), why]);
+    const legal = calendar.legalDay(day);
+    if (legal) days.set(day, [i18n.t(locale, "cli-calendar-kind", { kind: legal.kind }), legal.name, legal.source]);
   }
-  for (const o of overrides.filter((x) => x.day.startsWith(String(year)))) days.set(o.day, [i18n.t(locale, "cli-calendar-kind", { kind: o.kind }), o.note]);
-  for (const [day, [kind, note]] of [...days].sort(([a], [b]) => a.localeCompare(b))) table.push([shown(day), kind, note]);
+  for (const o of overrides.filter((x) => x.day.startsWith(String(year)))) {
+    days.set(o.day, [i18n.t(locale, "cli-calendar-kind", { kind: o.kind === "holiday" ? "own_off" : o.kind }), o.note, i18n.t(locale, "cli-calendar-own")]);
+  }
+  for (const [day, [kind, note, source]] of [...days].sort(([a], [b]) => a.localeCompare(b))) table.push([shown(day), kind, note, source]);
   ctx.out(i18n.t(locale, "cli-calendar-title", { year: String(year) }));
   ctx.out(table.toString());
   return 0;

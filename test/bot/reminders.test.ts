@@ -31,7 +31,8 @@ describe("reminder slots", () => {
   it.each([
     ["a Monday deadline: 7, 3 and 1 working days before, and the day", "2026-11-30", ["2026-11-19 08:00", "2026-11-25 08:00", "2026-11-27 08:00", "2026-11-30 08:00"]],
     ["a Sunday deadline: the last reminder on the Friday before", "2026-12-06", ["2026-11-25 08:00", "2026-12-01 08:00", "2026-12-03 08:00", "2026-12-04 08:00"]],
-    ["a deadline just after Tết: no reminder falls in the holiday", "2027-02-10", ["2027-01-27 08:00", "2027-02-02 08:00", "2027-02-04 08:00", "2027-02-10 08:00"]],
+    // Tết Đinh Mùi by the law's default: 5–9/2/2027, and 10–11/2 in lieu of its Saturday and Sunday.
+    ["a deadline just after Tết: no reminder falls in the holiday", "2027-02-12", ["2027-01-27 08:00", "2027-02-02 08:00", "2027-02-04 08:00", "2027-02-12 08:00"]],
   ])("%s", (_case, deadline, expected) => {
     expect(reminderSlots(calendar, DEFAULT_REMINDERS, at(`${deadline}T23:59:59`)).map((s) => local(s.at))).toEqual(expected);
   });

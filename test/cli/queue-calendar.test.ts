@@ -75,10 +75,17 @@ describe("dti calendar", () => {
     expect(await calendarAddCommand(ctx, "20/02/2027", { workday: true })).toBe(0);
     expect(await calendarListCommand(ctx, { year: "2027" })).toBe(0);
     const listed = out.join("\n");
-    expect(listed).toMatch(/03\/02\/2027\s*│\s*nghỉ\s*│\s*Nghỉ bù Tết Đinh Mùi/);
-    expect(listed).toMatch(/06\/02\/2027\s*│\s*nghỉ\s*│\s*Tết Nguyên Đán/);
+    // Each day with its reason and where it comes from: the department, the law, or the law's default where no notice is out.
+    expect(listed).toMatch(/03\/02\/2027\s*│\s*nghỉ\s*│\s*Nghỉ bù Tết Đinh Mùi\s*│\s*do Sở thêm \(dti calendar add\)/);
+    expect(listed).toMatch(
+      /06\/02\/2027\s*│\s*nghỉ lễ, tết\s*│\s*Tết Nguyên đán \(mùng 1\)\s*│\s*Bộ luật Lao động 2019 \(45\/2019\/QH14\), Điều 112; khoảng nghỉ mặc định/,
+    );
+    expect(listed).toMatch(/10\/02\/2027\s*│\s*nghỉ bù\s*│\s*Nghỉ bù Tết Nguyên đán \(mùng 1\)\s*│\s*Bộ luật Lao động 2019, Điều 111/);
     expect(listed).toMatch(/20\/02\/2027\s*│\s*làm việc bù\s*│\s*Ngày làm việc bù/);
-    expect(listed).toMatch(/02\/09\/2027\s*│\s*nghỉ\s*│\s*Quốc khánh/);
+    expect(listed).toMatch(/02\/09\/2027\s*│\s*nghỉ lễ, tết\s*│\s*Quốc khánh/);
+    const decided = cli();
+    expect(await calendarListCommand(decided.ctx, { year: "2026" })).toBe(0);
+    expect(decided.out.join("\n")).toMatch(/31\/08\/2026\s*│\s*nghỉ hoán đổi\s*│.*│\s*Thông báo 9441\/TB-BNV ngày 16\/10\/2025/);
     expect(await calendarRemoveCommand(ctx, "03/02/2027")).toBe(0);
     expect(await calendarRemoveCommand(ctx, "03/02/2027")).toBe(1);
     expect(await calendarAddCommand(ctx, "31/02/2027", {})).toBe(1);
