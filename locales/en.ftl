@@ -394,6 +394,15 @@ cli-demo-created = Created the demo data of { $province }: units, people, period
 
 ## Excel files
 
+xlsx-annex = ANNEX
+xlsx-no = No.
+xlsx-bonus = Bonus points
+xlsx-penalty = Penalty points
+xlsx-cap = at most { $cap }
+xlsx-total = Total
+xlsx-not-submitted = Not submitted
+xlsx-page = Page
+xlsx-review-title = Items corrected in review, { $year } period ({ $ruleset })
 xlsx-title = Digital transformation evaluation and ranking, { $year }
 xlsx-as-of = Figures as of { $date }
 xlsx-rank = Rank

@@ -394,6 +394,15 @@ cli-demo-created = Đã tạo dữ liệu minh hoạ { $province }: danh mục �
 
 ## Tệp Excel
 
+xlsx-annex = PHỤ LỤC
+xlsx-no = STT
+xlsx-bonus = Điểm thưởng
+xlsx-penalty = Điểm trừ
+xlsx-cap = tối đa { $cap }
+xlsx-total = Tổng điểm
+xlsx-not-submitted = Chưa nộp
+xlsx-page = Trang
+xlsx-review-title = Các chỉ số được điều chỉnh khi thẩm định, kỳ đánh giá năm { $year } ({ $ruleset })
 xlsx-title = Kết quả đánh giá, xếp hạng chuyển đổi số năm { $year }
 xlsx-as-of = Số liệu cập nhật đến ngày { $date }
 xlsx-rank = Xếp hạng

@@ -57,6 +57,14 @@ const schema = z.object({
   INSTANCE_ID: z.string().min(1).max(100).optional(),
   /** Evidence files sent in chat: where they are kept, how large they may be, which kinds (as detected from the content). */
   EVIDENCE_DIR: z.string().min(1).default("data/evidence"),
+  /**
+   * The results annex's header and signature: lines separated by "|". By default the province's People's Committee
+   * issues it ("ỦY BAN NHÂN DÂN|TỈNH …") and a vice-chairman signs ("KT. CHỦ TỊCH|PHÓ CHỦ TỊCH").
+   */
+  ANNEX_AUTHORITY: z.string().min(1).optional(),
+  ANNEX_PLACE: z.string().min(1).optional(),
+  ANNEX_SIGNER_TITLE: z.string().min(1).optional(),
+  ANNEX_SIGNER: z.string().min(1).optional(),
   /** The terminal demo writes the pictures and spreadsheets it "sends" here. */
   DEMO_FILES_DIR: z.string().min(1).default("data/demo-files"),
   EVIDENCE_MAX_MB: z.coerce.number().positive().max(20, "Telegram lets bots download at most 20 MB").default(10),

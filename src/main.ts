@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   // The field's abbreviations (rulesets/glossary.yaml) are part of how questions are read.
   const search = createItemSearch(catalog, loadGlossary(config.RULESETS_DIR));
   const core = createCore({
-    store, catalog, search, scores, now, log, delivery, reports: createReports(i18n, now), evidence,
+    store, catalog, search, scores, now, log, delivery, reports: createReports(i18n, now, config), evidence,
     ...(config.TELEGRAM_BOT_USERNAME && { botUsername: config.TELEGRAM_BOT_USERNAME }),
   });
 

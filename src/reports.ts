@@ -2,10 +2,31 @@ import type { PeriodScores } from "./bot/period-scores.js";
 import type { Reports } from "./bot/ports/reports.js";
 import { resultsWorkbook } from "./bot/results-workbook.js";
 import { rankingChart } from "./charts/ranking.js";
+import { defaultParty, type AnnexParty } from "./bot/workbook/annex.js";
 import type { I18n } from "./i18n/index.js";
 
+/** The configured header and signature of the results annex ("|" separates lines); what is not set follows the province. */
+export interface AnnexConfig {
+  readonly ANNEX_AUTHORITY?: string | undefined;
+  readonly ANNEX_PLACE?: string | undefined;
+  readonly ANNEX_SIGNER_TITLE?: string | undefined;
+  readonly ANNEX_SIGNER?: string | undefined;
+}
+
+export function annexParty(provinceName: string, config: AnnexConfig): AnnexParty {
+  const base = defaultParty(provinceName);
+  const lines = (s: string | undefined) => s?.split("|").map((x) => x.trim()).filter((x) => x !== "");
+  return {
+    ...base,
+    authority: lines(config.ANNEX_AUTHORITY) ?? base.authority,
+    place: config.ANNEX_PLACE ?? base.place,
+    signerTitle: lines(config.ANNEX_SIGNER_TITLE) ?? base.signerTitle,
+    ...(config.ANNEX_SIGNER && { signer: config.ANNEX_SIGNER }),
+  };
+}
+
 /** The chart and the workbook, with their words in the asker's language. */
-export function createReports(i18n: I18n, now: () => Date): Reports {
+export function createReports(i18n: I18n, now: () => Date, annex: AnnexConfig = {}): Reports {
   return {
     async rankingChart(scores: PeriodScores, provinceName, locale) {
       const classes = scores.ruleset.classification?.bands.map((b) => b.name) ?? [];
@@ -20,6 +41,7 @@ export function createReports(i18n: I18n, now: () => Date): Reports {
         points: i18n.t(locale, "chart-points"), gap: (count) => i18n.t(locale, "chart-gap", { count }),
       });
     },
-    resultsWorkbook: (scores, locale) => resultsWorkbook(scores, { i18n, locale, now: now() }),
+    resultsWorkbook: (scores, provinceName, locale) =>
+      resultsWorkbook(scores, { i18n, locale, now: now(), party: annexParty(provinceName, annex) }),
   };
 }

@@ -2,11 +2,15 @@ import ExcelJS from "exceljs";
 import { formatDate, type I18n, type Locale } from "../i18n/index.js";
 import { walk, type UnitScore } from "../scoring/index.js";
 import type { GroupScores, PeriodScores } from "./period-scores.js";
+import { annexHeader, defaultParty, FONT, signatureBlock, type AnnexParty } from "./workbook/annex.js";
 
 export interface WorkbookOptions {
   readonly i18n: I18n;
   readonly locale: Locale;
   readonly now: Date;
+  /** For the header block when `party` is not configured. */
+  readonly provinceName?: string;
+  readonly party?: AnnexParty;
 }
 
 const THIN = { style: "thin" as const, color: { argb: "FF808080" } };
@@ -18,86 +22,152 @@ function headerRow(row: ExcelJS.Row, headers: readonly string[]): void {
   headers.forEach((text, i) => {
     const cell = row.getCell(i + 1);
     cell.value = text;
-    cell.font = { bold: true };
+    cell.font = { bold: true, name: FONT, size: 12 };
     cell.fill = HEADER_FILL;
     cell.border = BORDER;
     cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
   });
 }
 
-/** Excel forbids []:*?/\ in sheet names and caps them at 31 characters. */
+/** Long words of group names, shortened as offices shorten them, so a sheet name keeps its meaning within 31 characters. */
+const SHORT: readonly [RegExp, string][] = [
+  [/\s*trên địa bàn (tỉnh|thành phố)?\s*/giu, " "], [/Ủy ban nhân dân|Uỷ ban nhân dân/giu, "UBND"], [/Cơ quan Trung ương/giu, "Cơ quan TW"],
+  [/thủ tục hành chính/giu, "TTHC"], [/ có bộ TTHC/gu, " có TTHC"], [/trực thuộc/giu, "thuộc"], [/\(.*?\)/g, ""],
+  [/(thuộc UBND) (tỉnh|thành phố)/giu, "$1"], [/thành phố/giu, "TP"],
+];
+
+/** Excel forbids []:*?/\\ in sheet names and caps them at 31 characters: shorten by words, never mid-word. */
 export function sheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim().slice(0, 28).trim() || "Nhom";
+  let text = name;
+  for (const [re, to] of SHORT) text = text.replace(re, to);
+  text = text.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim();
+  const words = text.split(" ");
+  while (words.join(" ").length > 31 && words.length > 1) words.pop();
+  const base = words.join(" ").replace(/[,;]$/, "").slice(0, 31) || "Nhom";
   let candidate = base;
-  for (let i = 2; taken.has(candidate); i += 1) candidate = `${base} ${i}`;
+  for (let i = 2; taken.has(candidate); i += 1) candidate = `${base.slice(0, 28).trim()} ${i}`;
   taken.add(candidate);
   return candidate;
 }
 
+/** Which main index each scored item belongs to. */
+function indexOfLeaves(ruleset: PeriodScores["ruleset"]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const root of ruleset.indices) for (const n of walk({ ...ruleset, indices: [root] })) out.set(n.code, root.code);
+  return out;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const pointsFormat = "#,##0.00";
+
+/**
+ * One ranking group as the annex of the decision prints it: the header block,
+ * every main index, bonus and penalty and the total so that each row adds up,
+ * class and rank; self-assessed beside reviewed totals where a review changed
+ * any; units that sent nothing after the ranked ones, as "chưa nộp"; a
+ * signature block. A4 landscape, Times New Roman, print titles, page numbers.
+ */
 function groupSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: PeriodScores, group: GroupScores, taken: Set<string>): void {
   const { i18n, locale } = o;
   const t = (key: string, args = {}) => i18n.t(locale, key, args);
   const { ruleset, period, units } = scores;
+  const party = o.party ?? defaultParty(o.provinceName ?? "");
   const sheet = workbook.addWorksheet(sheetName(group.groupName, taken), {
-    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    views: [{ state: "frozen", ySplit: 5, xSplit: 3 }],
+    pageSetup: {
+      orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: `&C&"${FONT}"&10${t("xlsx-page")} &P/&N` },
   });
+  const leaves = walk(ruleset).filter((n) => n.children.length === 0);
+  const hasBonus = leaves.some((n) => n.effect === "bonus");
+  const hasPenalty = leaves.some((n) => n.effect === "penalty");
   const indexColumns = ruleset.indices.filter((i) => (i.maxPoints ?? 0) > 0);
+  const selfById = new Map(group.self.units.map((u) => [u.unitId, u]));
+  const reviewedAny = group.reviewed.units.some((u) => selfById.get(u.unitId)?.total !== u.total);
+  const classes = ruleset.classification !== null;
+  const cap = (x: number | null) => (x === null ? "" : ` (${t("xlsx-cap", { cap: i18n.number(locale, x) })})`);
   const headers = [
-    t("xlsx-rank"), t("xlsx-unit-code"), t("xlsx-unit-name"),
+    t("xlsx-no"), t("xlsx-unit-name"),
     ...indexColumns.map((i) => `${i.code}. ${i.name} (${i18n.number(locale, i.maxPoints ?? 0)})`),
-    t("xlsx-self"), t("xlsx-reviewed"), t("xlsx-max"), t("xlsx-value"), t("xlsx-class"), t("xlsx-missing"),
+    ...(hasBonus ? [`${t("xlsx-bonus")}${cap(ruleset.adjustments.bonusCap)}`] : []),
+    ...(hasPenalty ? [`${t("xlsx-penalty")}${cap(ruleset.adjustments.penaltyCap)}`] : []),
+    ...(reviewedAny ? [t("xlsx-self")] : []),
+    t("xlsx-total"), t("xlsx-value"), ...(classes ? [t("xlsx-class")] : []), t("xlsx-rank"),
   ];
   const width = headers.length;
-  sheet.mergeCells(1, 1, 1, width);
-  sheet.getCell(1, 1).value = t("xlsx-title", { year: String(period.year) }).toUpperCase();
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(1, 1).alignment = { horizontal: "center" };
-  sheet.mergeCells(2, 1, 2, width);
-  sheet.getCell(2, 1).value = `${group.groupName} — ${ruleset.title}`;
-  sheet.getCell(2, 1).font = { italic: true };
-  sheet.getCell(2, 1).alignment = { horizontal: "center" };
-  sheet.mergeCells(3, 1, 3, width);
-  sheet.getCell(3, 1).value = t("xlsx-as-of", { date: formatDate(o.now, locale) });
-  sheet.getCell(3, 1).alignment = { horizontal: "center" };
-
-  const header = sheet.getRow(5);
+  const headerAt = annexHeader(sheet, width, party, [
+    t("xlsx-annex"), t("xlsx-title", { year: String(period.year) }).toUpperCase(), `${group.groupName} — ${ruleset.title}`,
+  ], o.now);
+  const header = sheet.getRow(headerAt);
   headerRow(header, headers);
-  header.height = 45;
-  const selfById = new Map(group.self.units.map((u) => [u.unitId, u]));
-  group.reviewed.units.forEach((u: UnitScore, index) => {
-    const unit = units.get(Number(u.unitId));
-    const merged = u.mergedFrom ? ` (${t("xlsx-merged", { from: u.mergedFrom.map((id) => units.get(Number(id))?.name ?? id).join(", ") })})` : "";
-    const row = sheet.getRow(6 + index);
-    const values = [
-      u.rank, unit?.code ?? u.unitId, `${unit?.name ?? u.unitId}${merged}`,
-      ...indexColumns.map((i) => u.indices.find((x) => x.code === i.code)?.points ?? 0),
-      selfById.get(u.unitId)?.total ?? 0, u.total, u.applicableMax, u.value, u.className ?? "", u.missing.length,
-    ];
+  header.height = 60;
+  const leafIndex = indexOfLeaves(ruleset);
+  const sent = new Set(scores.figures.map((f) => String(f.unitId)));
+  const ranked = group.reviewed.units.filter((u) => sent.has(u.unitId));
+  const missing = group.reviewed.units.filter((u) => !sent.has(u.unitId));
+  let at = headerAt + 1;
+  const write = (values: readonly (string | number)[], numbers: readonly number[]) => {
+    const row = sheet.getRow(at++);
     values.forEach((value, i) => {
       const cell = row.getCell(i + 1);
       cell.value = value;
       cell.border = BORDER;
-      if (typeof value === "number" && i >= 3 && i < width - 1) cell.numFmt = i === width - 3 ? "0.00%" : "#,##0.00";
+      cell.font = { name: FONT, size: 12 };
+      cell.alignment = { vertical: "middle", wrapText: i === 1, horizontal: i === 1 ? "left" : "center" };
+      if (numbers.includes(i) && typeof value === "number") cell.numFmt = i === numbers.at(-1) ? "0.00%" : pointsFormat;
     });
+  };
+  ranked.forEach((u: UnitScore, n) => {
+    const unit = units.get(Number(u.unitId));
+    const merged = u.mergedFrom ? ` (${t("xlsx-merged", { from: u.mergedFrom.map((id) => units.get(Number(id))?.name ?? id).join(", ") })})` : "";
+    const base = (code: string) => round2(u.items.filter((i) => i.effect === "base" && leafIndex.get(i.code) === code).reduce((a, i) => a + i.points, 0));
+    const bonus = round2(Math.min(u.bonusPoints, ruleset.adjustments.bonusCap ?? Infinity));
+    const penalty = round2(Math.min(u.penaltyPoints, ruleset.adjustments.penaltyCap ?? Infinity));
+    const values = [
+      n + 1, `${unit?.name ?? u.unitId}${merged}`, ...indexColumns.map((i) => base(i.code)),
+      ...(hasBonus ? [bonus] : []), ...(hasPenalty ? [penalty] : []), ...(reviewedAny ? [selfById.get(u.unitId)?.total ?? 0] : []),
+      u.total, u.value, ...(classes ? [u.className ?? ""] : []), u.rank,
+    ];
+    const numeric = values.map((v, i) => (i >= 2 && typeof v === "number" && i < values.length - 1 ? i : -1)).filter((i) => i >= 0);
+    write(values, numeric);
   });
-  sheet.columns.forEach((column, i) => {
-    column.width = i === 2 ? 44 : i < 2 ? 10 : 14;
+  // Units that sent nothing are not ranked: listed after, as not submitted.
+  missing.forEach((u) => {
+    const unit = units.get(Number(u.unitId));
+    const blanks = Array.from({ length: width - 4 - (classes ? 1 : 0) }, () => "");
+    write(["", unit?.name ?? u.unitId, ...blanks, "", ...(classes ? [t("xlsx-not-submitted")] : []), t("xlsx-not-submitted")], []);
   });
-  sheet.pageSetup.printTitlesRow = "5:5";
+  sheet.getColumn(1).width = 6;
+  sheet.getColumn(2).width = 40;
+  for (let i = 3; i <= width; i += 1) sheet.getColumn(i).width = 13;
+  sheet.pageSetup.printTitlesRow = `${headerAt}:${headerAt}`;
+  sheet.views = [{ state: "frozen", ySplit: headerAt, xSplit: 2 }];
+  signatureBlock(sheet, at, width, party);
 }
 
 /**
- * The review sheet: every item a reviewer changed, with the unit's figure,
- * its own points beside the reviewed points, the reason, who and when.
+ * The review sheet: every item whose points a reviewer changed (not those the
+ * review kept), with the unit's figure, its own points beside the reviewed
+ * points, the reason, who and when; a title, wrapped text, rows as tall as
+ * their text, print titles.
  */
 function reviewSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: PeriodScores, taken: Set<string>): void {
   const t = (key: string, args = {}) => o.i18n.t(o.locale, key, args);
   const sheet = workbook.addWorksheet(sheetName(t("xlsx-review-sheet"), taken), {
-    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 }, views: [{ state: "frozen", ySplit: 1 }],
+    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    headerFooter: { oddFooter: `&C&"${FONT}"&10${t("xlsx-page")} &P/&N` },
   });
+  const widths = [10, 32, 8, 36, 16, 11, 11, 40, 22, 12];
+  sheet.mergeCells(1, 1, 1, widths.length);
+  const title = sheet.getCell(1, 1);
+  title.value = t("xlsx-review-title", { year: String(scores.period.year), ruleset: scores.ruleset.title });
+  title.font = { name: FONT, bold: true, size: 13 };
+  title.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+  sheet.getRow(1).height = 36;
   const headers = ["unit-code", "unit-name", "item", "item-name", "figure", "self", "reviewed", "reason", "by", "date"].map((k) => t(`xlsx-review-${k}`));
-  headerRow(sheet.getRow(1), headers);
+  headerRow(sheet.getRow(3), headers);
+  sheet.getRow(3).height = 36;
   const points = (view: "self" | "reviewed", unitId: number, code: string) => {
     for (const g of scores.groups) {
       const item = g[view].units.find((u) => u.unitId === String(unitId))?.items.find((i) => i.code === code);
@@ -108,26 +178,35 @@ function reviewSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: Per
   const names = new Map(walk(scores.ruleset).map((n) => [n.code, n.name]));
   const corrected = scores.figures
     .filter((f) => f.status === "reviewed" && (f.reviewFigure !== null || f.reviewPoints !== null))
+    // A correction changes the points; a review that kept them is not one.
+    .filter((f) => points("self", f.unitId, f.itemCode) !== points("reviewed", f.unitId, f.itemCode))
     .sort((a, b) => (scores.units.get(a.unitId)?.code ?? "").localeCompare(scores.units.get(b.unitId)?.code ?? "", "vi", { numeric: true })
       || a.itemCode.localeCompare(b.itemCode, "vi", { numeric: true }));
   corrected.forEach((f, index) => {
     const unit = scores.units.get(f.unitId);
-    const row = sheet.getRow(2 + index);
+    const row = sheet.getRow(4 + index);
     const values = [
       unit?.code ?? "", unit?.name ?? "", f.itemCode, names.get(f.itemCode) ?? "", f.rawValue ?? "",
       points("self", f.unitId, f.itemCode), points("reviewed", f.unitId, f.itemCode), f.reviewNote ?? "", f.enteredByLabel, formatDate(f.at, o.locale),
     ];
+    let lines = 1;
     values.forEach((value, i) => {
       const cell = row.getCell(i + 1);
       cell.value = value;
       cell.border = BORDER;
-      if (typeof value === "number") cell.numFmt = "#,##0.00";
+      cell.font = { name: FONT, size: 12 };
+      cell.alignment = { vertical: "top", wrapText: true };
+      if (typeof value === "number") cell.numFmt = pointsFormat;
+      // About one line per column width of text: the row is as tall as its longest cell.
+      lines = Math.max(lines, Math.ceil(String(value ?? "").length / Math.max(1, widths[i]! - 2)));
     });
+    row.height = 17 * lines;
   });
-  if (corrected.length === 0) sheet.getCell(2, 1).value = t("xlsx-review-none");
-  [10, 36, 8, 40, 16, 12, 12, 44, 24, 12].forEach((w, i) => {
+  if (corrected.length === 0) sheet.getCell(4, 1).value = t("xlsx-review-none");
+  widths.forEach((w, i) => {
     sheet.getColumn(i + 1).width = w;
   });
+  sheet.pageSetup.printTitlesRow = "3:3";
 }
 
 /** The results workbook: one ranked sheet per ranking group, main-index breakdown, self vs reviewed points, classes; ready to print. */

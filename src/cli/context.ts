@@ -1,3 +1,4 @@
+import type { AnnexConfig } from "../reports.js";
 import { userInfo } from "node:os";
 import { resolve } from "node:path";
 import type { ProvinceRecord } from "../bot/ports/records.js";
@@ -22,6 +23,8 @@ export interface CliContext {
   readonly zalo: ZaloSettings | null;
   /** Where evidence files are kept (EVIDENCE_DIR). */
   readonly evidenceDir: string;
+  /** The results annex's configured header and signature (ANNEX_*). */
+  readonly annex: AnnexConfig;
   /** The store, opened (and migrated) on first use. */
   store(): Promise<Store>;
   close(): Promise<void>;
@@ -50,6 +53,7 @@ export interface ContextOptions {
   tokenKey?: string | undefined;
   zalo?: ZaloSettings | null;
   evidenceDir?: string;
+  annex?: AnnexConfig;
 }
 
 export function createContext(options: ContextOptions): CliContext {
@@ -66,6 +70,7 @@ export function createContext(options: ContextOptions): CliContext {
     now: options.now ?? (() => new Date()),
     zalo: options.zalo ?? null,
     evidenceDir: resolve(options.evidenceDir ?? "data/evidence"),
+    annex: options.annex ?? {},
     store() {
       store ??= createStore(options.databaseUrl, {
         ...(options.inviteSecret && { inviteSecret: options.inviteSecret }), ...(options.tokenKey && { tokenKey: options.tokenKey }),

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { scorePeriod } from "../bot/period-scores.js";
 import { resultsFilename, resultsWorkbook } from "../bot/results-workbook.js";
+import { annexParty } from "../reports.js";
 import { loadCatalog, type CliContext } from "./context.js";
 import { idArgument } from "./errors.js";
 
@@ -18,7 +19,8 @@ export async function exportResultsCommand(ctx: CliContext, periodId: string, op
   }
   const { scores } = outcome;
   const file = options.output ?? resultsFilename(scores.period.year, scores.period.id);
-  await writeFile(file, await resultsWorkbook(scores, { i18n, locale, now: ctx.now() }));
+  const province = (await (await ctx.store()).provinces.list()).find((p) => p.id === scores.period.provinceId);
+  await writeFile(file, await resultsWorkbook(scores, { i18n, locale, now: ctx.now(), party: annexParty(province?.name ?? "", ctx.annex) }));
   ctx.out(i18n.t(locale, "cli-export-results-written", { file, groups: scores.groups.length, units: scores.groups.reduce((n, g) => n + g.reviewed.units.length, 0) }));
   return 0;
 }

@@ -161,6 +161,7 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     inviteSecret: config.INVITE_SECRET,
     tokenKey: config.ZALO_TOKEN_KEY,
     evidenceDir: config.EVIDENCE_DIR,
+    annex: config,
     zalo: config.ZALO_APP_ID && config.ZALO_APP_SECRET && config.ZALO_OA_ID
       ? { appId: config.ZALO_APP_ID, appSecret: config.ZALO_APP_SECRET, oaId: config.ZALO_OA_ID,
           redirectUrl: config.ZALO_REDIRECT_URL ?? null, oauthRoot: config.ZALO_OAUTH_ROOT ?? null }

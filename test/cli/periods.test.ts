@@ -105,36 +105,68 @@ describe("demo and periods", () => {
 });
 
 describe("Excel export and import", () => {
-  it("exports ranked results, one sheet per group, with self and reviewed scores", async () => {
+  it("exports the results as the decision's annex: header and signature blocks, rows that add up, units that sent nothing apart", async () => {
     const path = tmp("results.xlsx");
     const { ctx, out } = cli();
     expect(await exportResultsCommand(ctx, "1", { output: path })).toBe(0);
     expect(out[0]).toBe(`Đã xuất kết quả ra ${path}: 3 nhóm, 30 đơn vị.`);
     const sheets = await readSheets(path);
-    expect(sheets.map((s) => s.name)).toEqual(["Sở, ban, ngành có bộ thủ tục", "Đơn vị trực thuộc UBND thành", "Cơ quan Trung ương trên địa", "Thẩm định"]);
+    // Meaningful names within Excel's 31 characters, never cut inside a word.
+    expect(sheets.map((s) => s.name)).toEqual(["Sở, ban, ngành có TTHC", "Đơn vị thuộc UBND không có TTHC", "Cơ quan TW", "Thẩm định"]);
     const first = sheets[0]!;
-    expect(first.getCell(1, 1).value).toBe("KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG CHUYỂN ĐỔI SỐ NĂM 2025");
-    expect(first.getRow(5).values).toEqual(expect.arrayContaining(["Xếp hạng", "Tên cơ quan, đơn vị", "1. Nhận thức số (15)", "Điểm tự đánh giá", "Điểm thẩm định", "Xếp loại"]));
-    const ranks = Array.from({ length: 20 }, (_, i) => first.getCell(6 + i, 1).value as number);
-    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-    expect(ranks[0]).toBe(1);
-    // Columns: rank, code, name, 6 main indices, self (10), reviewed (11), max (12), share (13), class (14), missing (15).
-    expect(first.getCell(5, 11).value).toBe("Điểm thẩm định");
-    const shares = Array.from({ length: 20 }, (_, i) => first.getCell(6 + i, 13).value as number);
-    expect(shares).toEqual([...shares].sort((a, b) => b - a));
-    expect(first.getCell(6, 11).numFmt).toBe("#,##0.00");
-    expect(first.getCell(6, 13).numFmt).toBe("0.00%");
-    expect(first.pageSetup.orientation).toBe("landscape");
-    // The demo has review corrections, so somewhere self and reviewed points differ.
-    // Each correction on the review sheet, with the unit's own points beside the reviewed points and the reason.
+    const text = (r: number, c: number) => String(first.getCell(r, c).value ?? "");
+    // The header block of an administrative annex: authority left, national motto right, place and date, title, the decision (number blank).
+    expect([text(1, 1), text(2, 1)]).toEqual(["ỦY BAN NHÂN DÂN", "THÀNH PHỐ ĐÀ NẴNG"]);
+    expect(text(1, 8)).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(text(2, 8)).toBe("Độc lập - Tự do - Hạnh phúc");
+    expect(text(3, 8)).toBe("Đà Nẵng, ngày 20 tháng 11 năm 2026");
+    expect([text(5, 1), text(6, 1)]).toEqual(["PHỤ LỤC", "KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG CHUYỂN ĐỔI SỐ NĂM 2025"]);
+    expect(text(8, 1)).toMatch(/^\(Kèm theo Quyết định số +\/QĐ-UBND ngày +tháng +năm 2026 của Ủy ban nhân dân thành phố Đà Nẵng\)$/);
+    const header = first.getRow(10).values as unknown[];
+    expect(header).toEqual(expect.arrayContaining([
+      "STT", "Tên cơ quan, đơn vị", "1. Nhận thức số (15)", "Điểm thưởng (tối đa 5)", "Điểm trừ (tối đa 5)", "Điểm tự đánh giá", "Tổng điểm", "Xếp loại", "Xếp hạng",
+    ]));
+    const col = (name: string) => header.indexOf(name);
+    const indices = header.map((h, i) => (typeof h === "string" && /^\d\. /.test(h) ? i : -1)).filter((i) => i > 0);
+    expect(indices).toHaveLength(6);
+    expect(first.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, printTitlesRow: "10:10" });
+    expect(first.headerFooter.oddFooter).toContain("Trang &P/&N");
+    let ranked = 0;
+    let notSubmitted = 0;
+    for (let r = 11; r <= first.rowCount; r += 1) {
+      const row = first.getRow(r);
+      const name = row.getCell(2).value;
+      if (!name) break;
+      if (row.getCell(col("Xếp hạng")).value === "Chưa nộp") {
+        // Not ranked, after every ranked unit, and no number pretends to be its score.
+        notSubmitted += 1;
+        expect(row.getCell(1).value).toBe("");
+        expect(row.getCell(col("Tổng điểm")).value).toBe("");
+        continue;
+      }
+      expect(notSubmitted).toBe(0);
+      ranked += 1;
+      // Every row adds up: the main indices, plus bonus, minus penalty, make the total.
+      const sum = indices.reduce((a, i) => a + (row.getCell(i).value as number), 0)
+        + (row.getCell(col("Điểm thưởng (tối đa 5)")).value as number) - (row.getCell(col("Điểm trừ (tối đa 5)")).value as number);
+      expect(Math.abs(sum - (row.getCell(col("Tổng điểm")).value as number)), `${String(name)}`).toBeLessThan(0.011);
+      expect(row.getCell(col("Tổng điểm")).numFmt).toBe("#,##0.00");
+      expect(row.getCell(col("Tổng điểm")).font?.name).toBe("Times New Roman");
+    }
+    expect(ranked).toBeGreaterThan(10);
+    expect(notSubmitted).toBeGreaterThan(0);
+    // The signature block under the table.
+    const below = Array.from({ length: 10 }, (_, i) => first.getRow(11 + ranked + notSubmitted + i).values as unknown[]).flat();
+    expect(below).toEqual(expect.arrayContaining(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]));
+    // The review sheet: only real corrections (the points changed), a title, wrapped text.
     const review = sheets[3]!;
-    expect(review.getRow(1).values).toEqual(expect.arrayContaining(["Số liệu đơn vị nộp", "Điểm tự đánh giá", "Điểm thẩm định", "Lý do điều chỉnh"]));
-    expect(review.rowCount).toBeGreaterThan(1);
-    expect(review.getCell(2, 8).value).toBe("Điều chỉnh theo tài liệu kiểm chứng");
-    expect(review.getCell(2, 6).value).not.toBe(review.getCell(2, 7).value);
-    const differs = sheets.slice(0, 3).some((sheet) => Array.from({ length: sheet.rowCount - 5 }, (_, i) => sheet.getRow(6 + i))
-      .some((row) => row.getCell(10).value !== row.getCell(11).value));
-    expect(differs).toBe(true);
+    expect(String(review.getCell(1, 1).value)).toMatch(/^Các chỉ số được điều chỉnh khi thẩm định, kỳ đánh giá năm 2025/);
+    expect(review.getRow(3).values).toEqual(expect.arrayContaining(["Số liệu đơn vị nộp", "Điểm tự đánh giá", "Điểm thẩm định", "Lý do điều chỉnh"]));
+    expect(review.rowCount).toBeGreaterThan(4);
+    for (let r = 4; r <= review.rowCount; r += 1) {
+      expect(review.getCell(r, 6).value, `row ${r}`).not.toBe(review.getCell(r, 7).value);
+      expect(review.getCell(r, 8).alignment?.wrapText).toBe(true);
+    }
   });
 
   it("round-trips the figures template: edits with decimal commas become new revisions", async () => {

@@ -109,7 +109,7 @@ export async function publishConfirmed(deps: CoreDeps, session: Session, pending
   const locale = session.locale;
   const files = [
     { kind: "photo" as const, filename: `xep-hang-dti-${period.year}.png`, data: await deps.reports.rankingChart(scores, province?.name ?? "", locale) },
-    { kind: "document" as const, filename: `ket-qua-dti-${period.year}-ky-${period.id}.xlsx`, data: await deps.reports.resultsWorkbook(scores, locale) },
+    { kind: "document" as const, filename: `ket-qua-dti-${period.year}-ky-${period.id}.xlsx`, data: await deps.reports.resultsWorkbook(scores, province?.name ?? "", locale) },
   ];
   const messages = (snapshotId: number, fileIds: readonly number[]): OutboxInput[] => {
     const out: OutboxInput[] = [];

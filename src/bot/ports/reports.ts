@@ -7,7 +7,7 @@ export interface Reports {
   /** The ranking of every group as a PNG. */
   rankingChart(scores: PeriodScores, provinceName: string, locale: Locale): Promise<Uint8Array>;
   /** The printable results workbook. */
-  resultsWorkbook(scores: PeriodScores, locale: Locale): Promise<Uint8Array>;
+  resultsWorkbook(scores: PeriodScores, provinceName: string, locale: Locale): Promise<Uint8Array>;
 }
 
 /** What the core needs of the delivery queue: which channels deliver, and a nudge when something was queued. */
