@@ -75,7 +75,8 @@ function groupSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: Peri
   const sheet = workbook.addWorksheet(sheetName(group.groupName, taken), {
     pageSetup: {
       orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-      margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      // Decree 30/2020/NĐ-CP: 30–35 mm left, 15–20 mm right, 20–25 mm top and bottom.
+      margins: { left: 1.18, right: 0.7, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddFooter: `&C&"${FONT}"&10${t("xlsx-page")} &P/&N` },
   });
@@ -92,8 +93,9 @@ function groupSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: Peri
     ...indexColumns.map((i) => `${i.code}. ${i.name} (${i18n.number(locale, i.maxPoints ?? 0)})`),
     ...(hasBonus ? [`${t("xlsx-bonus")}${cap(ruleset.adjustments.bonusCap)}`] : []),
     ...(hasPenalty ? [`${t("xlsx-penalty")}${cap(ruleset.adjustments.penaltyCap)}`] : []),
-    ...(reviewedAny ? [t("xlsx-self")] : []),
     t("xlsx-total"), t("xlsx-value"), ...(classes ? [t("xlsx-class")] : []), t("xlsx-rank"),
+    // Last, apart from the sum: the unit's own total, for comparison.
+    ...(reviewedAny ? [t("xlsx-self-compare")] : []),
   ];
   const width = headers.length;
   const headerAt = annexHeader(sheet, width, party, [
@@ -107,7 +109,7 @@ function groupSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: Peri
   const ranked = group.reviewed.units.filter((u) => sent.has(u.unitId));
   const missing = group.reviewed.units.filter((u) => !sent.has(u.unitId));
   let at = headerAt + 1;
-  const write = (values: readonly (string | number)[], numbers: readonly number[]) => {
+  const write = (values: readonly (string | number | null)[], numbers: readonly number[], percentAt = -1) => {
     const row = sheet.getRow(at++);
     values.forEach((value, i) => {
       const cell = row.getCell(i + 1);
@@ -115,7 +117,7 @@ function groupSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: Peri
       cell.border = BORDER;
       cell.font = { name: FONT, size: 12 };
       cell.alignment = { vertical: "middle", wrapText: i === 1, horizontal: i === 1 ? "left" : "center" };
-      if (numbers.includes(i) && typeof value === "number") cell.numFmt = i === numbers.at(-1) ? "0.00%" : pointsFormat;
+      if (numbers.includes(i) && typeof value === "number") cell.numFmt = i === percentAt ? "0.00%" : pointsFormat;
     });
   };
   ranked.forEach((u: UnitScore, n) => {
@@ -126,17 +128,21 @@ function groupSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: Peri
     const penalty = round2(Math.min(u.penaltyPoints, ruleset.adjustments.penaltyCap ?? Infinity));
     const values = [
       n + 1, `${unit?.name ?? u.unitId}${merged}`, ...indexColumns.map((i) => base(i.code)),
-      ...(hasBonus ? [bonus] : []), ...(hasPenalty ? [penalty] : []), ...(reviewedAny ? [selfById.get(u.unitId)?.total ?? 0] : []),
-      u.total, u.value, ...(classes ? [u.className ?? ""] : []), u.rank,
+      ...(hasBonus ? [bonus] : []), ...(hasPenalty ? [penalty] : []),
+      u.total, u.value, ...(classes ? [u.className ?? ""] : []), u.rank, ...(reviewedAny ? [selfById.get(u.unitId)?.total ?? 0] : []),
     ];
-    const numeric = values.map((v, i) => (i >= 2 && typeof v === "number" && i < values.length - 1 ? i : -1)).filter((i) => i >= 0);
-    write(values, numeric);
+    const valueAt = 2 + indexColumns.length + (hasBonus ? 1 : 0) + (hasPenalty ? 1 : 0) + 1;
+    const numeric = values.map((v, i) => (i >= 2 && typeof v === "number" && (i <= valueAt || (reviewedAny && i === values.length - 1)) ? i : -1))
+      .filter((i) => i >= 0);
+    write(values, numeric, valueAt);
   });
   // Units that sent nothing are not ranked: listed after, as not submitted.
-  missing.forEach((u) => {
+  missing.forEach((u, n) => {
     const unit = units.get(Number(u.unitId));
-    const blanks = Array.from({ length: width - 4 - (classes ? 1 : 0) }, () => "");
-    write(["", unit?.name ?? u.unitId, ...blanks, "", ...(classes ? [t("xlsx-not-submitted")] : []), t("xlsx-not-submitted")], []);
+    const before = indexColumns.length + (hasBonus ? 1 : 0) + (hasPenalty ? 1 : 0) + 2;
+    const blanks = (k: number) => Array.from({ length: k }, () => null);
+    write([ranked.length + n + 1, unit?.name ?? u.unitId, ...blanks(before), ...(classes ? [t("xlsx-not-submitted")] : []), t("xlsx-not-submitted"),
+      ...blanks(reviewedAny ? 1 : 0)], []);
   });
   sheet.getColumn(1).width = 6;
   sheet.getColumn(2).width = 40;

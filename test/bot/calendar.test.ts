@@ -49,11 +49,12 @@ describe("the legal calendar: the Labour Code 2019 and each year's notice for ci
   const said = (day: string) => calendar.legalDay(day);
 
   it.each([
-    ["2025-01-27", "Tết Nguyên đán", "8726/VPCP-KGVX"],
+    ["2025-01-27", "Tết Nguyên đán (trước Giao thừa)", "8726/VPCP-KGVX"],
+    ["2025-01-29", "Tết Nguyên đán (mùng 1)", "8726/VPCP-KGVX"],
     ["2025-05-02", "Nghỉ hoán đổi (làm bù thứ Bảy 26/04/2025)", "8726/VPCP-KGVX"],
     ["2025-09-01", "Quốc khánh", "8726/VPCP-KGVX"],
     ["2026-01-02", "Nghỉ hoán đổi (làm bù thứ Bảy 10/01/2026)", "12729/VPCP-KGVX"],
-    ["2026-02-16", "Tết Nguyên đán", "9441/TB-BNV"],
+    ["2026-02-16", "Tết Nguyên đán (Giao thừa)", "9441/TB-BNV"],
     ["2026-04-27", "Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch)", "Điều 111"],
     ["2026-08-31", "Nghỉ hoán đổi (làm bù thứ Bảy 22/08/2026)", "9441/TB-BNV"],
     ["2026-09-01", "Quốc khánh", "9441/TB-BNV"],

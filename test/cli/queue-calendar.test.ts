@@ -78,9 +78,9 @@ describe("dti calendar", () => {
     // Each day with its reason and where it comes from: the department, the law, or the law's default where no notice is out.
     expect(listed).toMatch(/03\/02\/2027\s*│\s*nghỉ\s*│\s*Nghỉ bù Tết Đinh Mùi\s*│\s*do Sở thêm \(dti calendar add\)/);
     expect(listed).toMatch(
-      /06\/02\/2027\s*│\s*nghỉ lễ, tết\s*│\s*Tết Nguyên đán \(mùng 1\)\s*│\s*Bộ luật Lao động 2019 \(45\/2019\/QH14\), Điều 112; khoảng nghỉ mặc định/,
+      /06\/02\/2027\s*│\s*nghỉ lễ, tết\s*│\s*Tết Nguyên đán \(mùng 1\)\s*│\s*Khoản 1 Điều 112 Bộ luật Lao động 2019 \(45\/2019\/QH14\); khoảng nghỉ mặc định/,
     );
-    expect(listed).toMatch(/10\/02\/2027\s*│\s*nghỉ bù\s*│\s*Nghỉ bù Tết Nguyên đán \(mùng 1\)\s*│\s*Bộ luật Lao động 2019, Điều 111/);
+    expect(listed).toMatch(/10\/02\/2027\s*│\s*nghỉ bù\s*│\s*Nghỉ bù Tết Nguyên đán \(mùng 1\)\s*│\s*Khoản 3 Điều 111 Bộ luật Lao động 2019/);
     expect(listed).toMatch(/20\/02\/2027\s*│\s*làm việc bù\s*│\s*Ngày làm việc bù/);
     expect(listed).toMatch(/02\/09\/2027\s*│\s*nghỉ lễ, tết\s*│\s*Quốc khánh/);
     const decided = cli();

@@ -26,8 +26,8 @@ export interface YearDecision {
   }[];
 }
 
-export const LABOUR_CODE = "Bộ luật Lao động 2019 (45/2019/QH14), Điều 112";
-const IN_LIEU = "Bộ luật Lao động 2019, Điều 111 khoản 3 (nghỉ bù khi ngày lễ trùng ngày nghỉ hằng tuần)";
+export const LABOUR_CODE = "Khoản 1 Điều 112 Bộ luật Lao động 2019 (45/2019/QH14)";
+const IN_LIEU = "Khoản 3 Điều 111 Bộ luật Lao động 2019 (nghỉ bù khi ngày lễ, tết trùng ngày nghỉ hằng tuần)";
 const DAY_MS = 86_400_000;
 const addDays = (day: Day, n: number): Day => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const weekday = (day: Day): number => new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
@@ -59,10 +59,16 @@ export function legalDays(year: number, decisions: readonly YearDecision[], rest
   };
   law(`${year}-01-01`, "Tết Dương lịch");
   const tet = lunarDay(year, "vietnamese 1-0-1");
-  if (decision?.tet) decision.tet.forEach((d) => law(d, "Tết Nguyên đán", decision.source));
+  // Each day of Tết named by its place in the lunar new year, whether the notice or the law's default sets the span.
+  const tetName = (day: Day): string => {
+    const offset = tet ? Math.round((Date.parse(day) - Date.parse(tet)) / DAY_MS) : 0;
+    if (offset >= 0) return `Tết Nguyên đán (mùng ${offset + 1})`;
+    return offset === -1 ? "Tết Nguyên đán (Giao thừa)" : "Tết Nguyên đán (trước Giao thừa)";
+  };
+  if (decision?.tet) decision.tet.forEach((d) => law(d, tetName(d), decision.source));
   else if (tet) {
     // Five days; without a decision, the last day of the old year and the first four of the new.
-    for (let i = -1; i < 4; i += 1) law(addDays(tet, i), i < 0 ? "Tết Nguyên đán (Giao thừa)" : `Tết Nguyên đán (mùng ${i + 1})`, `${LABOUR_CODE}; khoảng nghỉ mặc định, chưa có thông báo của năm`);
+    for (let i = -1; i < 4; i += 1) law(addDays(tet, i), tetName(addDays(tet, i)), `${LABOUR_CODE}; khoảng nghỉ mặc định, chưa có thông báo của năm`);
   }
   law(lunarDay(year, "vietnamese 3-0-10"), "Giỗ Tổ Hùng Vương (10/3 âm lịch)");
   law(`${year}-04-30`, "Ngày Chiến thắng (30/4)");

@@ -30,7 +30,8 @@ export function defaultParty(provinceName: string): AnnexParty {
     // The date line names the place as offices write it: "Đà Nẵng, ngày …", "Thành phố Hồ Chí Minh, ngày …".
     place: bare === "Hồ Chí Minh" ? "Thành phố Hồ Chí Minh" : bare,
     signerTitle: ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
-    issuer: `Ủy ban nhân dân ${kind} ${bare}`,
+    // "Thành phố Hồ Chí Minh" is the city's name; elsewhere "thành phố Đà Nẵng", "tỉnh Quảng Trị".
+    issuer: bare === "Hồ Chí Minh" ? "Ủy ban nhân dân Thành phố Hồ Chí Minh" : `Ủy ban nhân dân ${kind} ${bare}`,
   };
 }
 
@@ -50,15 +51,16 @@ const put = (sheet: ExcelJS.Worksheet, row: number, from: number, to: number, te
  */
 export function annexHeader(sheet: ExcelJS.Worksheet, width: number, party: AnnexParty, title: readonly string[], dated: Date): number {
   const split = Math.max(2, Math.floor(width * 0.4));
-  put(sheet, 1, 1, split, party.authority[0] ?? "", { size: 12 });
+  put(sheet, 1, 1, split, party.authority[0] ?? "", { bold: true, size: 12 });
   put(sheet, 2, 1, split, party.authority.slice(1).join(" "), { bold: true, size: 12 });
   put(sheet, 1, split + 1, width, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 12 });
   put(sheet, 2, split + 1, width, "Độc lập - Tự do - Hạnh phúc", { bold: true });
-  const day = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" }).format(dated).split("/");
-  put(sheet, 3, split + 1, width, `${party.place}, ngày ${day[0]} tháng ${day[1]} năm ${day[2]}`, { italic: true });
+  const year = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric" }).format(dated);
+  // Dated when signed, as the decision it belongs to: day and month are left for the office.
+  put(sheet, 3, split + 1, width, `${party.place}, ngày      tháng      năm ${year}`, { italic: true });
   let row = 5;
   for (const [i, line] of title.entries()) put(sheet, row++, 1, width, line, { bold: i < 2 });
-  put(sheet, row++, 1, width, `(Kèm theo Quyết định số       /QĐ-UBND ngày      tháng      năm ${day[2]} của ${party.issuer})`, { italic: true });
+  put(sheet, row++, 1, width, `(Kèm theo Quyết định số       /QĐ-UBND ngày      tháng      năm ${year} của ${party.issuer})`, { italic: true });
   return row + 1;
 }
 
