@@ -947,6 +947,8 @@ notify-published-group = • { $group } ({ $size } units): first { $leader } ({ 
   }
 notify-published-chart = Digital-transformation ranking { $year }
 notify-published-sheet = Detailed results (Excel)
+chart-not-submitted = Sent no figures, not ranked ({ $count }): { $names }
+chart-subtitle = { $year } period · { $ruleset } · figures as of { $date } · source: DTI Bot
 chart-points = Points
 chart-gap = … { $count } more units (see the Excel file)
 chart-title = Digital-transformation results { $year } — { $province }

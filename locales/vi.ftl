@@ -947,6 +947,8 @@ notify-published-group = • { $group } ({ $size } đơn vị): đứng đầu {
   }
 notify-published-chart = Biểu đồ xếp hạng chuyển đổi số năm { $year }
 notify-published-sheet = Bảng kết quả chi tiết (Excel)
+chart-not-submitted = Chưa nộp số liệu, không xếp hạng ({ $count }): { $names }
+chart-subtitle = Kỳ đánh giá năm { $year } · { $ruleset } · số liệu đến ngày { $date } · nguồn: DTI Bot
 chart-points = Điểm
 chart-gap = … { $count } đơn vị khác (xem tệp Excel)
 chart-title = Kết quả đánh giá chuyển đổi số năm { $year } — { $province }

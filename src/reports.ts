@@ -3,7 +3,10 @@ import type { Reports } from "./bot/ports/reports.js";
 import { resultsWorkbook } from "./bot/results-workbook.js";
 import { rankingChart } from "./charts/ranking.js";
 import { defaultParty, type AnnexParty } from "./bot/workbook/annex.js";
-import type { I18n } from "./i18n/index.js";
+import { formatDate, type I18n } from "./i18n/index.js";
+
+/** Points as the results print them: two decimals, a decimal comma in Vietnamese. */
+const twoDecimals = (locale: string) => new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** The configured header and signature of the results annex ("|" separates lines); what is not set follows the province. */
 export interface AnnexConfig {
@@ -30,15 +33,19 @@ export function createReports(i18n: I18n, now: () => Date, annex: AnnexConfig = 
   return {
     async rankingChart(scores: PeriodScores, provinceName, locale) {
       const classes = scores.ruleset.classification?.bands.map((b) => b.name) ?? [];
+      const sent = new Set(scores.figures.map((f) => String(f.unitId)));
       const groups = scores.groups.map((g) => ({
         title: g.groupName,
         units: g.reviewed.units.map((u) => ({
           rank: u.rank, name: scores.units.get(Number(u.unitId))?.name ?? u.unitId, total: u.total, max: u.applicableMax,
-          className: u.className,
+          className: u.className, submitted: sent.has(u.unitId),
         })),
       }));
       return rankingChart(i18n.t(locale, "chart-title", { year: String(scores.period.year), province: provinceName }), groups, classes, {
         points: i18n.t(locale, "chart-points"), gap: (count) => i18n.t(locale, "chart-gap", { count }),
+        notSubmitted: (names) => i18n.t(locale, "chart-not-submitted", { count: names.length, names: names.join(", ") }),
+        number: (value) => twoDecimals(locale).format(value),
+        subtitle: i18n.t(locale, "chart-subtitle", { year: String(scores.period.year), ruleset: scores.ruleset.title, date: formatDate(now(), locale) }),
       });
     },
     resultsWorkbook: (scores, provinceName, locale) =>
