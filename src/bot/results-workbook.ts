@@ -119,6 +119,8 @@ function groupSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: Peri
       cell.alignment = { vertical: "middle", wrapText: i === 1, horizontal: i === 1 ? "left" : "center" };
       if (numbers.includes(i) && typeof value === "number") cell.numFmt = i === percentAt ? "0.00%" : pointsFormat;
     });
+    // A long name wraps: the row grows with it (about 40 characters a line in its column).
+    row.height = 18 * Math.max(1, Math.ceil(String(values[1] ?? "").length / 40));
   };
   ranked.forEach((u: UnitScore, n) => {
     const unit = units.get(Number(u.unitId));
@@ -147,6 +149,7 @@ function groupSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: Peri
   sheet.getColumn(1).width = 6;
   sheet.getColumn(2).width = 40;
   for (let i = 3; i <= width; i += 1) sheet.getColumn(i).width = 13;
+  if (classes) sheet.getColumn(headers.indexOf(t("xlsx-class")) + 1).width = 17;
   sheet.pageSetup.printTitlesRow = `${headerAt}:${headerAt}`;
   sheet.views = [{ state: "frozen", ySplit: headerAt, xSplit: 2 }];
   signatureBlock(sheet, at, width, party);
