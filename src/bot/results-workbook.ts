@@ -1,8 +1,9 @@
 import ExcelJS from "exceljs";
 import { formatDate, type I18n, type Locale } from "../i18n/index.js";
-import { walk, type UnitScore } from "../scoring/index.js";
+import { walk } from "../scoring/index.js";
 import type { GroupScores, PeriodScores } from "./period-scores.js";
 import { annexHeader, defaultParty, FONT, signatureBlock, type AnnexParty } from "./workbook/annex.js";
+import { annexTable } from "./workbook/annex-table.js";
 
 export interface WorkbookOptions {
   readonly i18n: I18n;
@@ -50,14 +51,6 @@ export function sheetName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-/** Which main index each scored item belongs to. */
-function indexOfLeaves(ruleset: PeriodScores["ruleset"]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const root of ruleset.indices) for (const n of walk({ ...ruleset, indices: [root] })) out.set(n.code, root.code);
-  return out;
-}
-
-const round2 = (x: number) => Math.round(x * 100) / 100;
 const pointsFormat = "#,##0.00";
 
 /**
@@ -70,7 +63,7 @@ const pointsFormat = "#,##0.00";
 function groupSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: PeriodScores, group: GroupScores, taken: Set<string>): void {
   const { i18n, locale } = o;
   const t = (key: string, args = {}) => i18n.t(locale, key, args);
-  const { ruleset, period, units } = scores;
+  const { ruleset, period } = scores;
   const party = o.party ?? defaultParty(o.provinceName ?? "");
   const sheet = workbook.addWorksheet(sheetName(group.groupName, taken), {
     pageSetup: {
@@ -80,23 +73,8 @@ function groupSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: Peri
     },
     headerFooter: { oddFooter: `&C&"${FONT}"&10${t("xlsx-page")} &P/&N` },
   });
-  const leaves = walk(ruleset).filter((n) => n.children.length === 0);
-  const hasBonus = leaves.some((n) => n.effect === "bonus");
-  const hasPenalty = leaves.some((n) => n.effect === "penalty");
-  const indexColumns = ruleset.indices.filter((i) => (i.maxPoints ?? 0) > 0);
-  const selfById = new Map(group.self.units.map((u) => [u.unitId, u]));
-  const reviewedAny = group.reviewed.units.some((u) => selfById.get(u.unitId)?.total !== u.total);
-  const classes = ruleset.classification !== null;
-  const cap = (x: number | null) => (x === null ? "" : ` (${t("xlsx-cap", { cap: i18n.number(locale, x) })})`);
-  const headers = [
-    t("xlsx-no"), t("xlsx-unit-name"),
-    ...indexColumns.map((i) => `${i.code}. ${i.name} (${i18n.number(locale, i.maxPoints ?? 0)})`),
-    ...(hasBonus ? [`${t("xlsx-bonus")}${cap(ruleset.adjustments.bonusCap)}`] : []),
-    ...(hasPenalty ? [`${t("xlsx-penalty")}${cap(ruleset.adjustments.penaltyCap)}`] : []),
-    t("xlsx-total"), t("xlsx-value"), ...(classes ? [t("xlsx-class")] : []), t("xlsx-rank"),
-    // Last, apart from the sum: the unit's own total, for comparison.
-    ...(reviewedAny ? [t("xlsx-self-compare")] : []),
-  ];
+  const table = annexTable(scores, group, i18n, locale);
+  const { headers } = table;
   const width = headers.length;
   const headerAt = annexHeader(sheet, width, party, [
     t("xlsx-annex"), t("xlsx-title", { year: String(period.year) }).toUpperCase(), `${group.groupName} — ${ruleset.title}`,
@@ -104,52 +82,25 @@ function groupSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: Peri
   const header = sheet.getRow(headerAt);
   headerRow(header, headers);
   header.height = 60;
-  const leafIndex = indexOfLeaves(ruleset);
-  const sent = new Set(scores.figures.map((f) => String(f.unitId)));
-  const ranked = group.reviewed.units.filter((u) => sent.has(u.unitId));
-  const missing = group.reviewed.units.filter((u) => !sent.has(u.unitId));
   let at = headerAt + 1;
-  const write = (values: readonly (string | number | null)[], numbers: readonly number[], percentAt = -1) => {
+  for (const r of table.rows) {
     const row = sheet.getRow(at++);
-    values.forEach((value, i) => {
+    r.values.forEach((value, i) => {
       const cell = row.getCell(i + 1);
       cell.value = value;
       cell.border = BORDER;
       cell.font = { name: FONT, size: 12 };
       cell.alignment = { vertical: "middle", wrapText: i === 1, horizontal: i === 1 ? "left" : "center" };
-      if (numbers.includes(i) && typeof value === "number") cell.numFmt = i === percentAt ? "0.00%" : pointsFormat;
+      if (typeof value === "number" && i === r.shareAt) cell.numFmt = "0.00%";
+      else if (typeof value === "number" && r.points.includes(i)) cell.numFmt = pointsFormat;
     });
     // A long name wraps: the row grows with it (about 40 characters a line in its column).
-    row.height = 18 * Math.max(1, Math.ceil(String(values[1] ?? "").length / 40));
-  };
-  ranked.forEach((u: UnitScore, n) => {
-    const unit = units.get(Number(u.unitId));
-    const merged = u.mergedFrom ? ` (${t("xlsx-merged", { from: u.mergedFrom.map((id) => units.get(Number(id))?.name ?? id).join(", ") })})` : "";
-    const base = (code: string) => round2(u.items.filter((i) => i.effect === "base" && leafIndex.get(i.code) === code).reduce((a, i) => a + i.points, 0));
-    const bonus = round2(Math.min(u.bonusPoints, ruleset.adjustments.bonusCap ?? Infinity));
-    const penalty = round2(Math.min(u.penaltyPoints, ruleset.adjustments.penaltyCap ?? Infinity));
-    const values = [
-      n + 1, `${unit?.name ?? u.unitId}${merged}`, ...indexColumns.map((i) => base(i.code)),
-      ...(hasBonus ? [bonus] : []), ...(hasPenalty ? [penalty] : []),
-      u.total, u.value, ...(classes ? [u.className ?? ""] : []), u.rank, ...(reviewedAny ? [selfById.get(u.unitId)?.total ?? 0] : []),
-    ];
-    const valueAt = 2 + indexColumns.length + (hasBonus ? 1 : 0) + (hasPenalty ? 1 : 0) + 1;
-    const numeric = values.map((v, i) => (i >= 2 && typeof v === "number" && (i <= valueAt || (reviewedAny && i === values.length - 1)) ? i : -1))
-      .filter((i) => i >= 0);
-    write(values, numeric, valueAt);
-  });
-  // Units that sent nothing are not ranked: listed after, as not submitted.
-  missing.forEach((u, n) => {
-    const unit = units.get(Number(u.unitId));
-    const before = indexColumns.length + (hasBonus ? 1 : 0) + (hasPenalty ? 1 : 0) + 2;
-    const blanks = (k: number) => Array.from({ length: k }, () => null);
-    write([ranked.length + n + 1, unit?.name ?? u.unitId, ...blanks(before), ...(classes ? [t("xlsx-not-submitted")] : []), t("xlsx-not-submitted"),
-      ...blanks(reviewedAny ? 1 : 0)], []);
-  });
+    row.height = 18 * Math.max(1, Math.ceil(String(r.values[1] ?? "").length / 40));
+  }
   sheet.getColumn(1).width = 6;
   sheet.getColumn(2).width = 40;
   for (let i = 3; i <= width; i += 1) sheet.getColumn(i).width = 13;
-  if (classes) sheet.getColumn(headers.indexOf(t("xlsx-class")) + 1).width = 17;
+  if (table.classAt >= 0) sheet.getColumn(table.classAt + 1).width = 17;
   sheet.pageSetup.printTitlesRow = `${headerAt}:${headerAt}`;
   sheet.views = [{ state: "frozen", ySplit: headerAt, xSplit: 2 }];
   signatureBlock(sheet, at, width, party);
