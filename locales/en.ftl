@@ -382,6 +382,7 @@ cli-invite-no-link = Send this to the person to message the bot: /start { $code 
 cli-period-score-unknown_period = No period “{ $id }”.
 cli-period-score-unknown_ruleset = Ruleset { $ruleset } of this period was not found.
 cli-period-score-structure_only = Ruleset { $ruleset } has only its structure, so it cannot score.
+cli-export-decision-written = Drafted the decision publishing the results in { $file }, with the results as its appendix; fill in its number, date and the proposal, check it, and submit it for signature.
 cli-export-results-written = Exported results to { $file }: { $groups } group(s), { $units } unit(s).
 cli-export-figures-written = Exported the figures template to { $file } ({ $rows } rows).
 cli-import-label = imported from { $file }

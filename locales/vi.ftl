@@ -382,6 +382,7 @@ cli-invite-no-link = Gửi cho cán bộ để nhắn tới bot: /start { $code 
 cli-period-score-unknown_period = Không có kỳ đánh giá mã “{ $id }”.
 cli-period-score-unknown_ruleset = Không tìm thấy bộ chỉ số { $ruleset } của kỳ đánh giá này.
 cli-period-score-structure_only = Bộ chỉ số { $ruleset } mới có cấu trúc nên chưa thể chấm điểm.
+cli-export-decision-written = Đã soạn dự thảo Quyết định công bố kết quả vào { $file }: kèm phụ lục kết quả; xin điền số, ngày, số Tờ trình, rà soát rồi trình ký.
 cli-export-results-written = Đã xuất kết quả ra { $file }: { $groups } nhóm, { $units } đơn vị.
 cli-export-figures-written = Đã xuất mẫu số liệu ra { $file } ({ $rows } dòng).
 cli-import-label = nhập từ tệp { $file }

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { formatDate, type I18n, type Locale } from "../i18n/index.js";
 import { walk } from "../scoring/index.js";
 import type { GroupScores, PeriodScores } from "./period-scores.js";
-import { annexHeader, defaultParty, FONT, signatureBlock, type AnnexParty } from "./workbook/annex.js";
+import { annexHeader, defaultParty, FONT, signatureBlock, signingYear, type AnnexParty } from "./workbook/annex.js";
 import { annexTable } from "./workbook/annex-table.js";
 
 export interface WorkbookOptions {
@@ -78,7 +78,7 @@ function groupSheet(workbook: ExcelJS.Workbook, o: WorkbookOptions, scores: Peri
   const width = headers.length;
   const headerAt = annexHeader(sheet, width, party, [
     t("xlsx-annex"), t("xlsx-title", { year: String(period.year) }).toUpperCase(), `${group.groupName} — ${ruleset.title}`,
-  ], o.now);
+  ], signingYear(period.year, o.now));
   const header = sheet.getRow(headerAt);
   headerRow(header, headers);
   header.height = 60;

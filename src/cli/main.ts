@@ -9,7 +9,7 @@ import { importAppendixCommand } from "./appendix-import.js";
 import { createContext, type CliContext } from "./context.js";
 import { describeError } from "./errors.js";
 import { demoSeedCommand } from "./demo.js";
-import { exportResultsCommand } from "./export-results.js";
+import { exportDecisionCommand, exportResultsCommand } from "./export-results.js";
 import { exportFiguresCommand, importFiguresCommand } from "./figures-io.js";
 import { listGroupsCommand, setGroupCommand } from "./groups.js";
 import { createInviteCommand, listInvitesCommand, revokeInviteCommand, type InviteOptions } from "./invites.js";
@@ -101,9 +101,11 @@ export function buildProgram(make: (locale: Locale) => CliContext, setExit: (cod
     .option("--uses <n>", "số lần dùng", "1").option("--days <n>", "hiệu lực (ngày)", "14").option("--note <text>", "ghi chú")
     .action((o: InviteOptions) => act((ctx) => createInviteCommand(ctx, o)));
 
-  const exporter = program.command("export").description("Xuất Excel");
-  exporter.command("results <period>").description("Kết quả xếp hạng, mỗi nhóm một trang tính").option("-o, --output <file>", "tệp .xlsx")
+  const exporter = program.command("export").description("Xuất Excel, Word");
+  exporter.command("results <period>").description("Phụ lục kết quả xếp hạng (Excel), mỗi nhóm một trang tính").option("-o, --output <file>", "tệp .xlsx")
     .action((id: string, o: { output?: string }) => act((ctx) => exportResultsCommand(ctx, id, o)));
+  exporter.command("decision <period>").description("Dự thảo Quyết định công bố kết quả (Word), kèm phụ lục").option("-o, --output <file>", "tệp .docx")
+    .action((id: string, o: { output?: string }) => act((ctx) => exportDecisionCommand(ctx, id, o)));
   exporter.command("figures <period>").description("Mẫu thu thập số liệu, kèm số liệu hiện có").option("-o, --output <file>", "tệp .xlsx")
     .action((id: string, o: { output?: string }) => act((ctx) => exportFiguresCommand(ctx, id, o)));
   program.command("import").description("Nhập Excel").command("figures <period> <file>").description("Nhập số liệu theo mẫu đã xuất")

@@ -17,6 +17,12 @@ export interface AnnexParty {
   readonly issuer: string;
 }
 
+/** The year a period's results are signed in: the year after the period's, or later when exported later. */
+export function signingYear(periodYear: number, now: Date): number {
+  const year = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric" }).format(now));
+  return Math.max(year, periodYear + 1);
+}
+
 /** The usual parties of a province's DTI decision: its People's Committee issues it and a vice-chairman signs. */
 /** The centrally-run cities (since 1/7/2025 Huế is one): their People's Committee is a city's. */
 const CITIES = new Set(["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"]);
@@ -49,13 +55,12 @@ const put = (sheet: ExcelJS.Worksheet, row: number, from: number, to: number, te
  * decision it belongs to (number and date left blank until it is issued).
  * Returns the first free row.
  */
-export function annexHeader(sheet: ExcelJS.Worksheet, width: number, party: AnnexParty, title: readonly string[], dated: Date): number {
+export function annexHeader(sheet: ExcelJS.Worksheet, width: number, party: AnnexParty, title: readonly string[], year: number): number {
   const split = Math.max(2, Math.floor(width * 0.4));
   put(sheet, 1, 1, split, party.authority[0] ?? "", { bold: true, size: 12 });
   put(sheet, 2, 1, split, party.authority.slice(1).join(" "), { bold: true, size: 12 });
   put(sheet, 1, split + 1, width, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 12 });
   put(sheet, 2, split + 1, width, "Độc lập - Tự do - Hạnh phúc", { bold: true });
-  const year = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric" }).format(dated);
   // Dated when signed, as the decision it belongs to: day and month are left for the office.
   put(sheet, 3, split + 1, width, `${party.place}, ngày      tháng      năm ${year}`, { italic: true });
   let row = 5;
