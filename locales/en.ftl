@@ -950,6 +950,19 @@ notify-published-chart = Digital-transformation ranking { $year }
 notify-published-sheet = Detailed results (Excel)
 chart-not-submitted = Sent no figures, not ranked ({ $count }): { $names }
 chart-subtitle = { $year } period · { $ruleset } · figures as of { $date } · source: DTI Bot
+chart-card-title = { $unit } — digital transformation { $year }
+chart-card-subtitle = { $official ->
+    [yes] Official result
+   *[no] Provisional score
+  }: { $total }/{ $max }{ $className ->
+    [none] {""}
+   *[other] , class { $className }
+  }, ranked { $rank }/{ $size } in { $group } · as of { $date }
+chart-card-unit = The unit's points (out of the maximum)
+chart-card-average = Group average
+bot-scorecard-caption = { $unit }: points by main index, against the group's average.
+bot-button-scorecard = Chart
+bot-help-scorecard = /bieudo — a chart of points by main index against the group's average
 chart-points = Points
 chart-gap = … { $count } more units (see the Excel file)
 chart-title = Digital-transformation results { $year } — { $province }

@@ -950,6 +950,19 @@ notify-published-chart = Biểu đồ xếp hạng chuyển đổi số năm { $
 notify-published-sheet = Bảng kết quả chi tiết (Excel)
 chart-not-submitted = Chưa nộp số liệu, không xếp hạng ({ $count }): { $names }
 chart-subtitle = Kỳ đánh giá năm { $year } · { $ruleset } · số liệu đến ngày { $date } · nguồn: DTI Bot
+chart-card-title = { $unit } — chuyển đổi số năm { $year }
+chart-card-subtitle = { $official ->
+    [yes] Kết quả chính thức
+   *[no] Điểm tạm tính
+  }: { $total }/{ $max }{ $className ->
+    [none] {""}
+   *[other] , loại { $className }
+  }, xếp thứ { $rank }/{ $size } trong nhóm { $group } · đến ngày { $date }
+chart-card-unit = Điểm của đơn vị (trên điểm tối đa)
+chart-card-average = Bình quân của nhóm
+bot-scorecard-caption = Biểu đồ điểm theo chỉ số chính của { $unit }, so với bình quân nhóm.
+bot-button-scorecard = Biểu đồ
+bot-help-scorecard = /bieudo — biểu đồ điểm theo chỉ số chính, so với bình quân của nhóm
 chart-points = Điểm
 chart-gap = … { $count } đơn vị khác (xem tệp Excel)
 chart-title = Kết quả đánh giá chuyển đổi số năm { $year } — { $province }

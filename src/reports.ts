@@ -2,6 +2,7 @@ import type { PeriodScores } from "./bot/period-scores.js";
 import type { Reports } from "./bot/ports/reports.js";
 import { resultsWorkbook } from "./bot/results-workbook.js";
 import { rankingChart } from "./charts/ranking.js";
+import { scorecard } from "./charts/scorecard.js";
 import { defaultParty, type AnnexParty } from "./bot/workbook/annex.js";
 import { formatDate, type I18n } from "./i18n/index.js";
 
@@ -48,6 +49,15 @@ export function createReports(i18n: I18n, now: () => Date, annex: AnnexConfig = 
         subtitle: i18n.t(locale, "chart-subtitle", { year: String(scores.period.year), ruleset: scores.ruleset.title, date: formatDate(now(), locale) }),
       });
     },
+    scorecard: (card, locale) => scorecard(card.indices.map((i) => ({ label: `${i.code}. ${i.name}`, points: i.points, max: i.max, average: i.average })), {
+      title: i18n.t(locale, "chart-card-title", { unit: card.unitName, year: String(card.year) }),
+      subtitle: i18n.t(locale, "chart-card-subtitle", {
+        total: twoDecimals(locale).format(card.total), max: i18n.number(locale, card.max), className: card.className ?? "none",
+        rank: card.rank, size: card.size, group: card.groupName, official: card.official ? "yes" : "no", date: formatDate(now(), locale),
+      }),
+      unit: i18n.t(locale, "chart-card-unit"), average: i18n.t(locale, "chart-card-average"), number: (v) => twoDecimals(locale).format(v),
+      max: (v) => i18n.number(locale, v),
+    }),
     resultsWorkbook: (scores, provinceName, locale) =>
       resultsWorkbook(scores, { i18n, locale, now: now(), party: annexParty(provinceName, annex) }),
   };

@@ -7,7 +7,7 @@ import { cancel, confirm, type Confirmables, type TapAnswer, type TapOutcome } f
 import { choosePublication, publishConfirmed, type PendingPublish } from "./handlers/publish.js";
 import { delegate, snooze } from "./handlers/reminders.js";
 import { approve, deadlines } from "./handlers/deadlines.js";
-import { itemScore, missing, ranking, score, target } from "./handlers/score.js";
+import { itemScore, missing, ranking, score, scoreCard, target } from "./handlers/score.js";
 import { submit, withdraw } from "./handlers/submit.js";
 import { fold } from "../scoring/index.js";
 import { fileAppeal, listAppeals, resolveAppeal } from "./handlers/appeal.js";
@@ -66,6 +66,7 @@ function dispatch(deps: CoreDeps, session: Session, intent: Intent): Promise<Rep
     case "confirm": return confirm(deps, session, intent.id, intent.detach === true, CONFIRMABLES);
     case "cancel": return cancel(deps, session, intent.id, CONFIRMABLES);
     case "score": return score(deps, session);
+    case "score_card": return scoreCard(deps, session);
     case "missing": return missing(deps, session);
     case "target": return target(deps, session, intent.text ?? "");
     case "ranking": return ranking(deps, session);

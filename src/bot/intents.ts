@@ -11,6 +11,8 @@ export type Intent =
   | { readonly kind: "submit"; readonly text: string }
   | { readonly kind: "withdraw"; readonly code?: string }
   | { readonly kind: "score" }
+  /** /bieudo: the unit's scorecard as a picture. */
+  | { readonly kind: "score_card" }
   | { readonly kind: "missing" }
   /** /muctieu, with the class asked for when named ("lên loại xuất sắc"). */
   | { readonly kind: "target"; readonly text?: string }
@@ -58,6 +60,7 @@ export const COMMANDS: Readonly<Record<string, Intent["kind"]>> = {
   nop: "submit", submit: "submit", sua: "submit", edit: "submit",
   huy: "withdraw", withdraw: "withdraw",
   diem: "score", score: "score",
+  bieudo: "score_card", chart: "score_card",
   thieu: "missing", missing: "missing",
   muctieu: "target", target: "target",
   xephang: "ranking", ranking: "ranking", rank: "ranking",

@@ -48,7 +48,8 @@ const SHOWN_TOP = 25;
 const SHOWN_BOTTOM = 10;
 
 /** A font with Vietnamese glyphs: DejaVu Sans where the system has it (Debian does), else the default. */
-const FONT = GlobalFonts.families.some((f) => f.family === "DejaVu Sans") ? "DejaVu Sans" : "sans-serif";
+export const CHART_FONT = GlobalFonts.families.some((f) => f.family === "DejaVu Sans") ? "DejaVu Sans" : "sans-serif";
+const FONT = CHART_FONT;
 Chart.defaults.font.family = FONT;
 
 /** Class colours from best to worst, by the class's position in its ruleset's order of appearance. */

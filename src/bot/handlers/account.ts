@@ -7,10 +7,10 @@ import { rolesIn, type CoreDeps, type Session } from "../session.js";
 const HELP: Record<RoleName | "guest", readonly string[]> = {
   guest: ["start", "ask", "language"],
   officer: [
-    "submit", "edit", "withdraw", "evidence", "score", "missing", "target", "ranking", "deadlines", "appeal", "snooze", "delegate", "ask", "unit", "whoami",
-    "language",
+    "submit", "edit", "withdraw", "evidence", "score", "scorecard", "missing", "target", "ranking", "deadlines", "appeal", "snooze", "delegate", "ask", "unit",
+    "whoami", "language",
   ],
-  leader: ["score", "missing", "target", "ranking", "approve", "appeal", "deadlines", "snooze", "delegate", "ask", "unit", "whoami", "language"],
+  leader: ["score", "scorecard", "missing", "target", "ranking", "approve", "appeal", "deadlines", "snooze", "delegate", "ask", "unit", "whoami", "language"],
   reviewer: ["review", "deadlines", "ask", "unit", "whoami", "language"],
   admin: ["broadcast", "review", "appeal-admin", "publish", "unit", "score", "ranking", "deadlines", "ask", "whoami", "language"],
 };

@@ -41,7 +41,41 @@ const MORE = [[
   { label: line("bot-button-missing"), action: "cmd:thieu" },
   { label: line("bot-button-target"), action: "cmd:muctieu" },
   { label: line("bot-button-ranking"), action: "cmd:xephang" },
+  { label: line("bot-button-scorecard"), action: "cmd:bieudo" },
 ]];
+
+/**
+ * /bieudo: the unit's points by main index against its maximum and its group's average, as a picture; the
+ * published result once there is one, the provisional self-score before.
+ */
+export async function scoreCard(deps: CoreDeps, session: Session): Promise<Reply[]> {
+  // Without pictures (a deployment with no chart renderer), the same figures in words.
+  if (!deps.reports) return score(deps, session);
+  const result = await unitView(deps, session);
+  if (!result.ok) return result.replies;
+  const { unit, period, group, self, reviewed } = result.view;
+  const official = (await officialResult(deps.store, period, unit.id)) !== null;
+  const view = official ? group.reviewed.units : group.self.units;
+  const own = official ? reviewed : self;
+  // The average of the units that sent anything: a unit with nothing would pull every average down.
+  const peers = view.filter((u) => u.items.some((i) => i.status === "scored" || i.status === "not_applicable"));
+  const average = (code: string) => {
+    const points = peers.map((u) => u.indices.find((i) => i.code === code)?.points ?? 0);
+    return points.length === 0 ? 0 : Math.round((points.reduce((a, b) => a + b, 0) / points.length) * 100) / 100;
+  };
+  const picture = deps.reports.scorecard({
+    unitName: unit.name, year: period.year, groupName: group.groupName, total: own.total, max: own.applicableMax, className: own.className,
+    rank: own.rank, size: view.length, official,
+    indices: own.indices.filter((i) => i.max > 0)
+      .map((i) => ({ code: i.code, name: i.name, points: i.points, max: i.max, average: average(i.code) })),
+  }, session.locale);
+  return [{
+    lines: [],
+    attachment: {
+      kind: "photo", filename: `diem-${unit.code}-${period.year}.png`, data: picture, caption: line("bot-scorecard-caption", { unit: unit.name }),
+    },
+  }];
+}
 
 /** /diem: total, value, class, rank, change since the last snapshot, main indices, what is missing. */
 export async function score(deps: CoreDeps, session: Session): Promise<Reply[]> {
