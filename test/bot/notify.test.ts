@@ -110,6 +110,8 @@ describe("announcements, results and reminders", () => {
     expect(pushed).toMatch(/Đã công bố kết quả năm 2025 .+: \d+ đơn vị, \d+ nhóm/);
     expect(pushed).toContain("📎 xep-hang-dti-2025.png");
     expect(pushed).toContain("📎 ket-qua-dti-2025-ky-1.xlsx");
+    // With each unit's result, its scorecard picture (to each of its people).
+    expect(pushed.match(/📎 diem-S19-2025\.png/g)?.length).toBeGreaterThanOrEqual(2);
     // After publication the period takes no new figures.
     expect(await person("n7").say("6.2 = 99%")).toContain("đã công bố, không nhận số liệu mới");
 

@@ -248,8 +248,8 @@ describe("review, evidence and appeals end to end over the Telegram Bot API", ()
     expect(preview).toMatch(/• Hạn thẩm định: \d{2}\/\d{2}\/\d{4} \(còn \d+ ngày\)/);
     expect(preview).toMatch(/thời hạn khiếu nại đến hết ngày \d{2}\/\d{2}\/\d{4}; sau khi công bố, đơn vị không khiếu nại được nữa/);
     const published = all(await admin.tap("Công bố sớm"));
-    // Two people of Sở Tư pháp reached, and the admin's summary, chart and workbook.
-    expect(published).toContain(`Đã công bố kết quả năm ${year}. 5 tin nhắn đang được gửi tới các đơn vị và Sở.`);
+    // Two people of Sở Tư pháp reached (a result and its scorecard picture each), and the admin's summary, chart and workbook.
+    expect(published).toContain(`Đã công bố kết quả năm ${year}. 7 tin nhắn đang được gửi tới các đơn vị và Sở.`);
 
     const title = `Kết quả đánh giá chuyển đổi số năm ${year}`;
     const result = new RegExp(`^${title} của Sở Tư pháp\\nTổng điểm: [\\d,]+/[\\d,]+ \\([\\d,.]+%\\).*\\.\\n`

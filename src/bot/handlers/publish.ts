@@ -1,6 +1,7 @@
 import { snapshotUnits } from "../period-scores.js";
 import { holdersByUnit } from "../notify/jobs.js";
 import { publicationSummary, unitResult } from "../notify/results.js";
+import { scorecardInput } from "../scorecard-input.js";
 import type { OutboxInput } from "../ports/delivery.js";
 import type { PeriodRecord } from "../ports/records.js";
 import { line, reply, text, type Reply } from "../reply.js";
@@ -111,6 +112,21 @@ export async function publishConfirmed(deps: CoreDeps, session: Session, pending
     { kind: "photo" as const, filename: `xep-hang-dti-${period.year}.png`, data: await deps.reports.rankingChart(scores, province?.name ?? "", locale) },
     { kind: "document" as const, filename: `ket-qua-dti-${period.year}-ky-${period.id}.xlsx`, data: await deps.reports.resultsWorkbook(scores, province?.name ?? "", locale) },
   ];
+  // Each unit's scorecard goes with its result: one picture per unit, stored once for everyone of the unit.
+  const cards = new Map<number, number>();
+  for (const group of scores.groups) {
+    for (const score of group.reviewed.units) {
+      const unit = scores.units.get(Number(score.unitId));
+      if (!unit || !holders.has(unit.id)) continue;
+      cards.set(unit.id, files.length);
+      files.push({
+        kind: "photo" as const, filename: `diem-${unit.code}-${period.year}.png`,
+        data: deps.reports.scorecard(scorecardInput({
+          unitName: unit.name, year: period.year, groupName: group.groupName, own: score, view: group.reviewed.units, official: true,
+        }), locale),
+      });
+    }
+  }
   const messages = (snapshotId: number, fileIds: readonly number[]): OutboxInput[] => {
     const out: OutboxInput[] = [];
     for (const group of scores.groups) {
@@ -125,11 +141,20 @@ export async function publishConfirmed(deps: CoreDeps, session: Session, pending
         });
         for (const personId of new Set([...people.officers, ...people.leaders])) {
           const identity = reach.get(personId);
-          if (identity) out.push({ key: `publish:${snapshotId}:${identity.id}:${unit.id}`, identityId: identity.id, kind: "publication", reply: result, notBefore: now });
+          if (!identity) continue;
+          out.push({ key: `publish:${snapshotId}:${identity.id}:${unit.id}`, identityId: identity.id, kind: "publication", reply: result, notBefore: now });
+          const card = cards.get(unit.id);
+          if (card !== undefined) {
+            out.push({
+              key: `publish:${snapshotId}:${identity.id}:${unit.id}:card`, identityId: identity.id, kind: "publication", notBefore: now,
+              reply: { lines: [], attachment: { kind: "photo", filename: files[card]!.filename, fileId: fileIds[card]!, caption: line("bot-scorecard-caption", { unit: unit.name }) } },
+            });
+          }
         }
       }
     }
-    const summary = publicationSummary(scores, out.length);
+    // The summary counts the results sent, not the pictures that go with them.
+    const summary = publicationSummary(scores, out.filter((m) => !m.key.endsWith(":card")).length);
     for (const personId of admins) {
       const identity = reach.get(personId);
       if (!identity) continue;

@@ -4,6 +4,7 @@ import { fold, nextClassGap, type Band, type Ruleset, type UnitScore } from "../
 import type { GroupScores } from "../period-scores.js";
 import type { PeriodRecord, UnitRecord } from "../ports/records.js";
 import { line, movement, reply, type Line, type Reply } from "../reply.js";
+import { scorecardInput } from "../scorecard-input.js";
 import { figureText } from "./figure-preview.js";
 import { officialRankingLines, officialResult, officialScoreLines, officialTargetLines } from "./official.js";
 import { periodForUnit, rolesIn, type CoreDeps, type Session, noUnitLine } from "../session.js";
@@ -57,18 +58,8 @@ export async function scoreCard(deps: CoreDeps, session: Session): Promise<Reply
   const official = (await officialResult(deps.store, period, unit.id)) !== null;
   const view = official ? group.reviewed.units : group.self.units;
   const own = official ? reviewed : self;
-  // The average of the units that sent anything: a unit with nothing would pull every average down.
-  const peers = view.filter((u) => u.items.some((i) => i.status === "scored" || i.status === "not_applicable"));
-  const average = (code: string) => {
-    const points = peers.map((u) => u.indices.find((i) => i.code === code)?.points ?? 0);
-    return points.length === 0 ? 0 : Math.round((points.reduce((a, b) => a + b, 0) / points.length) * 100) / 100;
-  };
-  const picture = deps.reports.scorecard({
-    unitName: unit.name, year: period.year, groupName: group.groupName, total: own.total, max: own.applicableMax, className: own.className,
-    rank: own.rank, size: view.length, official,
-    indices: own.indices.filter((i) => i.max > 0)
-      .map((i) => ({ code: i.code, name: i.name, points: i.points, max: i.max, average: average(i.code) })),
-  }, session.locale);
+  const input = scorecardInput({ unitName: unit.name, year: period.year, groupName: group.groupName, own, view, official });
+  const picture = deps.reports.scorecard(input, session.locale);
   return [{
     lines: [],
     attachment: {
