@@ -34,6 +34,7 @@ import { createShutdown, type Shutdown } from "./runtime/shutdown.js";
 import { watchStorage } from "./runtime/storage-watch.js";
 import { startScheduler, type Job } from "./scheduler/index.js";
 import { createFileStorage, createStore, providerOf } from "./store/index.js";
+import { holdEmbeddedDatabase } from "./store/single-process.js";
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -64,6 +65,17 @@ async function main(): Promise<void> {
   logger.info({ rulesets: rulesets.length, scorable: rulesets.filter((r) => r.completeness === "full").length }, "rulesets loaded");
   if (!config.INVITE_SECRET && config.NODE_ENV === "production") logger.warn({}, "INVITE_SECRET is not set: invite codes use the development key");
 
+  // Embedded mode is one process: a second start on the same SQLite database says so and stops.
+  if (providerOf(config.DATABASE_URL) === "sqlite") {
+    const lock = holdEmbeddedDatabase(config.DATABASE_URL);
+    if (!lock) {
+      logger.fatal({ database: config.DATABASE_URL },
+        "another DTI Bot process is already running on this SQLite database; stop it first (several instances need PostgreSQL)");
+      console.error(`DTI Bot đang chạy trên cơ sở dữ liệu ${config.DATABASE_URL} ở một tiến trình khác; xin dừng tiến trình đó trước khi khởi động lại.`);
+      process.exit(1);
+    }
+    stopper.add("store", "embedded database guard", async () => lock.release());
+  }
   logger.info({ provider: providerOf(config.DATABASE_URL) }, "opening the database (migrations first)");
   const store = await createStore(config.DATABASE_URL, {
     ...(config.INVITE_SECRET && { inviteSecret: config.INVITE_SECRET }), ...(config.ZALO_TOKEN_KEY && { tokenKey: config.ZALO_TOKEN_KEY }),
