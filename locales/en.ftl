@@ -293,6 +293,17 @@ cli-accept-done = Accepted { $count } rule(s) ({ $codes }) in { $file }. { $left
    *[other] { $left } item(s) still need review; run dti rulesets validate { $file } to see them.
   }
 cli-accept-unknown = No item waiting for review has the code { $codes }. Waiting: { $pending }.
+cli-backup-postgres = This command is for embedded mode (SQLite). On PostgreSQL, back up with pg_dump and restore with pg_restore (README, Deployment); evidence files are backed up with the storage in use.
+cli-backup-no-database = No database file at { $file }.
+cli-backup-not-empty = { $dir } already holds files; choose an empty folder for the backup.
+cli-backup-done = Backed up to { $dir }: the database and { $files } other file(s) ({ $mb } MB in all), with manifest.json giving each file's SHA-256.
+cli-restore-no-manifest = { $dir } has no manifest.json of a backup.
+cli-restore-bad = The backup is not intact ({ $count } file(s) missing or altered: { $files }); nothing was restored.
+cli-restore-running = DTI Bot is running on this database; stop the service before restoring.
+cli-restore-done = Restored from { $dir } (backed up at { $created }) into { $file }.{ $kept ->
+    [none] {""}
+   *[other] {" "}The database that was there is kept at { $kept }.
+  }
 cli-import-problems = The appendix table has { $count } bad row(s); no file was written:
 cli-import-row = Row { $row }, column { $column }: { $problem }
 cli-import-missing-column = missing column “{ $column }”

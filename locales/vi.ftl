@@ -293,6 +293,17 @@ cli-accept-done = Đã chấp nhận { $count } quy tắc ({ $codes }) trong { $
    *[other] Còn { $left } chỉ số cần rà soát; chạy dti rulesets validate { $file } để xem.
   }
 cli-accept-unknown = Không có chỉ số cần rà soát mang mã { $codes }. Các mã đang chờ rà soát: { $pending }.
+cli-backup-postgres = Lệnh này dành cho chế độ nhúng (SQLite). Với PostgreSQL, xin sao lưu bằng pg_dump và khôi phục bằng pg_restore (xem README, mục Triển khai); tệp minh chứng sao lưu theo kho lưu trữ đang dùng.
+cli-backup-no-database = Không thấy tệp cơ sở dữ liệu { $file }.
+cli-backup-not-empty = Thư mục { $dir } đã có tệp; xin chọn một thư mục trống để sao lưu.
+cli-backup-done = Đã sao lưu vào { $dir }: cơ sở dữ liệu và { $files } tệp khác (tổng { $mb } MB), kèm manifest.json ghi mã SHA-256 của từng tệp.
+cli-restore-no-manifest = Thư mục { $dir } không có manifest.json của một bản sao lưu.
+cli-restore-bad = Bản sao lưu không còn nguyên vẹn ({ $count } tệp thiếu hoặc bị thay đổi: { $files }); chưa khôi phục gì.
+cli-restore-running = DTI Bot đang chạy trên cơ sở dữ liệu này; xin dừng dịch vụ trước khi khôi phục.
+cli-restore-done = Đã khôi phục từ { $dir } (sao lưu lúc { $created }) vào { $file }.{ $kept ->
+    [none] {""}
+   *[other] {" "}Cơ sở dữ liệu trước đó được giữ lại ở { $kept }.
+  }
 cli-import-problems = Bảng phụ lục có { $count } dòng chưa hợp lệ; chưa tạo tệp:
 cli-import-row = Dòng { $row }, cột { $column }: { $problem }
 cli-import-missing-column = thiếu cột “{ $column }”

@@ -1,5 +1,6 @@
 import { calendarAddCommand, calendarListCommand, calendarRemoveCommand } from "./calendar.js";
 import { queueRetryCommand, queueStatusCommand } from "./queue.js";
+import { backupCommand, restoreCommand } from "./backup.js";
 import { evidenceCheckCommand } from "./evidence.js";
 import { zaloAuthorizeCommand, zaloStatusCommand } from "./zalo.js";
 import { Command, Option } from "commander";
@@ -126,6 +127,10 @@ export function buildProgram(make: (locale: Locale) => CliContext, setExit: (cod
   calendar.command("list").description("Ngày nghỉ lễ và ngày do Sở thêm trong năm").option("--year <year>", "năm")
     .action((o: { year?: string }) => act((ctx) => calendarListCommand(ctx, o)));
 
+  program.command("backup <dir>").description("Sao lưu cơ sở dữ liệu SQLite và các tệp minh chứng, kèm bảng mã SHA-256")
+    .action((dir: string) => act((ctx) => backupCommand(ctx, dir)));
+  program.command("restore <dir>").description("Khôi phục từ bản sao lưu (kiểm tra từng tệp trước; dịch vụ phải đang dừng)")
+    .action((dir: string) => act((ctx) => restoreCommand(ctx, dir)));
   program.command("evidence").description("Minh chứng").command("check <period>")
     .description("Đối chiếu từng tệp minh chứng trong kho với mã kiểm tra SHA-256 đã ghi: thiếu tệp, tệp bị thay đổi")
     .option("--json", "dạng JSON")
