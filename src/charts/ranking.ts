@@ -1,5 +1,6 @@
-import { createCanvas, GlobalFonts, type Canvas } from "@napi-rs/canvas";
+import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title, type ChartConfiguration, type Plugin } from "chart.js";
+import { CHART_FONT, titledCanvas } from "./canvas.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Title, Legend);
 
@@ -47,8 +48,6 @@ const HEADER_PX = 90;
 const SHOWN_TOP = 25;
 const SHOWN_BOTTOM = 10;
 
-/** A font with Vietnamese glyphs: DejaVu Sans where the system has it (Debian does), else the default. */
-export const CHART_FONT = GlobalFonts.families.some((f) => f.family === "DejaVu Sans") ? "DejaVu Sans" : "sans-serif";
 const FONT = CHART_FONT;
 Chart.defaults.font.family = FONT;
 
@@ -161,18 +160,7 @@ export function rankingChart(title: string, groups: readonly RankedGroup[], clas
   const legendPx = 40;
   const subtitlePx = labels.subtitle ? 26 : 0;
   const height = 60 + subtitlePx + legendPx + parts.reduce((h, p) => h + p.canvas.height, 0);
-  const out = createCanvas(WIDTH, height);
-  const ctx = out.getContext("2d");
-  ctx.fillStyle = "#ffffff";
-  ctx.fillRect(0, 0, WIDTH, height);
-  ctx.fillStyle = "#212121";
-  ctx.font = `bold 22px "${FONT}"`;
-  ctx.fillText(title, 20, 38);
-  if (labels.subtitle) {
-    ctx.font = `15px "${FONT}"`;
-    ctx.fillStyle = "#424242";
-    ctx.fillText(labels.subtitle, 20, 64);
-  }
+  const { canvas: out, ctx } = titledCanvas(WIDTH, height, title, labels.subtitle);
   let x = 20;
   ctx.font = `14px "${FONT}"`;
   classes.forEach((name, i) => {

@@ -1,5 +1,4 @@
-import { createCanvas } from "@napi-rs/canvas";
-import { CHART_FONT } from "./ranking.js";
+import { CHART_FONT, titledCanvas } from "./canvas.js";
 
 /** One main index of a unit: its points against the maximum and the group's average. */
 export interface ScorecardIndex {
@@ -32,16 +31,8 @@ const BAR = WIDTH - LEFT - 120;
  */
 export function scorecard(indices: readonly ScorecardIndex[], labels: ScorecardLabels): Uint8Array {
   const height = 130 + indices.length * ROW + 50;
-  const canvas = createCanvas(WIDTH, height);
-  const ctx = canvas.getContext("2d");
-  ctx.fillStyle = "#ffffff";
-  ctx.fillRect(0, 0, WIDTH, height);
-  ctx.fillStyle = "#212121";
-  ctx.font = `bold 22px "${CHART_FONT}"`;
-  ctx.fillText(labels.title, 20, 38);
+  const { canvas, ctx } = titledCanvas(WIDTH, height, labels.title, labels.subtitle);
   ctx.font = `15px "${CHART_FONT}"`;
-  ctx.fillStyle = "#424242";
-  ctx.fillText(labels.subtitle, 20, 66);
   // Legend: the unit's bar, the group's average mark.
   ctx.fillStyle = "#1565c0";
   ctx.fillRect(20, 84, 16, 16);
