@@ -53,13 +53,16 @@ const minutes = (time: string): number => {
 };
 
 /** The law's days off for a year with its yearly decisions (shipped, sourced), as the calendar reads them. */
-export function vietnamDays(): (year: number) => readonly LegalDay[] {
-  const cache = new Map<number, readonly LegalDay[]>();
-  return (year) => {
-    let list = cache.get(year);
-    if (!list) cache.set(year, (list = legalDays(year, YEAR_DECISIONS)));
-    return list;
-  };
+const legalByYear = new Map<number, readonly LegalDay[]>();
+
+/**
+ * The shipped days of a year, worked out once per process: every calendar reads them (a calendar is made for each
+ * queued reminder decided again), and they change only with a release.
+ */
+export function vietnamDays(year: number): readonly LegalDay[] {
+  let list = legalByYear.get(year);
+  if (!list) legalByYear.set(year, (list = legalDays(year, YEAR_DECISIONS)));
+  return list;
 }
 
 /**
@@ -74,7 +77,7 @@ export function createWorkCalendar(options: {
 } = {}): WorkCalendar {
   const office = options.office ?? DEFAULT_OFFICE_HOURS;
   const overrides = new Map((options.overrides ?? []).map((o) => [o.day, o]));
-  const legalOf = options.legal ?? vietnamDays();
+  const legalOf = options.legal ?? vietnamDays;
   const byYear = new Map<number, Map<Day, LegalDay>>();
   const legalDay = (day: Day): LegalDay | undefined => {
     const year = Number(day.slice(0, 4));
