@@ -154,7 +154,6 @@ export function buildTree(lines: readonly Line[]): Tree {
   }
 
   // "8. Điểm thưởng" numbered like a main index: its items are bonus (or penalty) points, its own points their cap.
-  const extraCaps: { effect: Effect; cap: number | null }[] = [];
   for (const r of flat) {
     const effect = sectionEffect(r.name);
     if (effect === "base" || r.children.length === 0 || scopes.some((s) => s.draft === r)) continue;
@@ -163,9 +162,9 @@ export function buildTree(lines: readonly Line[]): Tree {
       d.children.forEach(mark);
     };
     r.children.forEach(mark);
-    extraCaps.push({ effect, cap: r.max ?? capIn(`${r.name} ${r.text.rule}`) });
+    const cap = r.max ?? capIn(`${r.name} ${r.text.rule}`);
     r.max = 0;
-    scopes.push({ draft: r, kind: "section", effect, cap: extraCaps.at(-1)!.cap });
+    scopes.push({ draft: r, kind: "section", effect, cap });
   }
   const codes = new Map<string, number>();
   const visit = (d: Draft): void => {
@@ -199,6 +198,5 @@ export function buildTree(lines: readonly Line[]): Tree {
     const caps = scopes.filter((s) => s.kind === "section" && s.effect === effect).map((s) => s.cap);
     return caps.length === 0 || caps.some((c) => c === null) ? null : sum(caps as number[]);
   };
-  for (const s of scopes) if (s.kind === "section" && s.effect !== "base") s.draft.max = 0;
   return { roots: flat, bonusCap: capOf("bonus"), penaltyCap: capOf("penalty"), problems };
 }
