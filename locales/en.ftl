@@ -297,6 +297,7 @@ cli-backup-postgres = This command is for embedded mode (SQLite). On PostgreSQL,
 cli-backup-no-database = No database file at { $file }.
 cli-backup-not-empty = { $dir } already holds files; choose an empty folder for the backup.
 cli-backup-done = Backed up to { $dir }: the database and { $files } other file(s) ({ $mb } MB in all), with manifest.json giving each file's SHA-256.
+cli-backup-evidence-in-database = The evidence files are kept in the database (EVIDENCE_STORAGE=database), so they are in this backup with it; the evidence folder was not copied.
 cli-restore-no-manifest = { $dir } has no manifest.json of a backup.
 cli-restore-bad = The backup is not intact ({ $count } file(s) missing or altered: { $files }); nothing was restored.
 cli-restore-running = DTI Bot is running on this database; stop the service before restoring.
@@ -304,6 +305,8 @@ cli-restore-done = Restored from { $dir } (backed up at { $created }) into { $fi
     [none] {""}
    *[other] {" "}The database that was there is kept at { $kept }.
   }
+cli-restore-evidence-in-database = This backup keeps the evidence files in the database, but EVIDENCE_STORAGE is disk: please set EVIDENCE_STORAGE=database so that the service reads them.
+cli-restore-evidence-in-folder = This backup keeps the evidence files in a folder (copied back into { $dir }), but EVIDENCE_STORAGE is database: please run "npx dti evidence copy-to-database" to put them into the database.
 cli-import-problems = The appendix table has { $count } bad row(s); no file was written:
 cli-import-row = Row { $row }, column { $column }: { $problem }
 cli-import-missing-column = missing column “{ $column }”
@@ -1075,13 +1078,27 @@ zalo-authorized = The Zalo OA has authorised DTI Bot. The access token is stored
 zalo-authorize-expired = This authorisation link is invalid or older than 10 minutes. Please run "npx dti zalo authorize" again.
 zalo-authorize-wrong-oa = The account that approved is Zalo OA { $given }, not the department's configured OA ({ $expected }). Please sign in as an admin of the right OA and run "npx dti zalo authorize" again.
 zalo-authorize-failed = Zalo refused the authorisation code: { $reason }. Please run "npx dti zalo authorize" again.
-cli-evidence-checked = Checked { $count } evidence files of the { $year } period in { $dir }.
+cli-evidence-checked = Checked { $count } evidence files of the { $year } period { $storage ->
+    [database] kept in the database
+   *[disk] in { $dir }
+  }.
 cli-evidence-problem = • Evidence no. { $id }: { $unit }, item { $item }, file "{ $filename }" (sent by { $by }) — { $problem ->
     [missing] no longer in storage
    *[altered] its content differs from what was received (checksum mismatch)
   }
 cli-evidence-all-good = Every file is as it was received.
 cli-evidence-some-bad = { $count } file(s) missing or altered; please restore them from the backup.
+cli-evidence-copy-start = Copying { $count } evidence files from { $dir } into the database; files already there intact are skipped.
+cli-evidence-copy-progress = … { $done }/{ $count } files done, { $copied } copied ({ $mb } MB).
+cli-evidence-copy-problem = • { $key }: file "{ $filename }" of { $unit }, item { $item } — { $problem ->
+    [missing] not in the folder
+   *[altered] its content in the folder differs from what was received (checksum mismatch)
+  }; not copied.
+cli-evidence-copy-done = Copied { $copied } file(s) ({ $mb } MB) into the database, each read back and its SHA-256 compared; { $present } already there. { $bad ->
+    [0] No file is missing or altered.
+   *[other] { $bad } file(s) missing or altered were not copied; please restore them into the folder from the backup and run the command again.
+  }
+cli-evidence-copy-switch = Next: set EVIDENCE_STORAGE=database, restart the service, then run this command once more to copy what came in during the switch. The evidence folder is left as it is; it may be removed once the database has been backed up.
 cli-zalo-not-configured = The Zalo OA is not configured: set ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_ID, ZALO_OA_SECRET_KEY and ZALO_TOKEN_KEY.
 cli-zalo-no-redirect = ZALO_REDIRECT_URL is not set: the public HTTPS address of the service's GET /zalo/oauth, registered in the Zalo app.
 cli-zalo-authorize = Open this link with the Zalo OA admin account and choose "Allow" (valid for 10 minutes):

@@ -297,6 +297,7 @@ cli-backup-postgres = Lệnh này dành cho chế độ nhúng (SQLite). Với P
 cli-backup-no-database = Không thấy tệp cơ sở dữ liệu { $file }.
 cli-backup-not-empty = Thư mục { $dir } đã có tệp; xin chọn một thư mục trống để sao lưu.
 cli-backup-done = Đã sao lưu vào { $dir }: cơ sở dữ liệu và { $files } tệp khác (tổng { $mb } MB), kèm manifest.json ghi mã SHA-256 của từng tệp.
+cli-backup-evidence-in-database = Tệp minh chứng lưu trong cơ sở dữ liệu (EVIDENCE_STORAGE=database) nên đã nằm trong bản sao lưu này; thư mục minh chứng không được chép.
 cli-restore-no-manifest = Thư mục { $dir } không có manifest.json của một bản sao lưu.
 cli-restore-bad = Bản sao lưu không còn nguyên vẹn ({ $count } tệp thiếu hoặc bị thay đổi: { $files }); chưa khôi phục gì.
 cli-restore-running = DTI Bot đang chạy trên cơ sở dữ liệu này; xin dừng dịch vụ trước khi khôi phục.
@@ -304,6 +305,8 @@ cli-restore-done = Đã khôi phục từ { $dir } (sao lưu lúc { $created }) 
     [none] {""}
    *[other] {" "}Cơ sở dữ liệu trước đó được giữ lại ở { $kept }.
   }
+cli-restore-evidence-in-database = Bản sao lưu này giữ tệp minh chứng trong cơ sở dữ liệu, nhưng EVIDENCE_STORAGE đang là disk: xin đặt EVIDENCE_STORAGE=database để dịch vụ đọc được các tệp đó.
+cli-restore-evidence-in-folder = Bản sao lưu này giữ tệp minh chứng trong thư mục (đã chép lại vào { $dir }), nhưng EVIDENCE_STORAGE đang là database: xin chạy «npx dti evidence copy-to-database» để đưa các tệp đó vào cơ sở dữ liệu.
 cli-import-problems = Bảng phụ lục có { $count } dòng chưa hợp lệ; chưa tạo tệp:
 cli-import-row = Dòng { $row }, cột { $column }: { $problem }
 cli-import-missing-column = thiếu cột “{ $column }”
@@ -1075,13 +1078,27 @@ zalo-authorized = Đã uỷ quyền Zalo OA cho DTI Bot. Khoá truy cập đư�
 zalo-authorize-expired = Đường dẫn uỷ quyền không hợp lệ hoặc đã quá 10 phút. Xin chạy lại «npx dti zalo authorize».
 zalo-authorize-wrong-oa = Tài khoản đã uỷ quyền là Zalo OA { $given }, không phải OA của Sở đã cấu hình ({ $expected }). Xin đăng nhập bằng tài khoản quản trị của đúng OA và chạy lại «npx dti zalo authorize».
 zalo-authorize-failed = Zalo không chấp nhận mã uỷ quyền: { $reason }. Xin chạy lại «npx dti zalo authorize».
-cli-evidence-checked = Đã đối chiếu { $count } tệp minh chứng của kỳ đánh giá năm { $year } trong { $dir }.
+cli-evidence-checked = Đã đối chiếu { $count } tệp minh chứng của kỳ đánh giá năm { $year } { $storage ->
+    [database] lưu trong cơ sở dữ liệu
+   *[disk] trong { $dir }
+  }.
 cli-evidence-problem = • Minh chứng số { $id }: { $unit }, chỉ số { $item }, tệp «{ $filename }» (người gửi: { $by }) — { $problem ->
     [missing] không còn trong kho
    *[altered] nội dung đã bị thay đổi so với khi nhận (mã kiểm tra không khớp)
   }
 cli-evidence-all-good = Tất cả tệp còn nguyên như khi nhận.
 cli-evidence-some-bad = { $count } tệp thiếu hoặc bị thay đổi; xin khôi phục từ bản sao lưu.
+cli-evidence-copy-start = Chép { $count } tệp minh chứng từ thư mục { $dir } vào cơ sở dữ liệu; tệp đã có sẵn và còn nguyên thì bỏ qua.
+cli-evidence-copy-progress = … đã xử lý { $done }/{ $count } tệp, đã chép { $copied } tệp ({ $mb } MB).
+cli-evidence-copy-problem = • { $key }: tệp «{ $filename }» của { $unit }, chỉ số { $item } — { $problem ->
+    [missing] không có trong thư mục
+   *[altered] nội dung trong thư mục đã bị thay đổi so với khi nhận (mã kiểm tra không khớp)
+  }; chưa chép.
+cli-evidence-copy-done = Đã chép { $copied } tệp ({ $mb } MB) vào cơ sở dữ liệu, mỗi tệp được đọc lại và đối chiếu mã SHA-256; { $present } tệp đã có sẵn. { $bad ->
+    [0] Không có tệp nào thiếu hoặc bị thay đổi.
+   *[other] { $bad } tệp thiếu hoặc bị thay đổi chưa chép được; xin khôi phục các tệp đó vào thư mục từ bản sao lưu rồi chạy lại lệnh.
+  }
+cli-evidence-copy-switch = Bước tiếp theo: đặt EVIDENCE_STORAGE=database, khởi động lại dịch vụ, rồi chạy lại lệnh này một lần để chép các tệp nhận được trong lúc chuyển. Thư mục minh chứng được giữ nguyên; có thể xoá sau khi đã sao lưu cơ sở dữ liệu.
 cli-zalo-not-configured = Chưa cấu hình Zalo OA: cần đặt ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_ID, ZALO_OA_SECRET_KEY và ZALO_TOKEN_KEY.
 cli-zalo-no-redirect = Chưa đặt ZALO_REDIRECT_URL: địa chỉ HTTPS công khai dẫn tới GET /zalo/oauth của dịch vụ, đã khai báo trong ứng dụng Zalo.
 cli-zalo-authorize = Mở đường dẫn sau bằng tài khoản quản trị Zalo OA và chọn «Cho phép» (hiệu lực 10 phút):

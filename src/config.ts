@@ -58,6 +58,11 @@ const schema = z.object({
   /** Evidence files sent in chat: where they are kept, how large they may be, which kinds (as detected from the content). */
   EVIDENCE_DIR: z.string().min(1).default("data/evidence"),
   /**
+   * Where evidence files are kept: "disk" (EVIDENCE_DIR, this machine's folder) or "database" (rows every instance reads).
+   * Unset: disk on SQLite, database on PostgreSQL, where several instances may run (resolved below).
+   */
+  EVIDENCE_STORAGE: z.enum(["disk", "database"], "disk (a folder of this machine) or database (shared by every instance)").optional(),
+  /**
    * The results annex's header and signature: lines separated by "|". By default the province's People's Committee
    * issues it ("ỦY BAN NHÂN DÂN|TỈNH …") and a vice-chairman signs ("KT. CHỦ TỊCH|PHÓ CHỦ TỊCH").
    */
@@ -110,7 +115,15 @@ const schema = z.object({
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) {
     ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "required when TELEGRAM_WEBHOOK_URL is set" });
   }
-});
+}).transform((c) => ({ ...c, EVIDENCE_STORAGE: c.EVIDENCE_STORAGE ?? defaultEvidenceStorage(c.DATABASE_URL) }));
+
+/**
+ * EVIDENCE_STORAGE when unset: "database" on PostgreSQL, where several instances may run behind a load balancer
+ * and none can read another's folder; "disk" on SQLite, which one process serves.
+ */
+export function defaultEvidenceStorage(databaseUrl: string): "disk" | "database" {
+  return databaseUrl.startsWith("file:") ? "disk" : "database";
+}
 
 export type Config = z.output<typeof schema>;
 

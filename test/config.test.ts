@@ -48,6 +48,16 @@ describe("parseConfig", () => {
     expect(config).toMatchObject({ ZALO_OA_ID: "5798234761203948571", ZALO_WINDOW_HOURS: 48, ZALO_TEXT_LIMIT: 2000, ZALO_BUTTONS: "template" });
   });
 
+  it("keeps evidence on disk with SQLite and in the database with PostgreSQL, unless EVIDENCE_STORAGE says otherwise", () => {
+    const postgres = "postgresql://dti@db.internal:5432/dti";
+    expect(parseConfig({}).EVIDENCE_STORAGE).toBe("disk");
+    expect(parseConfig({ DATABASE_URL: postgres }).EVIDENCE_STORAGE).toBe("database");
+    expect(parseConfig({ DATABASE_URL: "postgres://dti@db.internal/dti", EVIDENCE_STORAGE: "" }).EVIDENCE_STORAGE).toBe("database");
+    expect(parseConfig({ DATABASE_URL: postgres, EVIDENCE_STORAGE: "disk" }).EVIDENCE_STORAGE).toBe("disk");
+    expect(parseConfig({ EVIDENCE_STORAGE: "database" }).EVIDENCE_STORAGE).toBe("database");
+    expect(() => parseConfig({ EVIDENCE_STORAGE: "s3" })).toThrow("EVIDENCE_STORAGE: disk (a folder of this machine) or database (shared by every instance)");
+  });
+
   describe(".env", () => {
     const folder = (content: string) => {
       const dir = mkdtempSync(join(tmpdir(), "dti-env-"));

@@ -10,6 +10,11 @@ import type { CliContext } from "./context.js";
 interface Manifest {
   readonly createdAt: string;
   readonly database: string;
+  /**
+   * Where the evidence files are: copied under evidence/ ("folder"), or inside the database ("database", with
+   * EVIDENCE_STORAGE=database). Backups made before there was a choice have no such field: "folder".
+   */
+  readonly evidence?: "folder" | "database";
   /** Every file of the backup, by path inside it, with its SHA-256. */
   readonly files: Record<string, string>;
 }
@@ -26,8 +31,9 @@ function filesUnder(dir: string): string[] {
 /**
  * `dti backup <dir>` (embedded mode): the SQLite database copied online (the
  * service may keep running: SQLite's own backup reads a consistent state) and
- * the evidence files, with a manifest of every file's SHA-256. On PostgreSQL,
- * the database's own tools do it (README, Deployment).
+ * the evidence files (or not, when they are in the database), with a manifest
+ * of every file's SHA-256. On PostgreSQL, the database's own tools do it
+ * (README, Deployment).
  */
 export async function backupCommand(ctx: CliContext, dir: string): Promise<number> {
   const { i18n, locale } = ctx;
@@ -44,23 +50,26 @@ export async function backupCommand(ctx: CliContext, dir: string): Promise<numbe
     ctx.err(i18n.t(locale, "cli-backup-not-empty", { dir }));
     return 1;
   }
-  mkdirSync(join(dir, "evidence"), { recursive: true });
+  const evidence = ctx.evidenceStorage === "database" ? "database" : "folder";
+  mkdirSync(evidence === "folder" ? join(dir, "evidence") : dir, { recursive: true });
   const db = new Database(source, { readonly: true });
   try {
     await db.backup(join(dir, "dti.db"));
   } finally {
     db.close();
   }
-  for (const file of filesUnder(ctx.evidenceDir)) {
+  // In the database, the evidence came with it; whatever the folder still holds is not what the service reads.
+  for (const file of evidence === "folder" ? filesUnder(ctx.evidenceDir) : []) {
     const to = join(dir, "evidence", relative(ctx.evidenceDir, file));
     mkdirSync(dirname(to), { recursive: true });
     copyFileSync(file, to);
   }
   const files = Object.fromEntries(filesUnder(dir).map((f) => [relative(dir, f), sha256(f)]));
-  const manifest: Manifest = { createdAt: ctx.now().toISOString(), database: source, files };
+  const manifest: Manifest = { createdAt: ctx.now().toISOString(), database: source, evidence, files };
   writeFileSync(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   const bytes = filesUnder(dir).reduce((n, f) => n + statSync(f).size, 0);
   ctx.out(i18n.t(locale, "cli-backup-done", { dir, files: Object.keys(files).length - 1, mb: Math.round((bytes / 1048576) * 10) / 10 }));
+  if (evidence === "database") ctx.out(i18n.t(locale, "cli-backup-evidence-in-database"));
   return 0;
 }
 
@@ -109,6 +118,10 @@ export async function restoreCommand(ctx: CliContext, dir: string): Promise<numb
       copyFileSync(join(dir, path), to);
     }
     ctx.out(i18n.t(locale, "cli-restore-done", { dir, created: manifest.createdAt, file: target, kept: kept ?? "none" }));
+    // The service would look for the evidence where this backup does not have it.
+    const evidence = manifest.evidence ?? "folder";
+    if (evidence === "database" && ctx.evidenceStorage === "disk") ctx.out(i18n.t(locale, "cli-restore-evidence-in-database"));
+    if (evidence === "folder" && ctx.evidenceStorage === "database") ctx.out(i18n.t(locale, "cli-restore-evidence-in-folder", { dir: ctx.evidenceDir }));
     return 0;
   } finally {
     lock.release();

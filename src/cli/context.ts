@@ -2,9 +2,10 @@ import type { AnnexConfig } from "../reports.js";
 import { userInfo } from "node:os";
 import { resolve } from "node:path";
 import type { ProvinceRecord } from "../bot/ports/records.js";
-import type { Store } from "../bot/ports/store.js";
 import { createI18n, type I18n, type Locale } from "../i18n/index.js";
 import { createCatalog, formatPath, loadRulesets, type Catalog, type RulesetIssue } from "../rulesets/index.js";
+import { defaultEvidenceStorage } from "../config.js";
+import type { EvidenceStorageKind, OpenStore } from "../store/index.js";
 import { createStore } from "../store/index.js";
 
 /** What every admin command gets: where to write, in which language, the rulesets and the store. */
@@ -23,10 +24,12 @@ export interface CliContext {
   readonly zalo: ZaloSettings | null;
   /** Where evidence files are kept (EVIDENCE_DIR). */
   readonly evidenceDir: string;
+  /** Whether the service keeps them there or in the database (EVIDENCE_STORAGE); `createEvidenceStorage` gives the one in use. */
+  readonly evidenceStorage: EvidenceStorageKind;
   /** The results annex's configured header and signature (ANNEX_*). */
   readonly annex: AnnexConfig;
   /** The store, opened (and migrated) on first use. */
-  store(): Promise<Store>;
+  store(): Promise<OpenStore>;
   close(): Promise<void>;
 }
 
@@ -53,11 +56,13 @@ export interface ContextOptions {
   tokenKey?: string | undefined;
   zalo?: ZaloSettings | null;
   evidenceDir?: string;
+  /** Default: as the configuration resolves it for the database (disk on SQLite, database on PostgreSQL). */
+  evidenceStorage?: EvidenceStorageKind;
   annex?: AnnexConfig;
 }
 
 export function createContext(options: ContextOptions): CliContext {
-  let store: Promise<Store> | null = null;
+  let store: Promise<OpenStore> | null = null;
   return {
     out: options.out ?? ((line) => process.stdout.write(`${line}\n`)),
     err: options.err ?? ((line) => process.stderr.write(`${line}\n`)),
@@ -70,6 +75,7 @@ export function createContext(options: ContextOptions): CliContext {
     now: options.now ?? (() => new Date()),
     zalo: options.zalo ?? null,
     evidenceDir: resolve(options.evidenceDir ?? "data/evidence"),
+    evidenceStorage: options.evidenceStorage ?? defaultEvidenceStorage(options.databaseUrl ?? "file:./data/dti.db"),
     annex: options.annex ?? {},
     store() {
       store ??= createStore(options.databaseUrl, {

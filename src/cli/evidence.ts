@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { createFileStorage } from "../store/index.js";
+import { createEvidenceStorage } from "../store/index.js";
 import type { CliContext } from "./context.js";
 
 /**
  * `dti evidence check <period>`: every evidence file of the period read back
- * from the storage and its SHA-256 compared with the one recorded when it
+ * from the storage in use (the folder or the database) and its SHA-256 compared with the one recorded when it
  * came in, so the record still stands up later (a file missing or altered is
  * named, with its unit, item and who sent it). Exit code 1 when any is off.
  */
@@ -17,7 +17,7 @@ export async function evidenceCheckCommand(ctx: CliContext, periodArg: string, o
     ctx.err(i18n.t(locale, "cli-period-unknown", { id: periodArg }));
     return 1;
   }
-  const storage = createFileStorage(ctx.evidenceDir);
+  const storage = createEvidenceStorage({ kind: ctx.evidenceStorage, dir: ctx.evidenceDir, store });
   const files = (await store.evidence.forPeriod(period.id)).filter((e) => e.kind === "file" && e.file);
   const problems: { id: number; unit: string; item: string; filename: string; by: string; problem: "missing" | "altered" }[] = [];
   for (const e of files) {
@@ -30,10 +30,10 @@ export async function evidenceCheckCommand(ctx: CliContext, periodArg: string, o
     }
   }
   if (options.json) {
-    ctx.out(JSON.stringify({ period: period.id, files: files.length, problems }, null, 2));
+    ctx.out(JSON.stringify({ period: period.id, storage: ctx.evidenceStorage, files: files.length, problems }, null, 2));
     return problems.length === 0 ? 0 : 1;
   }
-  ctx.out(i18n.t(locale, "cli-evidence-checked", { count: files.length, year: String(period.year), dir: ctx.evidenceDir }));
+  ctx.out(i18n.t(locale, "cli-evidence-checked", { count: files.length, year: String(period.year), storage: ctx.evidenceStorage, dir: ctx.evidenceDir }));
   for (const p of problems) ctx.out(i18n.t(locale, "cli-evidence-problem", { ...p, id: p.id }));
   ctx.out(i18n.t(locale, problems.length === 0 ? "cli-evidence-all-good" : "cli-evidence-some-bad", { count: problems.length }));
   return problems.length === 0 ? 0 : 1;

@@ -2,6 +2,7 @@ import { calendarAddCommand, calendarListCommand, calendarRemoveCommand } from "
 import { queueRetryCommand, queueStatusCommand } from "./queue.js";
 import { backupCommand, restoreCommand } from "./backup.js";
 import { evidenceCheckCommand } from "./evidence.js";
+import { evidenceCopyToDatabaseCommand } from "./evidence-copy.js";
 import { zaloAuthorizeCommand, zaloStatusCommand } from "./zalo.js";
 import { Command, Option } from "commander";
 import { ConfigError, loadConfig, type Config } from "../config.js";
@@ -131,10 +132,14 @@ export function buildProgram(make: (locale: Locale) => CliContext, setExit: (cod
     .action((dir: string) => act((ctx) => backupCommand(ctx, dir)));
   program.command("restore <dir>").description("Khôi phục từ bản sao lưu (kiểm tra từng tệp trước; dịch vụ phải đang dừng)")
     .action((dir: string) => act((ctx) => restoreCommand(ctx, dir)));
-  program.command("evidence").description("Minh chứng").command("check <period>")
+  const evidence = program.command("evidence").description("Minh chứng");
+  evidence.command("check <period>")
     .description("Đối chiếu từng tệp minh chứng trong kho với mã kiểm tra SHA-256 đã ghi: thiếu tệp, tệp bị thay đổi")
     .option("--json", "dạng JSON")
     .action((id: string, o: { json?: boolean }) => act((ctx) => evidenceCheckCommand(ctx, id, o)));
+  evidence.command("copy-to-database")
+    .description("Chép tệp minh chứng từ EVIDENCE_DIR vào cơ sở dữ liệu (trước khi đặt EVIDENCE_STORAGE=database), đối chiếu SHA-256; chạy lại được")
+    .action(() => act((ctx) => evidenceCopyToDatabaseCommand(ctx)));
 
   const zalo = program.command("zalo").description("Zalo Official Account: uỷ quyền cho DTI Bot, tình trạng khoá truy cập");
   zalo.command("authorize").description("Tạo đường dẫn để quản trị viên OA uỷ quyền cho DTI Bot (hiệu lực 10 phút)")
@@ -168,6 +173,7 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     inviteSecret: config.INVITE_SECRET,
     tokenKey: config.ZALO_TOKEN_KEY,
     evidenceDir: config.EVIDENCE_DIR,
+    evidenceStorage: config.EVIDENCE_STORAGE,
     annex: config,
     zalo: config.ZALO_APP_ID && config.ZALO_APP_SECRET && config.ZALO_OA_ID
       ? { appId: config.ZALO_APP_ID, appSecret: config.ZALO_APP_SECRET, oaId: config.ZALO_OA_ID,

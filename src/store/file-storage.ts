@@ -7,7 +7,8 @@ import { AppError } from "../errors.js";
 /** Lower-case names and folders, e.g. "ab/cdef0123…": nothing that could leave the folder or mean something to a shell. */
 const KEY = /^[a-z0-9._-]+(\/[a-z0-9._-]+)*$/;
 
-function checkKey(key: string): string {
+/** The key itself, or a BAD_STORAGE_KEY error: every evidence storage accepts the same keys. */
+export function checkKey(key: string): string {
   if (!KEY.test(key) || key.includes("..") || key.split("/").includes(".")) {
     throw new AppError("BAD_STORAGE_KEY", `not a storage key: ${JSON.stringify(key.slice(0, 100))}`);
   }

@@ -1,3 +1,4 @@
+import type { FileStorage } from "../bot/ports/review.js";
 import type { Store } from "../bot/ports/store.js";
 import { DEFAULT_SQLITE_URL, providerOf, type Provider } from "./adapter.js";
 import { createAppealRepo } from "./appeals.js";
@@ -8,6 +9,7 @@ import { createCoordinationRepo } from "./coordination.js";
 import { createOutboxRepo } from "./outbox.js";
 import { createInboxRepo, createPendingRepo } from "./chat-state.js";
 import { openDatabase } from "./client.js";
+import { createDatabaseFileStorage } from "./database-file-storage.js";
 import { createEvidenceRepo } from "./evidence.js";
 import { createFigureRepo } from "./figures.js";
 import { createIdentityRepo } from "./identities.js";
@@ -24,9 +26,17 @@ export { DEFAULT_SQLITE_URL, providerOf, type Provider };
 export { migrate } from "./migrate.js";
 export { hashCode, normaliseCode } from "./invites.js";
 export { createFileStorage } from "./file-storage.js";
+export { createEvidenceStorage, type EvidenceStorageKind } from "./evidence-storage.js";
 
 /** Used when INVITE_SECRET is not configured (demo and development); production sets its own. */
 export const DEVELOPMENT_INVITE_SECRET = "dti-bot-development-invite-secret";
+
+/** The store as opened, with what only the composition root and `dti` need. */
+export type OpenStore = Store & {
+  readonly migrationsApplied: readonly string[];
+  /** Evidence content kept in this database: use `createEvidenceStorage`, which picks it when EVIDENCE_STORAGE=database. */
+  readonly evidenceContent: FileStorage;
+};
 
 /**
  * Open the store: migrate the database (creating the SQLite file on first
@@ -35,7 +45,7 @@ export const DEVELOPMENT_INVITE_SECRET = "dti-bot-development-invite-secret";
  */
 export async function createStore(
   url: string = DEFAULT_SQLITE_URL, options: { inviteSecret?: string; tokenKey?: string } = {},
-): Promise<Store & { readonly migrationsApplied: readonly string[] }> {
+): Promise<OpenStore> {
   const { db, provider, migrationsApplied, health } = await openDatabase(url);
   return {
     provider,
@@ -61,6 +71,7 @@ export async function createStore(
     evidence: createEvidenceRepo(db),
     reviews: createReviewRepo(db),
     appeals: createAppealRepo(db),
+    evidenceContent: createDatabaseFileStorage(db),
     isEmpty: async () => (await db.province.count()) === 0,
     close: () => db.$disconnect(),
   };

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { backupCommand, restoreCommand } from "../../src/cli/backup.js";
 import { demoSeedCommand } from "../../src/cli/demo.js";
+import { createEvidenceStorage } from "../../src/store/index.js";
 import { holdEmbeddedDatabase } from "../../src/store/single-process.js";
 import { DA_NANG } from "../fixtures/demo/da-nang.js";
 import { captured, tempDatabaseUrl } from "../helpers/cli.js";
@@ -23,8 +24,9 @@ describe("dti backup and dti restore (embedded mode)", () => {
     const backup = captured({ databaseUrl, evidenceDir, now: new Date("2026-11-20T03:00:00Z") });
     expect(await backupCommand(backup.ctx, dir)).toBe(0);
     expect(backup.out[0]).toMatch(new RegExp(`^Đã sao lưu vào ${dir}: cơ sở dữ liệu và 1 tệp khác`));
-    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { files: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { evidence: string; files: Record<string, string> };
     expect(Object.keys(manifest.files).sort()).toEqual(["dti.db", "evidence/ab/abcdef.pdf"]);
+    expect(manifest.evidence).toBe("folder");
     // Into a folder that already holds a backup: refused.
     expect(await backupCommand(backup.ctx, dir)).toBe(1);
     await backup.ctx.close();
@@ -59,5 +61,45 @@ describe("dti backup and dti restore (embedded mode)", () => {
     expect((await store.provinces.byCode("da-nang"))?.name).toBe("Đà Nẵng");
     await restore.ctx.close();
     expect(existsSync(target)).toBe(true);
+    // Restored where the service now keeps evidence in the database: the files are back in the folder, and the way on is named.
+    const moved = captured({ databaseUrl, evidenceDir, evidenceStorage: "database" });
+    expect(await restoreCommand(moved.ctx, dir)).toBe(0);
+    expect(moved.out[1]).toBe(`Bản sao lưu này giữ tệp minh chứng trong thư mục (đã chép lại vào ${evidenceDir}), nhưng EVIDENCE_STORAGE đang là database: `
+      + "xin chạy «npx dti evidence copy-to-database» để đưa các tệp đó vào cơ sở dữ liệu.");
+  });
+});
+
+describe("dti backup and dti restore with the evidence in the database", () => {
+  it("back up the database alone, saying the evidence is in it, with no evidence folder at all; restore brings the files back", async () => {
+    const root = mkdtempSync(join(tmpdir(), "dti-backup-db-"));
+    const evidenceDir = join(root, "khong-co-thu-muc");
+    const databaseUrl = tempDatabaseUrl();
+    const data = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 9, 255]);
+    const seed = captured({ databaseUrl, evidenceDir, evidenceStorage: "database" });
+    await createEvidenceStorage({ kind: "database", dir: evidenceDir, store: await seed.ctx.store() }).put("ab/abcdef.pdf", data);
+    await seed.ctx.close();
+
+    const dir = join(root, "sao-luu");
+    const backup = captured({ databaseUrl, evidenceDir, evidenceStorage: "database", now: new Date("2026-11-20T03:00:00Z") });
+    expect(await backupCommand(backup.ctx, dir)).toBe(0);
+    expect(backup.out[0]).toMatch(new RegExp(`^Đã sao lưu vào ${dir}: cơ sở dữ liệu và 0 tệp khác`));
+    expect(backup.out[1]).toBe("Tệp minh chứng lưu trong cơ sở dữ liệu (EVIDENCE_STORAGE=database) nên đã nằm trong bản sao lưu này; thư mục minh chứng không được chép.");
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { evidence: string; files: Record<string, string> };
+    expect(manifest).toMatchObject({ evidence: "database" });
+    expect(Object.keys(manifest.files)).toEqual(["dti.db"]);
+    expect(existsSync(join(dir, "evidence"))).toBe(false);
+    expect(existsSync(evidenceDir)).toBe(false);
+
+    writeFileSync(databaseUrl.replace(/^file:/, ""), "");
+    // Restored where the service was set to keep evidence on disk: it is told where its files are.
+    const onDisk = captured({ databaseUrl, evidenceDir, evidenceStorage: "disk" });
+    expect(await restoreCommand(onDisk.ctx, dir)).toBe(0);
+    expect(onDisk.out[1]).toBe("Bản sao lưu này giữ tệp minh chứng trong cơ sở dữ liệu, nhưng EVIDENCE_STORAGE đang là disk: xin đặt EVIDENCE_STORAGE=database để dịch vụ đọc được các tệp đó.");
+    const restored = captured({ databaseUrl, evidenceDir, evidenceStorage: "database" });
+    expect(await restoreCommand(restored.ctx, dir)).toBe(0);
+    expect(restored.out).toHaveLength(1);
+    expect(await createEvidenceStorage({ kind: "database", dir: evidenceDir, store: await restored.ctx.store() }).get("ab/abcdef.pdf")).toEqual(data);
+    await restored.ctx.close();
+    expect(existsSync(evidenceDir)).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createContext, type CliContext, type ZaloSettings } from "../../src/cli/context.js";
 import type { Locale } from "../../src/i18n/index.js";
+import type { EvidenceStorageKind } from "../../src/store/index.js";
 import { RULESETS_DIR } from "./real.js";
 
 export interface Captured {
@@ -19,7 +20,7 @@ export function tempDatabaseUrl(): string {
 /** A CLI context that records what a command prints. */
 export function captured(options: {
   locale?: Locale; rulesetsDir?: string; databaseUrl?: string; botUsername?: string; now?: Date;
-  inviteSecret?: string; tokenKey?: string; zalo?: ZaloSettings; evidenceDir?: string;
+  inviteSecret?: string; tokenKey?: string; zalo?: ZaloSettings; evidenceDir?: string; evidenceStorage?: EvidenceStorageKind;
 } = {}): Captured {
   const out: string[] = [];
   const err: string[] = [];
@@ -32,6 +33,7 @@ export function captured(options: {
     ...(options.now && { now: () => options.now! }),
     inviteSecret: options.inviteSecret, tokenKey: options.tokenKey, zalo: options.zalo ?? null,
     ...(options.evidenceDir && { evidenceDir: options.evidenceDir }),
+    ...(options.evidenceStorage && { evidenceStorage: options.evidenceStorage }),
     out: (line) => out.push(line),
     err: (line) => err.push(line),
   });

@@ -2,10 +2,12 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import type { Store } from "../../src/bot/ports/store.js";
-import { createStore } from "../../src/store/index.js";
+import { sqliteFile } from "../../src/store/adapter.js";
+import { createStore, providerOf } from "../../src/store/index.js";
 
 /** A database the store suite runs on: SQLite always, PostgreSQL when TEST_POSTGRES_URL is set (CI sets it). */
 export interface Backend {
@@ -68,4 +70,24 @@ export function useStore(backend: Backend): () => Store {
     if (!store) throw new Error("store not ready");
     return store;
   };
+}
+
+/** Run one statement on a test database behind the store's back: damage to what it keeps, as a disk or a person could do. */
+export async function execute(url: string, sql: string): Promise<void> {
+  if (providerOf(url) === "sqlite") {
+    const db = new Database(sqliteFile(url));
+    try {
+      db.exec(sql);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
