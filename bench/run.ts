@@ -6,6 +6,7 @@
  */
 import { appendixBench } from "./appendix.js";
 import { chatBench } from "./chat.js";
+import { cliBench } from "./cli.js";
 import { deliveryBench } from "./delivery.js";
 import { qaBench } from "./qa.js";
 import { scoringBench } from "./scoring.js";
@@ -28,6 +29,7 @@ const SUITES: Record<string, () => Promise<BenchResult[]> | BenchResult[]> = {
   review: reviewBench,
   qa: qaBench,
   appendix: appendixBench,
+  cli: cliBench,
 };
 
 const args = process.argv.slice(2);

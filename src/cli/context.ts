@@ -6,7 +6,6 @@ import { createI18n, type I18n, type Locale } from "../i18n/index.js";
 import { createCatalog, formatPath, loadRulesets, type Catalog, type RulesetIssue } from "../rulesets/index.js";
 import { defaultEvidenceStorage } from "../config.js";
 import type { EvidenceStorageKind, OpenStore } from "../store/index.js";
-import { createStore } from "../store/index.js";
 
 /** What every admin command gets: where to write, in which language, the rulesets and the store. */
 export interface CliContext {
@@ -78,9 +77,10 @@ export function createContext(options: ContextOptions): CliContext {
     evidenceStorage: options.evidenceStorage ?? defaultEvidenceStorage(options.databaseUrl ?? "file:./data/dti.db"),
     annex: options.annex ?? {},
     store() {
-      store ??= createStore(options.databaseUrl, {
+      // Imported on first use: commands that never touch the database (rulesets, score) do not load Prisma.
+      store ??= import("../store/index.js").then(({ createStore }) => createStore(options.databaseUrl, {
         ...(options.inviteSecret && { inviteSecret: options.inviteSecret }), ...(options.tokenKey && { tokenKey: options.tokenKey }),
-      });
+      }));
       return store;
     },
     async close() {
