@@ -75,7 +75,7 @@ async function throughput(store: Store): Promise<BenchResult> {
     }
     await store.outbox.enqueue(messages);
     const worker = createDeliveryWorker({
-      outbox: store.outbox, identities: store.identities, coordination: store.coordination,
+      outbox: store.outbox, identities: store.identities, locks: store.locks,
       senders: new Map([["telegram", createTelegramSender({ token: "1:BENCH-DELIVERY-TOKEN-FOR-THE-FAKE-API", apiRoot: fake.apiRoot, i18n: createI18n() })]]),
       limits: new Map([["telegram", { globalPerSecond: LIMIT_PER_SECOND, chatPerSecond: 1, groupPerMinute: 20 }]]),
       now: () => new Date(), log: QUIET, instanceId: "bench", concurrency: 16, idleMs: 20,

@@ -73,7 +73,7 @@ export async function zaloBench(): Promise<BenchResult[]> {
     ZALO_APP_ID: fake.appId, ZALO_APP_SECRET: fake.appSecret, ZALO_OA_ID: fake.oaId, ZALO_OA_SECRET_KEY: fake.oaSecretKey,
     ZALO_TOKEN_KEY: "bench-token-key-0123456789abcdefghijkl", ZALO_API_ROOT: fake.url, ZALO_OAUTH_ROOT: fake.url, ZALO_REFRESH_TOKEN: fake.grantRefreshToken(),
   });
-  const zalo = createZalo({ config, store, i18n, now, instanceId: "bench", log: QUIET, wake: () => undefined })!;
+  const zalo = createZalo({ config, store, i18n, now, log: QUIET, wake: () => undefined })!;
   const channel = zalo.channel(core, NO_METRICS);
   const http = createHttpServer({ logger: createLogger({ level: "silent" }), ready: async () => ({ status: "ready", checks: {} }), zalo: zalo.webhook(channel) });
   const hook = `${await http.listen({ host: "127.0.0.1", port: 0 })}/webhooks/zalo`;

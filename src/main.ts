@@ -32,8 +32,13 @@ import { processIdentity } from "./runtime/instance.js";
 import { databaseCheck, folderCheck, readiness, telegramCheck, workCheck, zaloCheck, type Check } from "./runtime/readiness.js";
 import { createShutdown, type Shutdown } from "./runtime/shutdown.js";
 import { watchStorage } from "./runtime/storage-watch.js";
-import { startScheduler, type Job } from "./scheduler/index.js";
-import { createFileStorage, createStore, providerOf } from "./store/index.js";
+import { startCronScheduler, type Job, type Scheduler } from "./scheduler/index.js";
+import { startBossScheduler } from "./scheduler/pg-boss.js";
+import { startBoss } from "./queue/boss.js";
+import { createBossIntake } from "./queue/intake.js";
+import { readQueues } from "./queue/readings.js";
+import { registerQueueGauges } from "./http/queue-gauges.js";
+import { createEvidenceStorage, createStore, providerOf } from "./store/index.js";
 import { holdEmbeddedDatabase } from "./store/single-process.js";
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -100,8 +105,13 @@ async function main(): Promise<void> {
     warn: (d: Record<string, unknown>, m: string) => logger.warn(d, m),
     error: (d: Record<string, unknown>, m: string) => logger.error(d, m),
   };
-  // This run of this instance, in leases, job runs and the messages it claims.
+  // This run of this instance, as named on the messages it takes to send and to pg-boss.
   const instanceId = processIdentity(config.INSTANCE_ID);
+  // Several instances (PostgreSQL): pg-boss runs the schedules and queues incoming updates for whichever instance is free.
+  const boss = store.provider === "postgres" ? await startBoss(config.DATABASE_URL, logger.child({ component: "queue" }), { instance: instanceId }) : null;
+  if (boss) stopper.add("work", "job queue", () => boss.stop({ graceful: true, close: true, timeout: config.SHUTDOWN_TIMEOUT_SECONDS * 300 }));
+  const intake = boss ? createBossIntake({ boss, inbox: store.inbox, log: logger.child({ component: "intake" }) }) : null;
+  if (intake) stopper.add("intake", "update queue", () => intake.stop());
   // Pushes (reminders, announcements, results) go through the delivery queue, sent by one worker per deployment.
   const senders = new Map<ChannelName, Sender>();
   // Every Bot API call of the process, the bot's and the queue's, tells /readyz how Telegram is.
@@ -118,7 +128,9 @@ async function main(): Promise<void> {
   // Zalo OA: its tokens, its sender; its channel joins once the core exists.
   let worker: { wake(): void } | null = null;
   let recheck: ((message: OutboxRecord) => Promise<SendDecision>) | null = null;
-  const zalo: Zalo | null = createZalo({ config, store, i18n, now, instanceId, log: logger.child({ channel: "zalo" }), wake: () => worker?.wake() });
+  const zalo: Zalo | null = createZalo({
+    config, store, i18n, now, log: logger.child({ channel: "zalo" }), wake: () => worker?.wake(), ...(intake && { intake }),
+  });
   if (zalo) senders.set("zalo", zalo.sender);
   const limits = {
     globalPerSecond: config.DELIVERY_GLOBAL_PER_SECOND,
@@ -126,7 +138,7 @@ async function main(): Promise<void> {
     groupPerMinute: config.DELIVERY_GROUP_PER_MINUTE,
   };
   const delivering = createDeliveryWorker({
-    outbox: store.outbox, identities: store.identities, coordination: store.coordination, senders,
+    outbox: store.outbox, identities: store.identities, locks: store.locks, senders,
     limits: new Map([
       ["telegram", limits], ["console", { globalPerSecond: 50, chatPerSecond: 50, groupPerMinute: 600 }],
       ["zalo", { globalPerSecond: config.ZALO_RATE_PER_MINUTE / 60, chatPerSecond: 1, groupPerMinute: 60 }],
@@ -135,12 +147,14 @@ async function main(): Promise<void> {
     reroute: createRerouter({ store, channels: [...senders.keys()], now }),
     // Reminders and late notices are decided again, and rendered, as they go.
     decide: (message) => recheck!(message),
+    // A large broadcast's progress goes to its sender as it is sent, by the one instance that sends.
+    alongside: { everyMs: 5_000, run: (at) => trackBroadcasts({ store, wake: () => worker?.wake() }, at) },
   });
   worker = delivering;
   const delivery = { channels: [...senders.keys()], wake: () => delivering.wake() };
   const scores = createScoreCache({ store, catalog });
   const evidence = {
-    storage: createFileStorage(config.EVIDENCE_DIR), maxBytes: config.EVIDENCE_MAX_MB * 1_048_576, types: new Set(config.EVIDENCE_TYPES.split(",")),
+    storage: createEvidenceStorage({ kind: config.EVIDENCE_STORAGE, dir: config.EVIDENCE_DIR, store }), maxBytes: config.EVIDENCE_MAX_MB * 1_048_576, types: new Set(config.EVIDENCE_TYPES.split(",")),
   };
   // The field's abbreviations (rulesets/glossary.yaml) are part of how questions are read.
   const search = createItemSearch(catalog, loadGlossary(config.RULESETS_DIR));
@@ -153,7 +167,7 @@ async function main(): Promise<void> {
   if (config.TELEGRAM_BOT_TOKEN) {
     telegram = createTelegramChannel({
       token: config.TELEGRAM_BOT_TOKEN, ...(config.TELEGRAM_API_ROOT && { apiRoot: config.TELEGRAM_API_ROOT }), watch: telegramApi,
-      core, i18n, inbox: store.inbox, log: logger.child({ channel: "telegram" }), metrics: metrics.channel, rateLimit: config.CHAT_RATE_LIMIT, now,
+      core, i18n, inbox: store.inbox, ...(intake && { intake }), log: logger.child({ channel: "telegram" }), metrics: metrics.channel, rateLimit: config.CHAT_RATE_LIMIT, now,
     });
   }
   const zaloChannel = zalo?.channel(core, metrics.channel) ?? null;
@@ -173,19 +187,23 @@ async function main(): Promise<void> {
   const notifications: Job[] = [
     // Every ten minutes, and at start to catch up: each reminder has its key, so it goes once whatever runs.
     { name: "reminders", cron: "*/10 * * * *", atStart: true, run: (at) => queueReminders(notify, at) },
-    { name: "broadcast-progress", cron: "*/5 * * * * *", run: (at) => trackBroadcasts({ store, wake: delivery.wake }, at) },
-    ...(zalo ? [{ name: "zalo-tokens", cron: "*/30 * * * *", atStart: true, run: async () => void (await zalo.keeper.check()) }] : []),
-    { name: "weekly-digest", cron: `${digestMinute} ${digestHour} * * ${config.DIGEST_DAY % 7}`, run: (at) => queueDigest(notify, at) },
+    ...(zalo ? [{ name: "zalo-tokens", cron: "*/30 * * * *", atStart: true as const, run: async () => void (await zalo.keeper.check()) }] : []),
+    {
+      name: "weekly-digest", cron: `${digestMinute} ${digestHour} * * ${config.DIGEST_DAY % 7}`, run: (at) => queueDigest(notify, at),
+      // A start after the digest's hour catches up on this week's digest if none was made since.
+      atStart: (at, due) => queueDigest(notify, at, { missedSince: due }),
+    },
   ];
   const jobs: Job[] = [
     { name: "retention", cron: "15 3 * * *", atStart: true, run: (at) => pruneOldRecords(store, at, { updatesDays: config.RETENTION_UPDATES_DAYS }) },
     ...(senders.size > 0 ? notifications : []),
   ];
 
-  let scheduler: ReturnType<typeof startScheduler> | null = null;
+  let scheduler: Scheduler | null = null;
   const checks: Check[] = [
     databaseCheck(() => store.health.status()),
-    folderCheck("evidence", config.EVIDENCE_DIR),
+    // Evidence in the database is covered by the database check; a folder is checked only when files go there.
+    ...(config.EVIDENCE_STORAGE === "disk" ? [folderCheck("evidence", config.EVIDENCE_DIR)] : []),
     ...(telegram ? [telegramCheck(() => telegram.status(), webhook ? "webhook" : "polling")] : []),
     ...(zalo ? [zaloCheck(() => zalo.keeper.status(), () => zalo.api())] : []),
     ...workCheck(() => scheduler?.status() ?? { running: false, failing: [] }, senders.size > 0 ? () => delivering.status() : null),
@@ -193,6 +211,7 @@ async function main(): Promise<void> {
   const refusals = createRefusals({
     warn: (d, m) => logger.warn(d, m), count: (channel, reason) => metrics.webhookRefused(channel, reason),
   });
+  registerQueueGauges(metrics.registry, () => readQueues({ outbox: store.outbox, boss, now }));
   const http = createHttpServer({
     logger,
     metrics: metrics.registry,
@@ -202,7 +221,7 @@ async function main(): Promise<void> {
         secret: webhook.secret,
         async accept(update) {
           try {
-            return (await store.inbox.record("telegram", String(update.update_id), JSON.stringify(update), now())) !== "done";
+            return (await telegram.accept(update as Update)) === "new";
           } catch (error) {
             // Not even recorded (the database cannot write): the person is told to send it again later and Telegram
             // gets its 200. If they cannot be told either, Telegram is left to deliver the update again.
@@ -247,7 +266,7 @@ async function main(): Promise<void> {
       await running;
     });
   }
-  scheduler = startScheduler({ coordination: store.coordination, instanceId, log: notify.log, now, jobs });
+  scheduler = boss ? await startBossScheduler({ boss, jobs, log: notify.log, now }) : startCronScheduler({ jobs, log: notify.log, now });
   const jobsRunning = scheduler;
   stopper.add("intake", "scheduler", () => jobsRunning.stop());
   stopper.started();

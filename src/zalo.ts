@@ -10,6 +10,7 @@ import { createZaloClient } from "./channels/zalo/client.js";
 import { createZaloOAuth } from "./channels/zalo/oauth.js";
 import { createZaloSender } from "./channels/zalo/sender.js";
 import { createTokenKeeper, type TokenKeeper } from "./channels/zalo/tokens.js";
+import type { UpdateIntake } from "./bot/ports/intake.js";
 import { verifyWebhook } from "./channels/zalo/webhook.js";
 import type { Config } from "./config.js";
 import type { ZaloOAuthCallback, ZaloWebhook } from "./http/server.js";
@@ -34,7 +35,9 @@ const AUTH_STATE_MAX_AGE_MS = 600_000;
  * callback. Null when ZALO_APP_ID is not set.
  */
 export function createZalo(deps: {
-  config: Config; store: Store; i18n: I18n; now: () => Date; instanceId: string; log: LogPort; wake: () => void; fetch?: typeof fetch;
+  config: Config; store: Store; i18n: I18n; now: () => Date; log: LogPort; wake: () => void; fetch?: typeof fetch;
+  /** PostgreSQL: events are queued for whichever instance is free. */
+  intake?: UpdateIntake;
 }): Zalo | null {
   const { config, store, i18n, now, log } = deps;
   if (!config.ZALO_APP_ID || !config.ZALO_APP_SECRET || !config.ZALO_OA_ID || !config.ZALO_OA_SECRET_KEY) return null;
@@ -62,7 +65,7 @@ export function createZalo(deps: {
     fetch: fetchFn, appId, appSecret: config.ZALO_APP_SECRET, now, ...(config.ZALO_OAUTH_ROOT && { base: config.ZALO_OAUTH_ROOT }),
   });
   const keeper = createTokenKeeper({
-    repo: store.tokens, coordination: store.coordination, oauth, account: config.ZALO_OA_ID, instanceId: deps.instanceId, now, log,
+    repo: store.tokens, locks: store.locks, oauth, account: config.ZALO_OA_ID, now, log,
     ...(config.ZALO_REFRESH_TOKEN && { seedRefreshToken: config.ZALO_REFRESH_TOKEN }),
     // Only Telegram can carry this: Zalo is what is broken.
     onFailure: (reason) => alertAdmins({ store, wake: deps.wake }, "zalo-auth", [line("notify-zalo-reauthorize", { reason })], ["telegram"], now())
@@ -80,6 +83,7 @@ export function createZalo(deps: {
     }),
     channel: (core, metrics) => createZaloChannel({
       client, core, i18n, inbox: store.inbox, identities: store.identities, outbox: store.outbox, log, metrics, now, ...options,
+      ...(deps.intake && { intake: deps.intake }),
     }),
     webhook: (channel) => ({
       async accept(raw, signature) {
@@ -87,9 +91,9 @@ export function createZalo(deps: {
         const verdict = verifyWebhook(raw, signature, { appId, oaSecretKey, maxAgeMs, now: now() });
         // Counted and logged (at most once a minute) by the HTTP server: forged requests must not flood the log.
         if (!verdict.ok) return { outcome: "rejected", reason: verdict.reason };
-        let fresh: boolean;
+        let state: "new" | "queued" | "done";
         try {
-          fresh = await channel.accept(verdict.event);
+          state = await channel.accept(verdict.event);
         } catch (error) {
           // Not even recorded (the database cannot write): the person is told to send it again later, and Zalo gets
           // its 200. If they cannot be told either, Zalo is left to deliver the event again.
@@ -97,8 +101,8 @@ export function createZalo(deps: {
           await channel.tellFailure(verdict.event, error);
           return { outcome: "ignored" };
         }
-        if (!fresh) return { outcome: "duplicate" };
-        return { outcome: "new", handle: () => void channel.process(verdict.event) };
+        if (state === "done") return { outcome: "duplicate" };
+        return state === "queued" ? { outcome: "new" } : { outcome: "new", handle: () => void channel.process(verdict.event) };
       },
     }),
     oauthCallback: {

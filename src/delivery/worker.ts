@@ -1,6 +1,7 @@
-import type { CoordinationRepo, OutboxRecord, OutboxRepo, PreparedPart, ReroutePlan, SendDecision, SendResult, Sender } from "../bot/ports/delivery.js";
+import type { OutboxRecord, OutboxRepo, PreparedPart, ReroutePlan, SendDecision, SendResult, Sender } from "../bot/ports/delivery.js";
 import type { DeliveryMetrics } from "../bot/ports/metrics.js";
 import type { ChannelName } from "../bot/ports/records.js";
+import type { HeldLock, Locks } from "../bot/ports/locks.js";
 import type { IdentityRepo } from "../bot/ports/store.js";
 import type { LogPort } from "../bot/session.js";
 import { createRateLimiter, type DeliveryLimits } from "./limiter.js";
@@ -8,18 +9,19 @@ import { createRateLimiter, type DeliveryLimits } from "./limiter.js";
 export interface DeliveryDeps {
   readonly outbox: OutboxRepo;
   readonly identities: Pick<IdentityRepo, "markUnreachable">;
-  readonly coordination: CoordinationRepo;
+  /** One sender per deployment: whoever holds the sender lock (on PostgreSQL an advisory lock, freed when its holder dies). */
+  readonly locks: Pick<Locks, "tryHold">;
   readonly senders: ReadonlyMap<ChannelName, Sender>;
   readonly limits: ReadonlyMap<ChannelName, DeliveryLimits>;
   readonly now: () => Date;
   readonly log: LogPort;
   readonly metrics?: DeliveryMetrics;
-  /** This process, as the holder of the delivery lease. */
+  /** This process, as recorded on the messages it takes to send. */
   readonly instanceId: string;
   /** Messages on their way at once (each to a different chat). */
   readonly concurrency?: number;
-  /** How long the lease lasts unless renewed (every quarter of it); another instance takes over after it. */
-  readonly leaseMs?: number;
+  /** How often a standing-by instance tries for the sender lock (its holder gone, it takes over within this). */
+  readonly standbyMs?: number;
   /** Where a message goes that its channel cannot take now (another channel of the person, or notices); without it, it fails. */
   readonly reroute?: (message: OutboxRecord, reason: string) => Promise<ReroutePlan>;
   /** How often the queue is looked at when nothing is due (new messages also wake the worker). */
@@ -29,6 +31,8 @@ export interface DeliveryDeps {
    * longer sent. Without it, messages go as queued.
    */
   readonly decide?: (message: OutboxRecord) => Promise<SendDecision>;
+  /** Work only the sender does, between passes, at most once per `everyMs` (a broadcast's progress reports). */
+  readonly alongside?: { readonly everyMs: number; run(now: Date): Promise<unknown> };
 }
 
 export interface DeliveryWorker {
@@ -43,35 +47,38 @@ export interface DeliveryWorker {
 }
 
 export interface DeliveryStatus {
-  /** running: sending (or ready to); standby: another instance holds the lease; failing: its passes fail (the database); stopped. */
+  /** running: sending (or ready to); standby: another instance holds the sender lock; failing: its passes fail (the database); stopped. */
   readonly state: "running" | "standby" | "failing" | "stopped";
 }
 
 const MAX_ATTEMPTS = 8;
 const BATCH = 200;
-const LEASE_NAME = "delivery-worker";
+const LOCK_NAME = "delivery-sender";
 /** 1 s, 2 s, 4 s … up to 10 minutes between tries of a message that failed for a passing reason. */
 const backoffMs = (attempts: number) => Math.min(600_000, 1000 * 2 ** attempts);
 
 /**
- * The delivery worker: one per deployment (it holds a lease in the
- * database), sending queued messages within each platform's limits. A
+ * The delivery worker: one sender per deployment (it holds the sender lock),
+ * sending queued messages within each platform's limits, which therefore
+ * hold across every instance. A
  * message is claimed (inflight) before it is sent and marked sent right
  * after; a long message records each delivered part, so a retry resumes
- * after it. Messages a dead worker left inflight become uncertain, not sent
+ * after it. Messages a dead sender left inflight become uncertain, not sent
  * again: they may have arrived, and a person never gets the same message
- * twice.
+ * twice. On PostgreSQL a message is taken only while the database still sees
+ * the lock held by this sender's session.
  */
 export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   const concurrency = deps.concurrency ?? 8;
-  // Longer than one Bot API call may take (30 s), so a slow call never outlives the lease.
-  const leaseMs = deps.leaseMs ?? 60_000;
+  const standbyMs = deps.standbyMs ?? 5_000;
   const idleMs = deps.idleMs ?? 1_000;
   const limiters = new Map([...deps.limits].map(([channel, limits]) => [channel, createRateLimiter(limits)]));
   const inFlight = new Map<number, Promise<void>>();
   const busyChats = new Set<string>();
   let running = false;
-  let holding = false;
+  let lock: HeldLock | null = null;
+  const holding = () => lock?.held() === true;
+  let alongsideAt = 0;
   let failing = false;
   /** While passes fail (the database): how many, and when that was last logged (once a minute, not every second). */
   let failures = 0;
@@ -118,7 +125,7 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
       deps.metrics?.delivered(m.identity.channel, m.kind, "failed");
       return;
     }
-    if (!holding || !(await deps.outbox.claim(m.id, deps.now(), deps.instanceId))) return;
+    if (!lock?.held() || !(await deps.outbox.claim(m.id, deps.now(), deps.instanceId, lock.fence))) return;
     try {
       for (let i = m.partsSent; i < parts.length; i += 1) {
         // Every part waits its turn right before its request, after every other await: a retry_after that came
@@ -254,7 +261,7 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
         continue;
       }
       while (inFlight.size >= concurrency) await Promise.race(inFlight.values());
-      if (!holding || !running) break;
+      if (!holding() || !running) break;
       busyChats.add(key);
       const job = deliver(m, sender).finally(() => {
         inFlight.delete(m.id);
@@ -265,40 +272,37 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
     return due.length === 0 ? -1 : earliest;
   }
 
-  async function holdLease(): Promise<boolean> {
-    const had = holding;
-    try {
-      holding = await deps.coordination.lease(LEASE_NAME, deps.instanceId, deps.now(), leaseMs);
-    } catch (error) {
-      // Without the database we cannot know that we still hold it: stop claiming until we do.
-      holding = false;
-      throw error;
-    }
-    if (holding && !had) {
-      // Whoever held the lease before is gone: what it left on its way may have arrived.
-      const orphans = await deps.outbox.markOrphansUncertain(deps.instanceId);
-      if (orphans > 0) deps.log.warn({ orphans }, "messages left in flight by a stopped worker are marked uncertain");
-    }
-    return holding;
+  /** Take the sender lock if no one holds it; true while this worker is the sender. */
+  async function takeLock(): Promise<boolean> {
+    if (lock?.held()) return true;
+    lock = await deps.locks.tryHold(LOCK_NAME);
+    if (!lock) return false;
+    // Whoever sent before is gone: what it left on its way may have arrived.
+    const orphans = await deps.outbox.markOrphansUncertain(deps.instanceId);
+    if (orphans > 0) deps.log.warn({ orphans }, "messages left in flight by a stopped sender are marked uncertain");
+    deps.log.info({ instance: deps.instanceId }, "this instance sends the queued messages");
+    return true;
   }
 
   async function loop(): Promise<void> {
-    // Only the holder sends. The lease is renewed on its own clock, whatever a pass is waiting on, so it
-    // never runs out under a live worker; a worker that loses it stops claiming at once.
-    const renew = setInterval(() => void holdLease().catch((error: unknown) => deps.log.error({ error: (error as Error).message }, "lease renewal failed")), leaseMs / 4);
-    renew.unref();
     while (running) {
       try {
-        if (!holding && !(await holdLease())) {
-          await sleep(leaseMs / 4);
+        if (!(await takeLock())) {
+          // Another instance sends. A lost lock ends its waits at once (the database freed it).
+          await sleep(standbyMs);
           continue;
         }
         const next = await pass();
+        if (deps.alongside && Date.now() - alongsideAt >= deps.alongside.everyMs) {
+          alongsideAt = Date.now();
+          await deps.alongside.run(deps.now());
+        }
         if (failing) deps.log.info({ failedPasses: failures }, "delivery works again");
         failing = false;
         failures = 0;
         const pause = next === -1 ? await idleFor() : Number.isFinite(next) ? Math.max(5, next) : idleMs;
-        await (inFlight.size > 0 ? Promise.race([...inFlight.values(), sleep(pause)]) : sleep(pause));
+        const lost = lock ? lock.lost : new Promise<void>(() => undefined);
+        await (inFlight.size > 0 ? Promise.race([...inFlight.values(), sleep(pause), lost]) : Promise.race([sleep(pause), lost]));
       } catch (error) {
         // The one catch of the worker: log, wait, go on (a database hiccup must not stop delivery).
         failing = true;
@@ -310,10 +314,9 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
         await sleep(idleMs);
       }
     }
-    clearInterval(renew);
     await Promise.all(inFlight.values());
-    if (holding) await deps.coordination.release(LEASE_NAME, deps.instanceId).catch(() => undefined);
-    holding = false;
+    await lock?.release().catch(() => undefined);
+    lock = null;
   }
 
   /** Nothing due now: until the next message falls due, or the idle check. */
@@ -337,7 +340,7 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
       return runs;
     },
     status() {
-      return { state: !running ? "stopped" : failing ? "failing" : holding ? "running" : "standby" };
+      return { state: !running ? "stopped" : failing ? "failing" : holding() ? "running" : "standby" };
     },
   };
 }

@@ -156,7 +156,7 @@ export function workCheck(
       run() {
         const state = delivery().state;
         if (state === "running") return { ok: true, status: "sending" };
-        if (state === "standby") return { ok: true, status: "standing by: another run holds the sending lease (taken over within a minute if that run is gone)" };
+        if (state === "standby") return { ok: true, status: "standing by: another instance holds the sender lock and sends (taken over within seconds if it is gone)" };
         if (state === "failing") return { ok: false, status: "paused: its queue is in the database, which is failing (see the database check)" };
         return { ok: false, status: "stopped" };
       },

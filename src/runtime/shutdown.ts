@@ -1,7 +1,8 @@
 /**
  * A bounded stop. Steps are registered as the service starts; at a signal
  * they run in three phases (intake: HTTP, channels, scheduler; work: the
- * delivery worker, which releases its lease; store: the database), the steps
+ * delivery worker, which releases the sender lock, and the job queue; store:
+ * the database), the steps
  * of a phase side by side, each phase within its share of the time limit. A
  * step that has not finished by then is left, named in the log, and the
  * process exits with 1; when everything finished, with 0.

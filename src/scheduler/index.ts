@@ -1,5 +1,5 @@
-import cron, { type RunCoordinator, type ScheduledTask } from "node-cron";
-import type { CoordinationRepo } from "../bot/ports/delivery.js";
+import { CronExpressionParser } from "cron-parser";
+import cron, { type ScheduledTask } from "node-cron";
 import type { LogPort } from "../bot/session.js";
 
 export const TIMEZONE = "Asia/Ho_Chi_Minh";
@@ -7,11 +7,15 @@ export const TIMEZONE = "Asia/Ho_Chi_Minh";
 /** A scheduled job: a plain function of the time it runs for. */
 export interface Job {
   readonly name: string;
-  /** A cron expression in Asia/Ho_Chi_Minh (six fields for seconds). */
+  /** A five-field cron expression in Asia/Ho_Chi_Minh. */
   readonly cron: string;
   run(now: Date): Promise<unknown>;
-  /** Also run once at start, to catch up on what was due while the service was down. */
-  readonly atStart?: boolean;
+  /**
+   * Embedded mode, at start, so a restart never skips a day's work: `true` for a job safe to repeat (run once
+   * more), or a catch-up given the last time the job was due, which does only what that run would have done
+   * and was not. (On PostgreSQL a fire missed while every instance was down is run once when one is back.)
+   */
+  readonly atStart?: true | ((now: Date, lastDue: Date) => Promise<unknown>);
 }
 
 export interface Scheduler {
@@ -20,59 +24,62 @@ export interface Scheduler {
   status(): { readonly running: boolean; readonly failing: readonly string[] };
 }
 
-/**
- * node-cron's run coordinator backed by the database: the first instance to
- * claim a job's fire time runs it; one whose claim outlived its owner can be
- * taken over. The jobs themselves are idempotent (each message has its key),
- * so this keeps work from being done twice, not messages from being sent twice.
- */
-export function databaseCoordinator(coordination: CoordinationRepo, instanceId: string, now: () => Date): RunCoordinator {
+/** The last time a cron expression was due at or before `now`, in Asia/Ho_Chi_Minh. */
+export function lastDue(expression: string, now: Date): Date {
+  return CronExpressionParser.parse(expression, { currentDate: new Date(now.getTime() + 1), tz: TIMEZONE }).prev().toDate();
+}
+
+/** Runs jobs with the one catch they share: logged and told to /readyz; the next run tries again. */
+export function jobRunner(log: LogPort, now: () => Date) {
+  const running = new Set<Promise<unknown>>();
+  const failing = new Set<string>();
   return {
-    shouldRun: (key, ttlMs) => coordination.claimRun(key, instanceId, now(), ttlMs),
-    onComplete: (key) => coordination.finishRun(key, now()),
+    failing,
+    running,
+    /** Resolves when the job ends; with `rethrow` a failure is also thrown (a queue retries the run). */
+    async run(job: Job, options: { rethrow?: boolean } = {}): Promise<void> {
+      const started = Date.now();
+      const work = Promise.resolve().then(() => job.run(now()));
+      running.add(work);
+      try {
+        const result = await work;
+        failing.delete(job.name);
+        // A run that did something is told; a run with nothing to do is not.
+        const did = result && typeof result === "object" && Object.values(result).some((v) => typeof v === "number" && v > 0);
+        if (did) log.info({ job: job.name, ms: Date.now() - started, ...(result as object) }, "job done");
+      } catch (error) {
+        failing.add(job.name);
+        log.error({ job: job.name, error: (error as Error).message }, "job failed");
+        if (options.rethrow) throw error;
+      } finally {
+        running.delete(work);
+      }
+    },
   };
 }
 
-export function startScheduler(deps: {
-  readonly jobs: readonly Job[];
-  readonly coordination: CoordinationRepo;
-  readonly instanceId: string;
-  readonly log: LogPort;
-  readonly now: () => Date;
-}): Scheduler {
-  const coordinator = databaseCoordinator(deps.coordination, deps.instanceId, deps.now);
-  const running = new Set<Promise<unknown>>();
-  const failing = new Set<string>();
+/**
+ * Embedded mode (SQLite, one process by construction): plain node-cron in
+ * Asia/Ho_Chi_Minh, a run never overlapping the one before, and the jobs
+ * that are safe to repeat run once at start.
+ */
+export function startCronScheduler(deps: { readonly jobs: readonly Job[]; readonly log: LogPort; readonly now: () => Date }): Scheduler {
+  const runner = jobRunner(deps.log, deps.now);
   let stopped = false;
-  const guarded = (job: Job) => async () => {
-    const started = Date.now();
-    // The one catch of a scheduled job: log it; the next run tries again. A job that throws before it
-    // returns its promise is caught the same way, so no job can stop the process.
-    const work = Promise.resolve().then(() => job.run(deps.now())).then(
-      (result) => {
-        failing.delete(job.name);
-        // A run that did something is told; a run with nothing to do (most of the five-second ones) is not.
-        const did = result && typeof result === "object" && Object.values(result).some((v) => typeof v === "number" && v > 0);
-        if (did) deps.log.info({ job: job.name, ms: Date.now() - started, ...(result as object) }, "job done");
-      },
-      (error: unknown) => {
-        failing.add(job.name);
-        deps.log.error({ job: job.name, error: (error as Error).message }, "job failed");
-      },
-    );
-    running.add(work);
-    await work.finally(() => running.delete(work));
-  };
-  const tasks: ScheduledTask[] = deps.jobs.map((job) => cron.schedule(job.cron, guarded(job), {
-    name: job.name, timezone: TIMEZONE, noOverlap: true, distributed: true, runCoordinator: coordinator, distributedLease: 10 * 60_000,
+  const tasks: ScheduledTask[] = deps.jobs.map((job) => cron.schedule(job.cron, () => runner.run(job), {
+    name: job.name, timezone: TIMEZONE, noOverlap: true,
   }));
-  for (const job of deps.jobs.filter((j) => j.atStart)) void guarded(job)();
+  for (const job of deps.jobs) {
+    const { atStart } = job;
+    if (atStart === true) void runner.run(job);
+    else if (atStart) void runner.run({ ...job, run: (now) => atStart(now, lastDue(job.cron, now)) });
+  }
   return {
     async stop() {
       stopped = true;
       for (const task of tasks) await task.destroy();
-      await Promise.all(running);
+      await Promise.all(runner.running);
     },
-    status: () => ({ running: !stopped, failing: [...failing] }),
+    status: () => ({ running: !stopped, failing: [...runner.failing] }),
   };
 }

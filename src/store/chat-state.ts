@@ -1,9 +1,6 @@
-import { INBOX_CLAIM_MS, INBOX_MAX_ATTEMPTS, type InboxRepo, type PendingRepo } from "../bot/ports/store.js";
+import { INBOX_MAX_ATTEMPTS, type InboxRepo, type PendingRepo } from "../bot/ports/store.js";
 import type { Db, Tx } from "./client.js";
 import { isUniqueViolation } from "./retry.js";
-
-/** How long a recorded update may wait for its claim before another instance treats it as left over. */
-const RECORDED_GRACE_MS = 30_000;
 
 /** Use a pending action inside a transaction; false when it was used already, expired or is someone else's. */
 export async function usePending(tx: Tx | Db, id: number, identityId: number, now: Date): Promise<boolean> {
@@ -47,59 +44,61 @@ export function createPendingRepo(db: Db): PendingRepo {
 
 export function createInboxRepo(db: Db): InboxRepo {
   const key = (channel: string, externalId: string) => ({ channel_externalId: { channel, externalId } });
+  const state = async (channel: string, externalId: string) => {
+    const row = await db.inboundUpdate.findUnique({ where: key(channel, externalId) });
+    return row?.processedAt ? "done" : "unfinished";
+  };
   return {
-    async record(channel, externalId, payload, now) {
+    async record(channel, externalId, payload, now, queue) {
+      if (queue) {
+        // One transaction: the row (skipped if the platform sent it before) and, for a new one, its place in the queue.
+        const fresh = await db.$transaction(async (tx) => {
+          // Queues run on PostgreSQL only: its ON CONFLICT keeps a duplicate from aborting the transaction.
+          const added = await tx.$executeRawUnsafe(
+            `INSERT INTO "InboundUpdate" (channel, "externalId", payload, "receivedAt", attempts) VALUES ($1, $2, $3, $4, 0)
+             ON CONFLICT (channel, "externalId") DO NOTHING`, channel, externalId, payload, now,
+          );
+          if (added === 0) return false;
+          await queue({ executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...(values ?? [])) }) });
+          return true;
+        });
+        return fresh ? "new" : state(channel, externalId);
+      }
       try {
         await db.inboundUpdate.create({ data: { channel, externalId, payload, receivedAt: now } });
         return "new";
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        const row = await db.inboundUpdate.findUnique({ where: key(channel, externalId) });
-        return row?.processedAt || (row && row.attempts >= INBOX_MAX_ATTEMPTS) ? "done" : "unfinished";
+        return state(channel, externalId);
       }
     },
-    async claim(channel, externalId, payload, now) {
-      const until = new Date(now.getTime() + INBOX_CLAIM_MS);
+    async begin(channel, externalId, payload, now) {
       try {
-        await db.inboundUpdate.create({ data: { channel, externalId, payload, receivedAt: now, claimedUntil: until, attempts: 1 } });
-        return true;
+        await db.inboundUpdate.create({ data: { channel, externalId, payload, receivedAt: now, attempts: 1 } });
+        return "go";
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        // Seen before: take it only if unfinished, nobody holds it and it has attempts left (one conditional update decides).
-        const taken = await db.inboundUpdate.updateMany({
-          where: {
-            channel, externalId, processedAt: null, attempts: { lt: INBOX_MAX_ATTEMPTS },
-            OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }],
-          },
-          data: { claimedUntil: until, attempts: { increment: 1 } },
-        });
-        return taken.count > 0;
       }
+      // Seen before: one conditional update decides whether this is another attempt.
+      const taken = await db.inboundUpdate.updateMany({
+        where: { channel, externalId, processedAt: null, attempts: { lt: INBOX_MAX_ATTEMPTS } }, data: { attempts: { increment: 1 } },
+      });
+      if (taken.count > 0) return "go";
+      const given = await db.inboundUpdate.updateMany({
+        where: { channel, externalId, processedAt: null },
+        data: { processedAt: now, error: `given up after ${INBOX_MAX_ATTEMPTS} attempts that never finished (the process stopped each time)` },
+      });
+      return given.count > 0 ? "exhausted" : "done";
     },
     async done(channel, externalId, now, error) {
       await db.inboundUpdate.updateMany({ where: { channel, externalId }, data: { processedAt: now, error: error ?? null } });
     },
-    async unhandled(channel, now) {
-      const rows = await db.inboundUpdate.findMany({
-        // A row recorded but not yet claimed is normally about to be claimed by the process that took it from the
-        // webhook: it counts as left over only after a while, so a sweeper elsewhere does not take it first.
-        where: {
-          channel, processedAt: null, attempts: { lt: INBOX_MAX_ATTEMPTS },
-          OR: [{ claimedUntil: null, receivedAt: { lte: new Date(now.getTime() - RECORDED_GRACE_MS) } }, { claimedUntil: { lte: now } }],
-        },
-        orderBy: { id: "asc" },
-      });
-      return rows.map((r) => ({ externalId: r.externalId, payload: r.payload }));
+    async payload(channel, externalId) {
+      return (await db.inboundUpdate.findUnique({ where: key(channel, externalId), select: { payload: true } }))?.payload ?? null;
     },
-    async giveUp(channel, now) {
-      const where = { channel, processedAt: null, attempts: { gte: INBOX_MAX_ATTEMPTS }, claimedUntil: { lte: now } };
-      const rows = await db.inboundUpdate.findMany({ where, select: { externalId: true } });
-      if (rows.length === 0) return [];
-      await db.inboundUpdate.updateMany({
-        where: { ...where, externalId: { in: rows.map((r) => r.externalId) } },
-        data: { processedAt: now, error: `given up after ${INBOX_MAX_ATTEMPTS} attempts that never finished (the process stopped each time)` },
-      });
-      return rows.map((r) => r.externalId);
+    async unhandled(channel) {
+      const rows = await db.inboundUpdate.findMany({ where: { channel, processedAt: null }, orderBy: { id: "asc" } });
+      return rows.map((r) => ({ externalId: r.externalId, payload: r.payload }));
     },
     async prune(before) {
       return (await db.inboundUpdate.deleteMany({ where: { receivedAt: { lt: before } } })).count;

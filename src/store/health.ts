@@ -8,7 +8,7 @@ import type { AdapterEvents } from "./watch-adapter.js";
 /** How long a probe may take before the database counts as not answering. */
 const PROBE_TIMEOUT_MS = 5_000;
 /** A key no real lease uses: the write probe takes and gives it back in one transaction. */
-const PROBE_LEASE = "health-probe";
+const PROBE_ROW = "health-probe";
 /**
  * What the write probe writes: as much as a sizeable write of the bot (a batch of figures with their
  * history), so a database with room only for a few bytes counts as full.
@@ -99,12 +99,12 @@ export function createStorageMonitor(): StorageMonitor {
           // read-only file all show here. Taken and given back, so it leaves nothing behind.
           await within(db.$transaction(async (tx) => {
             const holder = "probe".padEnd(PROBE_BYTES, ".");
-            await tx.lease.upsert({
-              where: { name: PROBE_LEASE },
-              create: { name: PROBE_LEASE, holder, expiresAt: new Date(0) },
-              update: { holder, expiresAt: new Date(0) },
+            await tx.writeProbe.upsert({
+              where: { name: PROBE_ROW },
+              create: { name: PROBE_ROW, filler: holder, writtenAt: new Date(0) },
+              update: { filler: holder, writtenAt: new Date(0) },
             });
-            await tx.lease.delete({ where: { name: PROBE_LEASE } });
+            await tx.writeProbe.delete({ where: { name: PROBE_ROW } });
           }), PROBE_TIMEOUT_MS);
           write = "ok";
         } catch (error) {

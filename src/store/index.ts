@@ -5,7 +5,6 @@ import { createAppealRepo } from "./appeals.js";
 import { createAuditRepo } from "./audit.js";
 import { createBroadcastRepo } from "./broadcasts.js";
 import { createCalendarRepo, createReminderPrefsRepo } from "./calendar.js";
-import { createCoordinationRepo } from "./coordination.js";
 import { createOutboxRepo } from "./outbox.js";
 import { createInboxRepo, createPendingRepo } from "./chat-state.js";
 import { openDatabase } from "./client.js";
@@ -14,6 +13,7 @@ import { createEvidenceRepo } from "./evidence.js";
 import { createFigureRepo } from "./figures.js";
 import { createIdentityRepo } from "./identities.js";
 import { createInviteRepo } from "./invites.js";
+import { createLocks } from "./locks.js";
 import { createPeopleRepo } from "./people.js";
 import { createPeriodRepo } from "./periods.js";
 import { createProvinceRepo } from "./provinces.js";
@@ -47,6 +47,7 @@ export async function createStore(
   url: string = DEFAULT_SQLITE_URL, options: { inviteSecret?: string; tokenKey?: string } = {},
 ): Promise<OpenStore> {
   const { db, provider, migrationsApplied, health } = await openDatabase(url);
+  const locks = createLocks(provider, url);
   return {
     provider,
     migrationsApplied,
@@ -66,13 +67,16 @@ export async function createStore(
     calendar: createCalendarRepo(db),
     reminderPrefs: createReminderPrefsRepo(db),
     broadcasts: createBroadcastRepo(db),
-    coordination: createCoordinationRepo(db),
+    locks,
     tokens: createTokenRepo(db, options.tokenKey),
     evidence: createEvidenceRepo(db),
     reviews: createReviewRepo(db),
     appeals: createAppealRepo(db),
     evidenceContent: createDatabaseFileStorage(db),
     isEmpty: async () => (await db.province.count()) === 0,
-    close: () => db.$disconnect(),
+    async close() {
+      await locks.close();
+      await db.$disconnect();
+    },
   };
 }

@@ -74,7 +74,18 @@ export function createOutboxRepo(db: Db): OutboxRepo {
       const row = await db.outboxMessage.findFirst({ where: { status: "pending" }, orderBy: { notBefore: "asc" }, select: { notBefore: true } });
       return row?.notBefore ?? null;
     },
-    async claim(id, now, holder) {
+    async claim(id, now, holder, fence) {
+      if (fence) {
+        // Taken only while the sender's lock is still held by its session: a sender that lost it cannot take one.
+        const taken = await db.$executeRawUnsafe(
+          `UPDATE "OutboxMessage" SET status = 'inflight', attempts = attempts + 1, "claimedBy" = $2, "updatedAt" = $3
+           WHERE id = $1 AND status = 'pending' AND "notBefore" <= $3 AND EXISTS (
+             SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2
+               AND classid = ($4)::int::oid AND objid = ($5)::int::oid AND pid = $6)`,
+          id, holder, now, fence.classId, fence.objId, fence.backendPid,
+        );
+        return taken > 0;
+      }
       const taken = await db.outboxMessage.updateMany({
         where: { id, status: "pending", notBefore: { lte: now } }, data: { status: "inflight", attempts: { increment: 1 }, claimedBy: holder, updatedAt: now },
       });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_OFFICE_HOURS } from "../../src/bot/calendar.js";
 import { trackBroadcasts } from "../../src/bot/notify/broadcasts.js";
 import { queueDigest } from "../../src/bot/notify/digest.js";
+import { lastDue } from "../../src/scheduler/index.js";
 import { queueReminders, type NotifyDeps } from "../../src/bot/notify/jobs.js";
 import { createRecheck } from "../../src/bot/notify/recheck.js";
 import { DEFAULT_REMINDERS } from "../../src/bot/notify/reminders.js";
@@ -237,6 +238,30 @@ describe("reminders, snoozes, hand-overs and the weekly digest", () => {
     const pushed = await deliverToConsole(fixture.store);
     expect(pushed).toMatch(/Tuần qua \(từ 23\/11\/2026\), Sở Tư pháp (tăng \d+ bậc|giữ nguyên thứ hạng) \(hạng \d+ → \d+\/20\),/);
     expect(pushed).toMatch(/tổng điểm tạm tính [\d,]+ → [\d,]+\./);
+  });
+
+  it("makes up, at a start, a week's digest the stopped service missed, and only once (embedded mode)", async () => {
+    const cron = "0 8 * * 1";
+    // Started later on the Monday whose digest was made: nothing to make up.
+    const sameDay = new Date("2026-11-30T05:00:00Z");
+    expect(lastDue(cron, sameDay)).toEqual(new Date("2026-11-30T01:00:00Z"));
+    const latestAt = async () => (await fixture.store.snapshots.latest(1, "provisional"))?.createdAt;
+    expect((await queueDigest(deps(), sameDay, { missedSince: lastDue(cron, sameDay) })).queued).toBe(0);
+    // No second standing was kept either: the next digest still compares with Monday's.
+    expect(await latestAt()).toEqual(new Date("2026-11-30T01:00:00Z"));
+    // A figure moves after that digest (within the deadline, by the test's clock); the service is then down across
+    // Monday 07/12 08:00 and starts on Tuesday.
+    fixture.clock.now = new Date("2026-11-29T03:00:00Z");
+    await say("r6", "6.2 = 50%");
+    expect(await as("r6").tap(/^ok:/)).toContain("Đã ghi");
+    const tuesday = new Date("2026-12-08T03:00:00Z");
+    expect(lastDue(cron, tuesday)).toEqual(new Date("2026-12-07T01:00:00Z"));
+    expect((await queueDigest(deps(), tuesday, { missedSince: lastDue(cron, tuesday) })).queued).toBeGreaterThanOrEqual(1);
+    expect(await deliverToConsole(fixture.store)).toMatch(/Tuần qua \(từ 30\/11\/2026\), Sở Tư pháp/);
+    // Restarted again the same day: the digest is not made twice.
+    const again = new Date("2026-12-08T04:00:00Z");
+    expect((await queueDigest(deps(), again, { missedSince: lastDue(cron, again) })).queued).toBe(0);
+    expect(await latestAt()).toEqual(tuesday);
   });
 });
 

@@ -74,10 +74,10 @@ describe("terminal demo", () => {
     const board = createConsoleBoard();
     const filesDir = mkdtempSync(join(tmpdir(), "dti-demo-files-"));
     const deliver = () => drain(own.store, createDeliveryWorker({
-      outbox: own.store.outbox, identities: own.store.identities, coordination: own.store.coordination,
+      outbox: own.store.outbox, identities: own.store.identities, locks: own.store.locks,
       senders: new Map([["console", createConsoleSender({ i18n: own.i18n, output, board, filesDir })]]),
       limits: new Map([["console", { globalPerSecond: 1000, chatPerSecond: 1000, groupPerMinute: 1000 }]]),
-      now: () => new Date("2100-01-01T00:00:00Z"), log: QUIET, instanceId: "console-demo-test", idleMs: 20, leaseMs: 2_000,
+      now: () => new Date("2100-01-01T00:00:00Z"), log: QUIET, instanceId: "console-demo-test", idleMs: 20,
     }));
     const logins = await demoLogins(own.store, () => own.clock.now, DA_NANG);
     const admin = logins.findIndex((l) => l.label.startsWith("Quản trị")) + 1;

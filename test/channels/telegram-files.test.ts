@@ -22,10 +22,10 @@ function memoryInbox(): InboxRepo {
   const seen = new Map<string, boolean>();
   return {
     record: async (channel, id) => (seen.get(`${channel}:${id}`) ? "done" : (seen.set(`${channel}:${id}`, false), "new")),
-    claim: async (channel, id) => (seen.get(`${channel}:${id}`) ? false : (seen.set(`${channel}:${id}`, true), true)),
+    begin: async (channel, id) => (seen.get(`${channel}:${id}`) ? "done" : (seen.set(`${channel}:${id}`, true), "go")),
     done: async () => undefined,
+    payload: async () => null,
     unhandled: async () => [],
-    giveUp: async () => [],
     prune: async () => 0,
   };
 }

@@ -109,12 +109,12 @@ describe("delivery worker against a fake Bot API that enforces the limits", () =
     expect(deliveredKeys()).toEqual(["o-a", "o-b", "o-c"]);
   });
 
-  it("keeps its lease while calls are slower than the lease, so a second worker never sends alongside", async () => {
+  it("keeps the sender lock while calls are slow, so a second worker never sends alongside", async () => {
     const people = await recipients(store, 6, 7600);
     fake.delayMs = 700;
     await store.outbox.enqueue(people.flatMap((id, i) => [push(`s-${i}-a`, id), push(`s-${i}-b`, id)]));
-    const first = telegramWorker(store, fake.apiRoot, { limits: LIMITS, instanceId: "slow-a", leaseMs: 600 });
-    const second = telegramWorker(store, fake.apiRoot, { limits: LIMITS, instanceId: "slow-b", leaseMs: 600 });
+    const first = telegramWorker(store, fake.apiRoot, { limits: LIMITS, instanceId: "slow-a" });
+    const second = telegramWorker(store, fake.apiRoot, { limits: LIMITS, instanceId: "slow-b" });
     const firstRun = first.run();
     await new Promise((r) => setTimeout(r, 100));
     await drain(store, second);
@@ -139,16 +139,18 @@ describe("delivery worker against a fake Bot API that enforces the limits", () =
     expect(fake.received).toEqual([]);
   });
 
-  it("lets one worker send at a time: a second waits for the first one's lease", async () => {
+  it("lets one worker send at a time: a second stands by while the sender lock is held, and sends once it is free", async () => {
     const people = await recipients(store, 10, 7400);
     await store.outbox.enqueue(people.map((id, i) => push(`l-${i}`, id)));
-    const first = telegramWorker(store, fake.apiRoot, { limits: LIMITS, instanceId: "a", leaseMs: 60_000 });
-    const second = telegramWorker(store, fake.apiRoot, { limits: LIMITS, instanceId: "b", leaseMs: 60_000 });
-    expect(await store.coordination.lease("delivery-worker", "a", new Date(), 60_000)).toBe(true);
+    const holder = await store.locks.tryHold("delivery-sender");
+    expect(holder).not.toBeNull();
+    const second = telegramWorker(store, fake.apiRoot, { limits: LIMITS, instanceId: "b" });
     const secondRun = second.run();
     await new Promise((r) => setTimeout(r, 300));
+    expect(second.status().state).toBe("standby");
     expect(fake.received).toHaveLength(0);
-    await drain(store, first);
+    await holder!.release();
+    for (let i = 0; i < 1200 && (await store.outbox.stats({ problems: 0 })).byStatus.sent < people.length; i += 1) await new Promise((r) => setTimeout(r, 50));
     await second.stop();
     await secondRun;
     expect(deliveredKeys().sort()).toEqual(people.map((_, i) => `l-${i}`).sort());

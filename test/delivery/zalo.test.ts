@@ -37,23 +37,23 @@ describe("delivery over Zalo, within its window, with Telegram and the leader as
     await fixture.close();
   });
 
-  const keeperFor = (instanceId: string) => createTokenKeeper({
-    repo: store.tokens, coordination: store.coordination, instanceId, now: () => new Date(), log: QUIET, account: zalo.oaId,
+  const keeperFor = () => createTokenKeeper({
+    repo: store.tokens, locks: store.locks, now: () => new Date(), log: QUIET, account: zalo.oaId,
     oauth: createZaloOAuth({ fetch, appId: zalo.appId, appSecret: zalo.appSecret, base: zalo.url, now: () => new Date() }),
     seedRefreshToken: zalo.grantRefreshToken(), onFailure: async () => undefined,
   });
   /** The OA was never authorised (nothing stored, no seed): every call for a token is refused. */
   const unauthorisedKeeper = () => createTokenKeeper({
-    repo: store.tokens, coordination: store.coordination, instanceId: "unauthorised", now: () => new Date(), log: QUIET, account: zalo.oaId,
+    repo: store.tokens, locks: store.locks, now: () => new Date(), log: QUIET, account: zalo.oaId,
     oauth: createZaloOAuth({ fetch, appId: zalo.appId, appSecret: zalo.appSecret, base: zalo.url, now: () => new Date() }), onFailure: async () => undefined,
   });
   const worker = (options: { windowHours?: number; unauthorised?: boolean } = {}) => createDeliveryWorker({
-    outbox: store.outbox, identities: store.identities, coordination: store.coordination, now: () => new Date(), log: QUIET,
-    instanceId: "zalo-test", idleMs: 50, leaseMs: 2_000,
+    outbox: store.outbox, identities: store.identities, locks: store.locks, now: () => new Date(), log: QUIET,
+    instanceId: "zalo-test", idleMs: 50,
     senders: new Map([
       ["telegram", createTelegramSender({ token: DELIVERY_TOKEN, apiRoot: telegram.apiRoot, i18n })],
       ["zalo", createZaloSender({
-        client: createZaloClient({ fetch, tokens: options.unauthorised ? unauthorisedKeeper() : keeperFor("zalo-test"), apiBase: zalo.url }),
+        client: createZaloClient({ fetch, tokens: options.unauthorised ? unauthorisedKeeper() : keeperFor(), apiBase: zalo.url }),
         i18n, now: () => new Date(),
         windowHours: options.windowHours ?? 48, textLimit: 2000, buttons: { mode: "template" }, promotionKinds: new Set(),
       })],
@@ -151,7 +151,7 @@ describe("delivery over Zalo, within its window, with Telegram and the leader as
     const p = await person("Khuya", "officer", { zalo: new Date() });
     const identity = (await store.identities.find("zalo", p.zaloUser!))!;
     const sender = (at: Date) => createZaloSender({
-      client: createZaloClient({ fetch, tokens: keeperFor("night"), apiBase: zalo.url }), i18n, now: () => at,
+      client: createZaloClient({ fetch, tokens: keeperFor(), apiBase: zalo.url }), i18n, now: () => at,
       windowHours: 48, textLimit: 2000, buttons: { mode: "template" }, promotionKinds: new Set(["broadcast"]),
     });
     const message = {

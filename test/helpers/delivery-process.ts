@@ -7,5 +7,5 @@ import { drain, telegramWorker } from "./delivery.js";
 
 const store = await createStore(process.env["DATABASE_URL"]!);
 const limits = JSON.parse(process.env["LIMITS"]!) as { globalPerSecond: number; chatPerSecond: number; groupPerMinute: number };
-await drain(store, telegramWorker(store, process.env["API_ROOT"]!, { limits, instanceId: `pid-${process.pid}`, leaseMs: 1_500 }), 120_000);
+await drain(store, telegramWorker(store, process.env["API_ROOT"]!, { limits, instanceId: `pid-${process.pid}` }), 120_000);
 await store.close();

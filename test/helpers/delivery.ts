@@ -81,14 +81,14 @@ export function limitBreaches(log: SendLog, limits: DeliveryLimits): string[] {
 
 export function telegramWorker(
   store: Store, apiRoot: string,
-  options: { limits?: DeliveryLimits; instanceId?: string; leaseMs?: number; log?: SendLog; prepareDelayMs?: (chat: string) => number } = {},
+  options: { limits?: DeliveryLimits; instanceId?: string; log?: SendLog; prepareDelayMs?: (chat: string) => number } = {},
 ): DeliveryWorker {
   const sender = createTelegramSender({ token: DELIVERY_TOKEN, apiRoot, i18n: createI18n() });
   return createDeliveryWorker({
-    outbox: store.outbox, identities: store.identities, coordination: store.coordination,
+    outbox: store.outbox, identities: store.identities, locks: store.locks,
     senders: new Map([["telegram", options.log ? recordingSender(sender, options.log, options.prepareDelayMs) : sender]]),
     limits: new Map([["telegram", options.limits ?? TELEGRAM_LIMITS]]), now: () => new Date(), log: QUIET,
-    instanceId: options.instanceId ?? "test-worker", idleMs: 50, leaseMs: options.leaseMs ?? 2_000,
+    instanceId: options.instanceId ?? "test-worker", idleMs: 50, standbyMs: 50,
   });
 }
 
@@ -116,11 +116,11 @@ export async function deliverToConsole(
     printed += chunk.toString("utf8");
   });
   const worker = createDeliveryWorker({
-    outbox: store.outbox, identities: store.identities, coordination: store.coordination,
+    outbox: store.outbox, identities: store.identities, locks: store.locks,
     senders: new Map([["console", createConsoleSender({ i18n: createI18n(), output })]]),
     limits: new Map([["console", { globalPerSecond: 1000, chatPerSecond: 1000, groupPerMinute: 1000 }]]), now, log: QUIET,
     // Every push is due: the test's clock is whatever the fixture says, not the wall clock.
-    instanceId: "console-test", idleMs: 20, leaseMs: 2_000, ...(decide && { decide }),
+    instanceId: "console-test", idleMs: 20, ...(decide && { decide }),
   });
   await drain(store, worker);
   return printed;

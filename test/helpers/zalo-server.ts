@@ -31,7 +31,7 @@ export async function zaloWebhookServer(
     ZALO_APP_ID: fake.appId, ZALO_APP_SECRET: fake.appSecret, ZALO_OA_ID: fake.oaId, ZALO_OA_SECRET_KEY: fake.oaSecretKey,
     ZALO_TOKEN_KEY: TEST_TOKEN_KEY, ZALO_API_ROOT: fake.url, ZALO_OAUTH_ROOT: fake.url, ZALO_REFRESH_TOKEN: fake.grantRefreshToken(),
   });
-  const zalo = createZalo({ config, store: fixture.store, i18n: fixture.i18n, now: () => fixture.clock.now, instanceId: "test", log: QUIET, wake: () => undefined })!;
+  const zalo = createZalo({ config, store: fixture.store, i18n: fixture.i18n, now: () => fixture.clock.now, log: QUIET, wake: () => undefined })!;
   const channel = zalo.channel(core, NO_METRICS);
   const http: FastifyInstance = createHttpServer({
     logger: createLogger({ level: "silent" }), ready: async () => ({ status: "ready", checks: {} }), zalo: zalo.webhook(channel), zaloOAuth: zalo.oauthCallback,

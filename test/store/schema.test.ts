@@ -71,7 +71,7 @@ describe("schemas and migrations", () => {
         expect(await migrate(backend.name, db.url)).toEqual(listMigrations(backend.name).map((m) => m.name));
         expect(await migrate(backend.name, db.url)).toEqual([]);
         const actual = await actualColumns(backend.name, db.url);
-        expect(expectedColumns().size).toBe(33);
+        expect(expectedColumns().size).toBe(32);
         expect(expectedColumns().get("Province")).toEqual(["code", "createdAt", "id", "name"]);
         for (const [model, columns] of expectedColumns()) expect({ model, columns: actual.get(model) }).toEqual({ model, columns });
       } finally {

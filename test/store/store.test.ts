@@ -294,35 +294,31 @@ describe.each(BACKENDS)("store on $name", (backend) => {
   describe("the inbox of chat updates", () => {
     it("gives up an update whose handling never finished three times, and keeps it from being handled again", async () => {
       const inbox = store().inbox;
-      const minute = 60_000;
-      let at = NOW.getTime();
-      // Each claim is an attempt; the process "dies" each time (no done), and the claim runs out.
+      // Each begin is an attempt; the process "dies" each time (no done) and the update is left over for the next start.
       for (let attempt = 1; attempt <= 3; attempt += 1) {
-        expect(await inbox.claim("telegram", "poison", "{}", new Date(at))).toBe(true);
-        at += 2 * minute;
-        expect(await inbox.giveUp("telegram", new Date(at))).toEqual(attempt < 3 ? [] : ["poison"]);
+        expect(await inbox.begin("telegram", "poison", "{}", NOW)).toBe("go");
+        expect(await inbox.unhandled("telegram")).toEqual([{ externalId: "poison", payload: "{}" }]);
       }
-      expect(await inbox.unhandled("telegram", new Date(at))).toEqual([]);
-      expect(await inbox.claim("telegram", "poison", "{}", new Date(at + 10 * minute))).toBe(false);
-      expect(await inbox.record("telegram", "poison", "{}", new Date(at))).toBe("done");
+      // The fourth start finds it exhausted: marked failed with the reason, never handled again.
+      expect(await inbox.begin("telegram", "poison", "{}", NOW)).toBe("exhausted");
+      expect(await inbox.unhandled("telegram")).toEqual([]);
+      expect(await inbox.begin("telegram", "poison", "{}", NOW)).toBe("done");
+      expect(await inbox.record("telegram", "poison", "{}", NOW)).toBe("done");
       // Another update is not affected.
-      expect(await inbox.claim("telegram", "fine", "{}", new Date(at))).toBe(true);
-      await inbox.done("telegram", "fine", new Date(at));
+      expect(await inbox.begin("telegram", "fine", "{}", NOW)).toBe("go");
+      await inbox.done("telegram", "fine", NOW);
+      expect(await inbox.begin("telegram", "fine", "{}", NOW)).toBe("done");
     });
 
-    it("deletes updates and spent confirmations older than the retention, and old job runs; nothing newer", async () => {
+    it("deletes updates and spent confirmations older than the retention; nothing newer", async () => {
       const day = 86_400_000;
       const old = new Date(NOW.getTime() - 40 * day);
       await store().inbox.record("zalo", "old-event", "{\"text\":\"tên và lời nhắn\"}", old);
       await store().inbox.record("zalo", "new-event", "{}", NOW);
-      await store().coordination.claimRun("reminders@old", "a", old, 60_000);
-      await store().coordination.claimRun("reminders@new", "a", NOW, 60_000);
       const cutoff = new Date(NOW.getTime() - 30 * day);
       expect(await store().inbox.prune(cutoff)).toBeGreaterThanOrEqual(1);
       expect(await store().inbox.record("zalo", "new-event", "{}", NOW)).toBe("unfinished");
       expect(await store().inbox.record("zalo", "old-event", "{}", NOW)).toBe("new");
-      expect(await store().coordination.pruneRuns(cutoff)).toBeGreaterThanOrEqual(1);
-      expect(await store().coordination.claimRun("reminders@new", "b", NOW, 60_000)).toBe(false);
     });
   });
 });

@@ -8,9 +8,11 @@ import { holdersByUnit, loadCalendar, type NotifyDeps, type QueueOutcome } from 
  * The weekly digest: each open period's provisional standing is kept as a
  * snapshot, and the leaders of every unit whose rank or total moved since
  * the last one hear how (rank changes are not pushed in real time). The
- * snapshot and the messages commit together.
+ * snapshot and the messages commit together. With `missedSince` (a start
+ * catching up on a digest the stopped service did not make), only periods
+ * with no snapshot since then are done: a restart never makes two in a week.
  */
-export async function queueDigest(deps: NotifyDeps, now: Date): Promise<QueueOutcome> {
+export async function queueDigest(deps: NotifyDeps, now: Date, options: { missedSince?: Date } = {}): Promise<QueueOutcome> {
   const total = { planned: 0, queued: 0, unreachable: 0 };
   // A digest day that falls on a holiday waits for the next working morning.
   const notBefore = (await loadCalendar(deps)).nextOpen(now);
@@ -19,10 +21,11 @@ export async function queueDigest(deps: NotifyDeps, now: Date): Promise<QueueOut
     if (periods.length === 0) continue;
     const holders = holdersByUnit(await deps.store.people.activeRoles(province.id));
     for (const period of periods) {
+      const previous = await deps.store.snapshots.latest(period.id, "provisional");
+      if (options.missedSince && previous && previous.createdAt >= options.missedSince) continue;
       const outcome = await deps.scores.get(period.id);
       if (!outcome.ok) continue;
       const units = snapshotUnits(outcome.scores, "self");
-      const previous = await deps.store.snapshots.latest(period.id, "provisional");
       const sizes = new Map(outcome.scores.groups.map((g) => [g.groupCode, g.self.units.length]));
       const planned: { personId: number; unitId: number; lines: ReturnType<typeof line>[] }[] = [];
       for (const u of units) {

@@ -1,5 +1,6 @@
 import type { CalendarOverride } from "../calendar.js";
 import type { Line, Reply } from "../reply.js";
+import type { LockFence } from "./locks.js";
 import type { ChannelName, IdentityRecord } from "./records.js";
 
 /** What a pushed message is for; reports and queue status group by it. */
@@ -128,10 +129,11 @@ export interface OutboxRepo {
   nextDue(): Promise<Date | null>;
   /**
    * pending → inflight for the worker `holder`, counting the attempt; false
-   * when another worker took it, or it is no longer due (a retry of an
-   * earlier message to the same person pushed it back).
+   * when another worker took it, it is no longer due (a retry of an earlier
+   * message to the same person pushed it back), or `fence` names a lock its
+   * session no longer holds.
    */
-  claim(id: number, now: Date, holder: string): Promise<boolean>;
+  claim(id: number, now: Date, holder: string, fence?: LockFence | null): Promise<boolean>;
   /** A pending message that cannot be prepared (its file is gone): failed, without an attempt. */
   failPending(id: number, error: string): Promise<void>;
   /** A part of a long message was delivered; recorded before the next part is sent. */
@@ -155,7 +157,7 @@ export interface OutboxRepo {
   drop(id: number, reason: DropReason): Promise<void>;
   /** Pending messages of an identity that can no longer be reached: failed, with the reason. */
   failPendingOf(identityId: number, reason: string): Promise<number>;
-  /** Messages left inflight by other workers, which have stopped (this one holds the lease now): uncertain. */
+  /** Messages left inflight by other senders, which have stopped (this one holds the sender lock now): uncertain. */
   markOrphansUncertain(holder: string): Promise<number>;
   /** Failed or uncertain messages back to pending (an operator's decision); returns how many. */
   requeue(ids: readonly number[], now: Date): Promise<number>;
@@ -266,16 +268,4 @@ export interface BroadcastRepo {
   complete(id: number, now: Date, report: OutboxInput): Promise<boolean>;
   /** Broadcasts still being delivered. */
   incomplete(): Promise<BroadcastRecord[]>;
-}
-
-/** Scheduled runs and single-holder leases, shared by every instance through the database. */
-export interface CoordinationRepo {
-  /** Claim one run of a job; false when another instance has it (and it has not expired). */
-  claimRun(key: string, owner: string, now: Date, ttlMs: number): Promise<boolean>;
-  finishRun(key: string, now: Date): Promise<void>;
-  /** Take or renew a lease; false while another holder's lease runs. */
-  lease(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
-  release(name: string, holder: string): Promise<void>;
-  /** Delete job runs started before `before`; returns how many. */
-  pruneRuns(before: Date): Promise<number>;
 }

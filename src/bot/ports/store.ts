@@ -2,7 +2,9 @@ import type { Figure } from "../../scoring/index.js";
 import type { TokenRepo } from "./credentials.js";
 import type { StoreHealth } from "./storage-health.js";
 import type { AppealRepo, EvidenceRepo, ReviewRepo } from "./review.js";
-import type { BroadcastRepo, CalendarRepo, CoordinationRepo, OutboxInput, OutboxRepo, ReminderPrefsRepo } from "./delivery.js";
+import type { SqlRunner } from "./intake.js";
+import type { Locks } from "./locks.js";
+import type { BroadcastRepo, CalendarRepo, OutboxInput, OutboxRepo, ReminderPrefsRepo } from "./delivery.js";
 import type {
   AuditRecord, ChannelName, DeadlineRecord, EntryChannel, EvidenceRef, FigureRecord, FigureStatus, IdentityRecord,
   InviteRecord, PeriodRecord, PeriodStatus, PersonRecord, ProvinceRecord, ReopeningRecord, RoleName, RoleRecord,
@@ -245,33 +247,34 @@ export interface PendingUse {
 }
 
 /**
- * Updates from chat platforms, recorded before they are handled. An update
- * is claimed by the process handling it for a while (`INBOX_CLAIM_MS`), so a
- * second instance, or a re-delivery, does not handle it at the same time;
- * one whose claim ran out unfinished (the process died) is handled again.
+ * Updates from chat platforms, recorded before they are handled, so a
+ * re-delivery is handled once and one cut short by a crash is handled again
+ * (at start on SQLite; by the queue's retry on PostgreSQL).
  */
 export interface InboxRepo {
-  /** Record an update as received (the webhook); whether it still needs handling. */
-  record(channel: string, externalId: string, payload: string, now: Date): Promise<"new" | "unfinished" | "done">;
   /**
-   * Record and claim an update for handling, counting the attempt; false when it is done, someone else
-   * is on it, or it has had its `INBOX_MAX_ATTEMPTS`.
+   * Record an update as received (a webhook); whether it still needs handling. With `queue`, the update is
+   * also queued for handling in the same transaction (PostgreSQL): both happen or neither.
    */
-  claim(channel: string, externalId: string, payload: string, now: Date): Promise<boolean>;
+  record(
+    channel: string, externalId: string, payload: string, now: Date, queue?: (sql: SqlRunner) => Promise<unknown>,
+  ): Promise<"new" | "unfinished" | "done">;
+  /**
+   * Start handling an update (recording it if it was not), counting the attempt: "done" when it was handled
+   * already; "exhausted" when it was started `INBOX_MAX_ATTEMPTS` times and never finished (each time the
+   * process died), and is now marked failed with the reason. Only one handler runs per update: one process on
+   * SQLite, the queue's one-at-a-time-per-chat on PostgreSQL.
+   */
+  begin(channel: string, externalId: string, payload: string, now: Date): Promise<"go" | "done" | "exhausted">;
   done(channel: string, externalId: string, now: Date, error?: string): Promise<void>;
-  /** Updates received but not handled and not claimed (the process stopped in between), oldest first. */
-  unhandled(channel: string, now: Date): Promise<{ externalId: string; payload: string }[]>;
-  /**
-   * Give up on updates whose handling was started `INBOX_MAX_ATTEMPTS` times and never finished (each
-   * time the process died): marked failed with the reason; returns their ids.
-   */
-  giveUp(channel: string, now: Date): Promise<string[]>;
+  /** A recorded update as received; null when it is not (or no longer) recorded. */
+  payload(channel: string, externalId: string): Promise<string | null>;
+  /** Updates received and not finished (the last process stopped in between), oldest first: looked at once, at start. */
+  unhandled(channel: string): Promise<{ externalId: string; payload: string }[]>;
   /** Delete updates received before `before` (their text and the sender's name go with them); returns how many. */
   prune(before: Date): Promise<number>;
 }
 
-export const INBOX_CLAIM_MS = 60_000;
-/** Attempts at one update before it is given up (a poison update must not keep killing the process). */
 export const INBOX_MAX_ATTEMPTS = 3;
 
 /**
@@ -324,7 +327,8 @@ export interface Store {
   readonly calendar: CalendarRepo;
   readonly reminderPrefs: ReminderPrefsRepo;
   readonly broadcasts: BroadcastRepo;
-  readonly coordination: CoordinationRepo;
+  /** Locks across the instances of a deployment (in one process on SQLite). */
+  readonly locks: Locks;
   /** Channel OAuth tokens (Zalo OA), encrypted at rest. */
   readonly tokens: TokenRepo;
   readonly evidence: EvidenceRepo;

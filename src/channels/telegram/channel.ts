@@ -4,6 +4,7 @@ import { Bot, BotError, GrammyError, InlineKeyboard, InputFile, type Api, type C
 import type { Message, Update, UserFromGetMe } from "grammy/types";
 import type { Core } from "../../bot/core.js";
 import { NO_METRICS, type ChannelMetrics } from "../../bot/ports/metrics.js";
+import type { UpdateIntake } from "../../bot/ports/intake.js";
 import type { InboxRepo } from "../../bot/ports/store.js";
 import { PLAIN, renderLine, renderReply, splitText } from "../../bot/render.js";
 import type { Reply } from "../../bot/reply.js";
@@ -24,6 +25,8 @@ export interface TelegramDeps {
   readonly core: Core;
   readonly i18n: I18n;
   readonly inbox: InboxRepo;
+  /** PostgreSQL: updates are queued for whichever instance is free, in order per chat, polled ones included. */
+  readonly intake?: UpdateIntake;
   readonly log: LogPort;
   readonly metrics?: ChannelMetrics;
   /** Messages per person per 10 seconds. */
@@ -47,7 +50,12 @@ export interface TelegramStatus {
 
 export interface TelegramChannel {
   readonly bot: Bot;
-  /** Handle one update from a webhook: recorded, handled once, answered. Updates of one chat run in order. */
+  /**
+   * Record an update from the webhook: "new" to handle here (process), "queued" when the intake queue has it,
+   * "done" when it was handled before (Telegram sent it again).
+   */
+  accept(update: Update): Promise<"new" | "queued" | "done">;
+  /** Handle one update: recorded, handled once, answered. Updates of one chat run in order. */
   process(update: Update): Promise<void>;
   /**
    * Connect in the background and keep at it: getMe, the command menu, then the webhook (when `webhook`
@@ -62,7 +70,10 @@ export interface TelegramChannel {
   startPolling(): Promise<void>;
   /** Stop taking updates and finish the ones in hand. */
   stop(): Promise<void>;
-  /** Handle updates recorded but never finished (the process stopped in between). */
+  /**
+   * At start: handle the updates recorded but never finished (the process stopped in between), or, with the
+   * intake queue, start taking queued updates.
+   */
   recover(): Promise<number>;
   registerCommands(): Promise<void>;
   /** Tell the person behind an update that it could not be handled, and why in their terms; false when they could not be told. */
@@ -76,12 +87,13 @@ const CLIENT_TIMEOUT_S = 40;
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 60_000;
 const ALLOWED_UPDATES = ["message", "callback_query"] as const;
-/** How often updates left unfinished by a dead process are looked for (their claims last INBOX_CLAIM_MS). */
-const RECOVERY_EVERY_MS = 30_000;
 /** How long an album's caption is remembered for its other photos. */
 const ALBUM_MEMORY_MS = 60_000;
 
 const DEFAULT_API_ROOT = "https://api.telegram.org";
+
+/** Whose updates must keep their order; an update the channel cannot read shares one queue with the others like it. */
+const chatOf = (u: Update): string => String(u.message?.chat?.id ?? u.callback_query?.message?.chat?.id ?? u.callback_query?.from?.id ?? "none");
 
 /** A file a person sent: getFile for its path, then its bytes from the Bot API's file URL (the token is never in a message). */
 function fileDownloader(api: Api, apiRoot: string, token: string): FileDownloader {
@@ -151,16 +163,28 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
   if (deps.transformer) bot.api.config.use(deps.transformer);
   const download = fileDownloader(bot.api, deps.apiRoot ?? DEFAULT_API_ROOT, deps.token);
 
-  // Recorded and claimed before handling: a re-sent update is handled once; one cut short by a crash is handled on recovery.
+  // Updates taken from the intake queue (PostgreSQL); a polled update that is not one of them is queued, not handled here.
+  const fromQueue = new WeakSet<Update>();
+  bot.use(async (ctx, next) => {
+    if (!deps.intake || fromQueue.has(ctx.update)) return next();
+    await deps.intake.accept("telegram", String(ctx.update.update_id), JSON.stringify(ctx.update), chatOf(ctx.update), deps.now());
+  });
+  // Recorded and begun before handling: a re-sent update is handled once; one cut short by a crash is handled again.
   bot.use(async (ctx, next) => {
     const id = String(ctx.update.update_id);
     const started = performance.now();
-    const claimed = await deps.inbox.claim("telegram", id, JSON.stringify(ctx.update), deps.now()).catch((error: unknown) => {
+    const begun = await deps.inbox.begin("telegram", id, JSON.stringify(ctx.update), deps.now()).catch((error: unknown) => {
       // Not even recorded (the database cannot write): counted as failed, and the error boundary tells the person.
       metrics.updateHandled("telegram", "error", (performance.now() - started) / 1000);
       throw error;
     });
-    if (!claimed) {
+    if (begun === "exhausted") {
+      // Started three times and never finished (each time the process stopped): given up, not tried again.
+      deps.log.error({ updateId: id }, "update given up after repeated attempts that never finished; it stays in the inbox, marked failed");
+      metrics.updateHandled("telegram", "quarantined", 0);
+      return;
+    }
+    if (begun === "done") {
       metrics.updateHandled("telegram", "duplicate", 0);
       return;
     }
@@ -234,10 +258,7 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
   bot.catch(onError);
 
   const queues = new Map<string, Promise<void>>();
-  /** Whose updates must keep their order; an update the channel cannot read shares one queue with the others like it. */
-  const chatOf = (u: Update): string => String(u.message?.chat?.id ?? u.callback_query?.message?.chat?.id ?? u.callback_query?.from?.id ?? "none");
   let polling: Promise<void> | null = null;
-  let sweeper: NodeJS.Timeout | null = null;
   let stopping = false;
   let connectedAt: Date | null = null;
   let webhookRefusedAt: Date | null = null;
@@ -260,17 +281,6 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
     };
   });
   const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
-  const recoverOnce = async (): Promise<number> => {
-    // Updates whose handling never finished three times (each time the process stopped) are given up, not tried again.
-    for (const id of await deps.inbox.giveUp("telegram", deps.now())) {
-      deps.log.error({ updateId: id }, "update given up after repeated attempts that never finished; it stays in the inbox, marked failed");
-      metrics.updateHandled("telegram", "quarantined", 0);
-    }
-    const pending = await deps.inbox.unhandled("telegram", deps.now());
-    for (const p of pending) await channel.process(JSON.parse(p.payload) as Update);
-    return pending.length;
-  };
-
   /** Long polling until stopped; after a 409 (another process polls this bot) or a refused token, again after a pause. */
   async function pollUntilStopped(): Promise<void> {
     let delay = FIRST_RETRY_MS;
@@ -311,6 +321,14 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
     bot,
     connected,
     tellFailure,
+    async accept(update) {
+      const payload = JSON.stringify(update);
+      if (deps.intake) {
+        const state = await deps.intake.accept("telegram", String(update.update_id), payload, chatOf(update), deps.now());
+        return state === "done" ? "done" : "queued";
+      }
+      return (await deps.inbox.record("telegram", String(update.update_id), payload, deps.now())) === "done" ? "done" : "new";
+    },
     process(update) {
       const key = chatOf(update);
       const previous = queues.get(key) ?? Promise.resolve();
@@ -364,7 +382,7 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
         connectedAt = deps.now();
         markConnected();
         const recovered = await channel.recover().catch((error: unknown) => {
-          deps.log.error({ error: describe(error) }, "telegram: updates left over could not be handled now; the sweeper tries again");
+          deps.log.error({ error: describe(error) }, "telegram: updates left over could not be handled now; they are handled at the next start");
           return 0;
         });
         if (recovered > 0) deps.log.info({ recovered }, "telegram: handled updates left over from the last run");
@@ -393,7 +411,6 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
       stopping = true;
       markStopped();
       wakeFromPause?.();
-      if (sweeper) clearInterval(sweeper);
       // bot.stop() ends the long poll and confirms the offset (a call of its own); the batch already fetched is
       // still being handled, and so are webhook updates in hand: wait for all of it. The service's shutdown bounds the wait.
       const ending = bot.isRunning() ? bot.stop().catch(() => undefined) : Promise.resolve();
@@ -401,11 +418,18 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
     },
     async recover() {
       await bot.init();
-      // Updates claimed by a process that died are taken again once their claim runs out; the sweep also goes on
-      // when this first pass fails (the database is down, say).
-      if (!stopping) sweeper ??= setInterval(() => void recoverOnce().catch((error: unknown) => deps.log.error({ error: describe(error) }, "recovery failed")), RECOVERY_EVERY_MS);
-      sweeper?.unref();
-      return recoverOnce();
+      if (deps.intake) {
+        void deps.intake.serve("telegram", async (payload) => {
+          const update = JSON.parse(payload) as Update;
+          fromQueue.add(update);
+          await channel.process(update);
+        });
+        return 0;
+      }
+      // One process (SQLite): what the last one left unfinished is handled once, at start.
+      const pending = await deps.inbox.unhandled("telegram");
+      for (const p of pending) await channel.process(JSON.parse(p.payload) as Update);
+      return pending.length;
     },
     async registerCommands() {
       await bot.init();

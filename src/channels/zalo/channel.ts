@@ -1,5 +1,6 @@
 import type { Core } from "../../bot/core.js";
 import type { OutboxRepo } from "../../bot/ports/delivery.js";
+import type { UpdateIntake } from "../../bot/ports/intake.js";
 import { NO_METRICS, type ChannelMetrics } from "../../bot/ports/metrics.js";
 import type { IdentityRepo, InboxRepo } from "../../bot/ports/store.js";
 import type { Inbound, InboundFile, Reply } from "../../bot/reply.js";
@@ -15,6 +16,8 @@ export interface ZaloChannelDeps {
   readonly core: Core;
   readonly i18n: I18n;
   readonly inbox: InboxRepo;
+  /** PostgreSQL: events are queued for whichever instance is free, in order per person. */
+  readonly intake?: UpdateIntake;
   readonly identities: Pick<IdentityRepo, "find" | "markUnreachable" | "touch">;
   readonly outbox: Pick<OutboxRepo, "failPendingOf">;
   readonly log: LogPort;
@@ -25,11 +28,17 @@ export interface ZaloChannelDeps {
 }
 
 export interface ZaloChannel {
-  /** Record a verified webhook event; false when it was seen before (Zalo re-sent it, or a replay). */
-  accept(event: ZaloEvent): Promise<boolean>;
+  /**
+   * Record a verified event: "new" to handle here, "queued" when the intake queue has it (PostgreSQL: whichever
+   * instance is free handles it), "done" when it was handled before.
+   */
+  accept(event: ZaloEvent): Promise<"new" | "queued" | "done">;
   /** Handle a recorded event; events of one person run in order. */
   process(event: ZaloEvent): Promise<void>;
-  /** Events recorded but never finished (the process stopped in between). */
+  /**
+   * At start: handle the events recorded but never finished (the process stopped in between), or, with the
+   * intake queue, start taking queued events.
+   */
   recover(): Promise<number>;
   /** Finish the events in hand. */
   stop(): Promise<void>;
@@ -38,8 +47,6 @@ export interface ZaloChannel {
 }
 
 const CHANNEL = "zalo";
-/** How often events left unfinished by a dead process are looked for (their claims last INBOX_CLAIM_MS). */
-const RECOVERY_EVERY_MS = 30_000;
 /** Events handled at once (each person's in order); more would only queue in the database. */
 const HANDLING_CONCURRENCY = 4;
 /** Attachments of one message that are taken (Zalo's limits on a message are unconfirmed; more are unusual). */
@@ -87,7 +94,6 @@ function revive(payload: string): ZaloEvent {
 export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   const metrics = deps.metrics ?? NO_METRICS;
   const queues = new Map<string, Promise<void>>();
-  let sweeper: NodeJS.Timeout | null = null;
   // A few people's events at a time: the webhook's own answers (Zalo waits 2 s at most) must not queue behind a burst.
   let active = 0;
   const waiting: (() => void)[] = [];
@@ -170,9 +176,9 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   async function run(event: ZaloEvent): Promise<void> {
     const key = eventKey(event);
     const started = performance.now();
-    let claimed: boolean;
+    let begun: "go" | "done" | "exhausted";
     try {
-      claimed = await deps.inbox.claim(CHANNEL, key, JSON.stringify(event), deps.now());
+      begun = await deps.inbox.begin(CHANNEL, key, JSON.stringify(event), deps.now());
     } catch (error) {
       // Not even recorded (the database cannot write): counted as failed, and the person is told.
       deps.log.error({ event: key, error: (error as Error).message }, "zalo event failed");
@@ -180,7 +186,13 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
       await tellFailure(event, error).catch(() => undefined);
       return;
     }
-    if (!claimed) {
+    if (begun === "exhausted") {
+      // Started three times and never finished (each time the process stopped): given up, not tried again.
+      deps.log.error({ event: key }, "zalo event given up after repeated attempts that never finished; it stays in the inbox, marked failed");
+      metrics.updateHandled(CHANNEL, "quarantined", 0);
+      return;
+    }
+    if (begun === "done") {
       metrics.updateHandled(CHANNEL, "duplicate", 0);
       return;
     }
@@ -206,8 +218,13 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   const channel: ZaloChannel = {
     tellFailure,
     async accept(event) {
-      if (!HANDLED.has(event.name)) return false;
-      return (await deps.inbox.record(CHANNEL, eventKey(event), JSON.stringify(event), deps.now())) !== "done";
+      if (!HANDLED.has(event.name)) return "done";
+      const payload = JSON.stringify(event);
+      if (deps.intake) {
+        const state = await deps.intake.accept(CHANNEL, eventKey(event), payload, event.userId ?? "none", deps.now());
+        return state === "done" ? "done" : "queued";
+      }
+      return (await deps.inbox.record(CHANNEL, eventKey(event), payload, deps.now())) === "done" ? "done" : "new";
     },
     process(event) {
       const key = event.userId ?? "none";
@@ -222,23 +239,16 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
       return next;
     },
     async recover() {
-      const once = async () => {
-        // Events whose handling never finished three times (each time the process stopped) are given up.
-        for (const id of await deps.inbox.giveUp(CHANNEL, deps.now())) {
-          deps.log.error({ event: id }, "zalo event given up after repeated attempts that never finished; it stays in the inbox, marked failed");
-          metrics.updateHandled(CHANNEL, "quarantined", 0);
-        }
-        const pending = await deps.inbox.unhandled(CHANNEL, deps.now());
-        for (const p of pending) await channel.process(revive(p.payload));
-        return pending.length;
-      };
-      // Events claimed by a process that died are taken again once their claim runs out.
-      sweeper ??= setInterval(() => void once().catch((error: unknown) => deps.log.error({ error: (error as Error).message }, "zalo recovery failed")), RECOVERY_EVERY_MS);
-      sweeper.unref();
-      return once();
+      if (deps.intake) {
+        void deps.intake.serve(CHANNEL, (payload) => channel.process(revive(payload)));
+        return 0;
+      }
+      // One process (SQLite): what the last one left unfinished is handled once, at start.
+      const pending = await deps.inbox.unhandled(CHANNEL);
+      for (const p of pending) await channel.process(revive(p.payload));
+      return pending.length;
     },
     async stop() {
-      if (sweeper) clearInterval(sweeper);
       await Promise.all([...queues.values()]);
     },
   };

@@ -1,7 +1,6 @@
 import type { ChannelTokens, TokenInput, TokenRepo } from "../../bot/ports/credentials.js";
-import type { CoordinationRepo } from "../../bot/ports/delivery.js";
+import type { Locks } from "../../bot/ports/locks.js";
 import type { LogPort } from "../../bot/session.js";
-import { AppError } from "../../errors.js";
 import type { AccessTokenSource } from "./client.js";
 import { ZaloApiError, ZaloAuthError } from "./errors.js";
 import type { ZaloOAuth } from "./oauth.js";
@@ -10,11 +9,11 @@ export { ZaloAuthError };
 
 export interface TokenKeeperDeps {
   readonly repo: TokenRepo;
-  readonly coordination: CoordinationRepo;
+  /** The refresh runs under a lock shared by every instance (a PostgreSQL advisory lock). */
+  readonly locks: Locks;
   readonly oauth: ZaloOAuth;
   /** The OA id. */
   readonly account: string;
-  readonly instanceId: string;
   readonly now: () => Date;
   readonly log: LogPort;
   /** A refresh failed for good: tell the admins (once per failure; the keeper does not try that token again). */
@@ -23,7 +22,6 @@ export interface TokenKeeperDeps {
   readonly refreshAheadMs?: number;
   /** A refresh token from the Zalo developer console, used only while nothing is stored. */
   readonly seedRefreshToken?: string;
-  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export interface TokenKeeper extends AccessTokenSource {
@@ -35,25 +33,20 @@ export interface TokenKeeper extends AccessTokenSource {
 }
 
 const CHANNEL = "zalo";
-/** The refresh lock outlives one OAuth call (30 s); a holder that dies frees it after this. */
-const LOCK_MS = 45_000;
-const LOCK_WAIT_MS = 500;
-/** A waiter outlasts a dead holder's lock (50 s > 45 s), so it takes over rather than giving up. */
-const LOCK_TRIES = 100;
 /** After a refresh failed for a passing reason (Zalo unreachable), the next try waits this long. */
 const REFRESH_RETRY_MS = 60_000;
 
 /**
  * Keeps the OA's access token fresh. Zalo's refresh tokens work once and
  * rotate on every refresh, so only one refresher may run at a time across
- * instances (a lease in the database), it re-reads the stored tokens once it
- * holds the lease (another instance may have refreshed meanwhile), and the
+ * instances (a lock in the database, which the server frees if its holder
+ * dies), it re-reads the stored tokens once it holds the lock (another
+ * instance may have refreshed meanwhile), and the
  * new pair is saved before the new access token is used: a crash after the
  * refresh cannot lose the only valid refresh token.
  */
 export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
   const ahead = deps.refreshAheadMs ?? 6 * 3_600_000;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const lock = `zalo-token:${deps.account}`;
   let cache: ChannelTokens | null = null;
   let inflight: Promise<string> | null = null;
@@ -100,22 +93,10 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
     return cache.accessToken;
   }
 
-  /** One refresh at a time in this process, and across instances through the lease. */
+  /** One refresh at a time in this process, and across instances through the lock. */
   function refresh(refused: string | null): Promise<string> {
-    inflight ??= (async () => {
-      for (let i = 0; !(await deps.coordination.lease(lock, deps.instanceId, deps.now(), LOCK_MS)); i += 1) {
-        // Another instance is refreshing: its result is what we need.
-        if (i >= LOCK_TRIES) throw new AppError("ZALO_TOKEN_BUSY", "zalo: another instance has held the token refresh lock for too long");
-        await sleep(LOCK_WAIT_MS);
-        const ready = serves(await load(), refused);
-        if (ready) return ready;
-      }
-      try {
-        return await refreshLocked(refused);
-      } finally {
-        await deps.coordination.release(lock, deps.instanceId).catch(() => undefined);
-      }
-    })().finally(() => {
+    // refreshLocked reads the stored pair first: another instance may have refreshed while this one waited.
+    inflight ??= deps.locks.withLock(lock, () => refreshLocked(refused)).finally(() => {
       inflight = null;
     });
     return inflight;
@@ -159,17 +140,11 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
     },
     async authorised(tokens, actor) {
       // Under the refresh lock, so a refresh in flight elsewhere cannot overwrite or fail the new pair.
-      for (let i = 0; !(await deps.coordination.lease(lock, deps.instanceId, deps.now(), LOCK_MS)); i += 1) {
-        if (i >= LOCK_TRIES) throw new AppError("ZALO_TOKEN_BUSY", "zalo: another instance has held the token refresh lock for too long");
-        await sleep(LOCK_WAIT_MS);
-      }
-      try {
+      await deps.locks.withLock(lock, async () => {
         cache = await deps.repo.save(CHANNEL, deps.account, tokens, actor, deps.now());
         seedRefused = null;
         quietUntil = 0;
-      } finally {
-        await deps.coordination.release(lock, deps.instanceId).catch(() => undefined);
-      }
+      });
     },
     async status() {
       const t = await load();

@@ -1,0 +1,75 @@
+import type { PgBoss } from "pg-boss";
+import type { SqlRunner, UpdateIntake } from "../bot/ports/intake.js";
+import type { InboxRepo } from "../bot/ports/store.js";
+import type { LogPort } from "../bot/session.js";
+
+/**
+ * A chat's updates wait behind the one in hand (strict order per chat, pg-boss's key_strict_fifo): an update whose
+ * handling failed for a passing reason (the database) is retried with a growing pause, and one whose handler died
+ * is retried when its heartbeat stops. A job must not end failed, which would hold its chat: the handler catches
+ * what an update throws, and only our own faults are retried.
+ */
+export const UPDATE_QUEUE = {
+  policy: "key_strict_fifo",
+  retryLimit: 50,
+  retryDelay: 2,
+  retryBackoff: true,
+  retryDelayMax: 120,
+  expireInSeconds: 10 * 60,
+  heartbeatSeconds: 10,
+  deleteAfterSeconds: 86_400,
+  notify: true,
+} as const;
+
+export const updateQueue = (channel: string) => `updates-${channel}`;
+
+/** Updates handled at once by one instance (different chats); more only wait in the database. */
+const PER_INSTANCE = 8;
+
+/** The intake on pg-boss: the webhook records and queues; every instance takes what is queued. */
+export function createBossIntake(deps: { readonly boss: PgBoss; readonly inbox: InboxRepo; readonly log: LogPort }): UpdateIntake & {
+  stop(): Promise<void>;
+} {
+  const queues = new Set<string>();
+  const ready = new Map<string, Promise<void>>();
+  const created = (channel: string) => {
+    const name = updateQueue(channel);
+    let made = ready.get(name);
+    if (!made) {
+      made = deps.boss.createQueue(name, UPDATE_QUEUE);
+      ready.set(name, made);
+      made.catch(() => ready.delete(name));
+    }
+    return made;
+  };
+  return {
+    async accept(channel, externalId, payload, chat, now) {
+      await created(channel);
+      // The job is sent on the transaction that records the update: both are kept, or neither.
+      return deps.inbox.record(channel, externalId, payload, now, (sql: SqlRunner) =>
+        deps.boss.send(updateQueue(channel), { externalId }, { singletonKey: chat, db: sql }));
+    },
+    async serve(channel, handle) {
+      await created(channel);
+      const name = updateQueue(channel);
+      queues.add(name);
+      // A finished update frees its chat's next one, which no notification announces: the worker looks again at once.
+      let worker: string | null = null;
+      const again = () => setImmediate(() => worker && deps.boss.notifyWorker(worker));
+      const options = { localConcurrency: PER_INSTANCE, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 };
+      worker = await deps.boss.work<{ externalId: string }>(name, options, async ([job]) => {
+        if (!job) return;
+        try {
+          const row = await deps.inbox.payload(channel, job.data.externalId);
+          // Pruned (older than the retention) or never committed: nothing to handle.
+          if (row !== null) await handle(row);
+        } finally {
+          again();
+        }
+      });
+    },
+    async stop() {
+      for (const name of queues) await deps.boss.offWork(name, { wait: true }).catch(() => undefined);
+    },
+  };
+}

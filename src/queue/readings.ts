@@ -1,0 +1,35 @@
+import type { PgBoss } from "pg-boss";
+import type { OutboxRepo } from "../bot/ports/delivery.js";
+import type { QueueReading } from "../http/queue-gauges.js";
+import { BOSS_SCHEMA } from "./boss.js";
+
+interface BossRow {
+  readonly name: string;
+  readonly waiting: string | number;
+  readonly active: string | number;
+  readonly oldest: string | number | null;
+}
+
+/**
+ * What waits now: the outbox of pushed messages, and on PostgreSQL each
+ * pg-boss queue, counted straight from its table (not its once-a-minute
+ * statistics pass), so a scrape says how things are at that moment.
+ */
+export async function readQueues(deps: { outbox: Pick<OutboxRepo, "stats">; boss: PgBoss | null; now: () => Date }): Promise<QueueReading[]> {
+  const stats = await deps.outbox.stats({ problems: 0 });
+  const oldest = stats.oldestPending ? Math.max(0, (deps.now().getTime() - stats.oldestPending.getTime()) / 1000) : null;
+  const readings: QueueReading[] = [{ queue: "outbox", waiting: stats.byStatus.pending, active: stats.byStatus.inflight, oldestSeconds: oldest }];
+  if (!deps.boss) return readings;
+  const { rows } = await deps.boss.getDb().executeSql(
+    `SELECT name,
+       count(*) FILTER (WHERE state IN ('created', 'retry')) AS waiting,
+       count(*) FILTER (WHERE state = 'active') AS active,
+       extract(epoch FROM now() - min(created_on) FILTER (WHERE state IN ('created', 'retry') AND start_after <= now())) AS oldest
+     FROM ${BOSS_SCHEMA}.job GROUP BY name ORDER BY name`,
+  );
+  for (const r of rows as BossRow[]) {
+    const oldestSeconds = r.oldest === null ? null : Number(r.oldest);
+    readings.push({ queue: r.name, waiting: Number(r.waiting), active: Number(r.active), oldestSeconds });
+  }
+  return readings;
+}
