@@ -69,6 +69,8 @@ export default tseslint.config(
     "src/channels must not import the store or the scheduler."),
   restrict(["src/scheduler/**/*.ts"], ["**/channels/**", "**/store/**", "grammy", "grammy/*", "@prisma/*", "**/generated/**"],
     "src/scheduler sends through a port, never a channel."),
+  restrict(["src/queue/**/*.ts"], ["**/channels/**", "**/store/**", "**/scheduler/**", "**/http/**", "grammy", "grammy/*", "@prisma/*", "**/generated/**"],
+    "src/queue runs pg-boss and speaks to the rest through ports."),
   restrict(["src/delivery/**/*.ts"], ["**/channels/**", "**/store/**", "**/scheduler/**", "grammy", "grammy/*", "@prisma/*", "**/generated/**"],
     "src/delivery sends through the Sender port and keeps its queue through the store's port."),
   {

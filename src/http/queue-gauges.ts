@@ -1,12 +1,5 @@
 import { Gauge, type Registry } from "prom-client";
-
-/** One queue as a scrape sees it: what waits, and how long the oldest has waited (null: nothing waits, or not known yet). */
-export interface QueueReading {
-  readonly queue: string;
-  readonly waiting: number;
-  readonly active: number;
-  readonly oldestSeconds: number | null;
-}
+import type { QueueReading } from "../queue/readings.js";
 
 /**
  * Queue depth and oldest waiting age as Prometheus gauges, read when

@@ -1,7 +1,14 @@
 import type { PgBoss } from "pg-boss";
 import type { OutboxRepo } from "../bot/ports/delivery.js";
-import type { QueueReading } from "../http/queue-gauges.js";
 import { BOSS_SCHEMA } from "./boss.js";
+
+/** One queue as a scrape sees it: what waits, and how long the oldest has waited (null: nothing waits, or not known yet). */
+export interface QueueReading {
+  readonly queue: string;
+  readonly waiting: number;
+  readonly active: number;
+  readonly oldestSeconds: number | null;
+}
 
 interface BossRow {
   readonly name: string;
