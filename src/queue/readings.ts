@@ -28,11 +28,13 @@ export async function readQueues(deps: { outbox: Pick<OutboxRepo, "stats">; boss
   const readings: QueueReading[] = [{ queue: "outbox", waiting: stats.byStatus.pending, active: stats.byStatus.inflight, oldestSeconds: oldest }];
   if (!deps.boss) return readings;
   const { rows } = await deps.boss.getDb().executeSql(
-    `SELECT name,
-       count(*) FILTER (WHERE state IN ('created', 'retry')) AS waiting,
-       count(*) FILTER (WHERE state = 'active') AS active,
-       extract(epoch FROM now() - min(created_on) FILTER (WHERE state IN ('created', 'retry') AND start_after <= now())) AS oldest
-     FROM ${BOSS_SCHEMA}.job GROUP BY name ORDER BY name`,
+    // Every queue, also one with nothing in it (a gauge that vanishes at 0 reads as "no data").
+    `SELECT q.name,
+       count(j.id) FILTER (WHERE j.state IN ('created', 'retry')) AS waiting,
+       count(j.id) FILTER (WHERE j.state = 'active') AS active,
+       extract(epoch FROM now() - min(j.created_on) FILTER (WHERE j.state IN ('created', 'retry') AND j.start_after <= now())) AS oldest
+     FROM ${BOSS_SCHEMA}.queue q LEFT JOIN ${BOSS_SCHEMA}.job j ON j.name = q.name
+     WHERE NOT starts_with(q.name, '__pgboss') GROUP BY q.name ORDER BY q.name`,
   );
   for (const r of rows as BossRow[]) {
     const oldestSeconds = r.oldest === null ? null : Number(r.oldest);

@@ -1,4 +1,7 @@
 import type { PgBoss } from "pg-boss";
+import { Registry } from "prom-client";
+import { registerQueueGauges } from "../../src/http/queue-gauges.js";
+import { readQueues } from "../../src/queue/readings.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../src/bot/ports/store.js";
 import { startBoss } from "../../src/queue/boss.js";
@@ -80,4 +83,20 @@ describe.skipIf(!postgres)("the job queue of several instances (pg-boss on Postg
     expect(runs).toHaveLength(1);
     for (const s of schedulers) await s.stop();
   }, 60_000);
+
+  it("shows each queue's waiting, active and oldest waiting age as gauges, the outbox's too", async () => {
+    const { store, boss } = instances[0]!;
+    const intake = createBossIntake({ boss, inbox: store.inbox, log: QUIET });
+    // Nobody serves Zalo here: its updates wait.
+    await intake.accept("zalo", "gauge-1", "{}", "u1", new Date());
+    await intake.accept("zalo", "gauge-2", "{}", "u2", new Date());
+    const registry = new Registry();
+    registerQueueGauges(registry, () => readQueues({ outbox: store.outbox, boss, now: () => new Date() }));
+    const text = await registry.metrics();
+    expect(text).toContain("dti_queue_waiting{queue=\"updates-zalo\"} 2");
+    expect(text).toContain("dti_queue_waiting{queue=\"outbox\"} 0");
+    expect(text).toMatch(/dti_queue_oldest_waiting_seconds\{queue="updates-zalo"\} [\d.]+/);
+    expect(text).toContain("dti_queue_active{queue=\"schedule-reminders\"} 0");
+    expect(text).not.toContain("__pgboss");
+  });
 });
