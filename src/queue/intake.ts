@@ -27,16 +27,21 @@ export const updateQueue = (channel: string) => `updates-${channel}`;
 const PER_INSTANCE = 8;
 
 /** The intake on pg-boss: the webhook records and queues; every instance takes what is queued. */
-export function createBossIntake(deps: { readonly boss: PgBoss; readonly inbox: InboxRepo; readonly log: LogPort }): UpdateIntake & {
+export function createBossIntake(deps: {
+  readonly boss: PgBoss; readonly inbox: InboxRepo; readonly log: LogPort;
+  /** Other retry settings (tests: fewer and quicker). */
+  readonly retries?: { readonly retryLimit: number; readonly retryDelay: number; readonly retryBackoff: boolean };
+}): UpdateIntake & {
   stop(): Promise<void>;
 } {
   const queues = new Set<string>();
+  const retryLimit = deps.retries?.retryLimit ?? UPDATE_QUEUE.retryLimit;
   const ready = new Map<string, Promise<void>>();
   const created = (channel: string) => {
     const name = updateQueue(channel);
     let made = ready.get(name);
     if (!made) {
-      made = deps.boss.createQueue(name, UPDATE_QUEUE);
+      made = deps.boss.createQueue(name, { ...UPDATE_QUEUE, ...deps.retries });
       ready.set(name, made);
       made.catch(() => ready.delete(name));
     }
@@ -59,10 +64,17 @@ export function createBossIntake(deps: { readonly boss: PgBoss; readonly inbox: 
       const options = { localConcurrency: PER_INSTANCE, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 };
       worker = await deps.boss.work<{ externalId: string }>(name, options, async ([job]) => {
         if (!job) return;
+        const { externalId } = job.data;
         try {
-          const row = await deps.inbox.payload(channel, job.data.externalId);
+          const row = await deps.inbox.payload(channel, externalId);
           // Pruned (older than the retention) or never committed: nothing to handle.
           if (row !== null) await handle(row);
+        } catch (error) {
+          // Our own fault (the database): pg-boss tries again later. On the last try the update is given up and
+          // the job completes, because a failed job would hold every later update of its chat for good.
+          if (job.retryCount < retryLimit) throw error;
+          deps.log.error({ channel, updateId: externalId, error: (error as Error).message }, "update given up: it could not be handled after every retry");
+          await deps.inbox.done(channel, externalId, new Date(), `given up after ${retryLimit} retries: ${(error as Error).message}`).catch(() => undefined);
         } finally {
           again();
         }

@@ -99,4 +99,24 @@ describe.skipIf(!postgres)("the job queue of several instances (pg-boss on Postg
     expect(text).toContain("dti_queue_active{queue=\"schedule-reminders\"} 0");
     expect(text).not.toContain("__pgboss");
   });
+
+  it("gives up an update that keeps failing for a reason of ours after its retries, so the chat's next update is handled", async () => {
+    const { store, boss } = instances[1]!;
+    const intake = createBossIntake({ boss, inbox: store.inbox, log: QUIET, retries: { retryLimit: 1, retryDelay: 1, retryBackoff: true } });
+    await intake.accept("stuck", "bad", JSON.stringify({ ok: false }), "77", new Date());
+    await intake.accept("stuck", "good", JSON.stringify({ ok: true }), "77", new Date());
+    const handled: string[] = [];
+    let tries = 0;
+    await intake.serve("stuck", async (payload) => {
+      if (!(JSON.parse(payload) as { ok: boolean }).ok) {
+        tries += 1;
+        throw new Error("the database did not answer");
+      }
+      handled.push("good");
+    });
+    await eventually(() => (handled.length === 1 ? true : undefined), "the next update of the chat", 60_000);
+    expect(tries).toBe(2);
+    expect(await store.inbox.begin("stuck", "bad", "{}", new Date())).toBe("done");
+    await intake.stop();
+  }, 90_000);
 });
