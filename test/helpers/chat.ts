@@ -36,9 +36,9 @@ export interface ChatFixture {
   close(): Promise<void>;
 }
 
-/** The demo province on a fresh SQLite database, and the core over it, with a settable clock. */
-export async function chatFixture(options: { botUsername?: string; delivery?: boolean } = {}): Promise<ChatFixture> {
-  const store = await createStore(tempDatabaseUrl(), { tokenKey: TEST_TOKEN_KEY });
+/** The demo province on a fresh database (SQLite unless `databaseUrl` says otherwise), and the core over it, with a settable clock. */
+export async function chatFixture(options: { botUsername?: string; delivery?: boolean; databaseUrl?: string } = {}): Promise<ChatFixture> {
+  const store = await createStore(options.databaseUrl ?? tempDatabaseUrl(), { tokenKey: TEST_TOKEN_KEY });
   const catalog = realCatalog();
   await seedDemo({ store, catalog, now: SEEDED_AT, province: DA_NANG });
   const clock = { now: new Date(SEEDED_AT.getTime() + 86_400_000) };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Core } from "../../src/bot/core.js";
+import type { UpdateIntake } from "../../src/bot/ports/intake.js";
 import { NO_METRICS } from "../../src/bot/ports/metrics.js";
 import type { ZaloChannel } from "../../src/channels/zalo/channel.js";
 import { parseConfig } from "../../src/config.js";
@@ -25,13 +26,15 @@ export interface ZaloWebhookServer {
  * the fake Zalo server; events go to `core` (the fixture's by default).
  */
 export async function zaloWebhookServer(
-  fixture: ChatFixture, fake: FakeZalo, core: Core = fixture.core, options: { refusals?: Refusals } = {},
+  fixture: ChatFixture, fake: FakeZalo, core: Core = fixture.core, options: { refusals?: Refusals; intake?: UpdateIntake } = {},
 ): Promise<ZaloWebhookServer> {
   const config = parseConfig({
     ZALO_APP_ID: fake.appId, ZALO_APP_SECRET: fake.appSecret, ZALO_OA_ID: fake.oaId, ZALO_OA_SECRET_KEY: fake.oaSecretKey,
     ZALO_TOKEN_KEY: TEST_TOKEN_KEY, ZALO_API_ROOT: fake.url, ZALO_OAUTH_ROOT: fake.url, ZALO_REFRESH_TOKEN: fake.grantRefreshToken(),
   });
-  const zalo = createZalo({ config, store: fixture.store, i18n: fixture.i18n, now: () => fixture.clock.now, log: QUIET, wake: () => undefined })!;
+  const zalo = createZalo({ config, store: fixture.store, i18n: fixture.i18n, now: () => fixture.clock.now, log: QUIET, wake: () => undefined,
+    ...(options.intake && { intake: options.intake }),
+  })!;
   const channel = zalo.channel(core, NO_METRICS);
   const http: FastifyInstance = createHttpServer({
     logger: createLogger({ level: "silent" }), ready: async () => ({ status: "ready", checks: {} }), zalo: zalo.webhook(channel), zaloOAuth: zalo.oauthCallback,
