@@ -1015,6 +1015,10 @@ cli-queue-header-id = No.
 cli-queue-header-recipient = Recipient
 cli-queue-header-when = When
 cli-queue-header-reason = Reason
+cli-queue-header-queue = Queue
+cli-queue-header-waiting = Waiting
+cli-queue-header-active = Active
+cli-queue-header-oldest = Oldest waiting
 cli-queue-dropped = Messages not sent because, when their time came, they were no longer true or needed:
 outbox-drop-reason = { $reason ->
     [period_not_open] the period was closed or published
@@ -1029,6 +1033,8 @@ cli-queue-problems = Recent messages that failed or may not have arrived:
 cli-queue-retry-how = An "uncertain" message may have reached its recipient; send it again only once checked: dti queue retry <no.> …
 cli-queue-bad-ids = Not valid message numbers: { $ids }
 cli-queue-requeued = Queued { $count }/{ $asked } message(s) again (only failed or uncertain ones can be).
+cli-queue-jobs = Job queues of the instances (pg-boss: schedules, incoming updates by chat):
+cli-queue-seconds = { $seconds } s
 cli-calendar-bad-date = "{ $value }" is not a valid date; please write dd/mm/yyyy (the end not before the start).
 cli-calendar-default-note = { $kind ->
     [workday] Make-up working day

@@ -1015,6 +1015,10 @@ cli-queue-header-id = Số
 cli-queue-header-recipient = Người nhận
 cli-queue-header-when = Lúc
 cli-queue-header-reason = Lý do
+cli-queue-header-queue = Hàng đợi
+cli-queue-header-waiting = Đang chờ
+cli-queue-header-active = Đang xử lý
+cli-queue-header-oldest = Chờ lâu nhất
 cli-queue-dropped = Tin không gửi nữa vì đến giờ gửi thì không còn đúng hoặc không còn cần:
 outbox-drop-reason = { $reason ->
     [period_not_open] kỳ đánh giá đã đóng hoặc đã công bố
@@ -1029,6 +1033,8 @@ cli-queue-problems = Các tin gần đây không gửi được hoặc chưa rõ
 cli-queue-retry-how = Tin «chưa rõ» có thể đã đến người nhận; chỉ gửi lại khi đã xác minh: dti queue retry <số> …
 cli-queue-bad-ids = Số thứ tự không hợp lệ: { $ids }
 cli-queue-requeued = Đã xếp gửi lại { $count }/{ $asked } tin (chỉ tin không gửi được hoặc chưa rõ mới gửi lại được).
+cli-queue-jobs = Hàng đợi việc của các phiên bản (pg-boss: lịch chạy định kỳ, tin nhắn đến theo từng cuộc trò chuyện):
+cli-queue-seconds = { $seconds } giây
 cli-calendar-bad-date = Ngày «{ $value }» không hợp lệ; xin ghi dạng dd/mm/yyyy (ngày kết thúc không trước ngày bắt đầu).
 cli-calendar-default-note = { $kind ->
     [workday] Ngày làm việc bù

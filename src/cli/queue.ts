@@ -1,4 +1,6 @@
 import { OUTBOX_STATUSES } from "../bot/ports/delivery.js";
+import { providerOf } from "../store/adapter.js";
+import type { QueueReading } from "../queue/readings.js";
 import { formatDate } from "../i18n/index.js";
 import { vnClock } from "../i18n/dates.js";
 import type { CliContext } from "./context.js";
@@ -8,8 +10,9 @@ import { compactTable } from "./output.js";
 export async function queueStatusCommand(ctx: CliContext, options: { json?: boolean }): Promise<number> {
   const { i18n, locale } = ctx;
   const stats = await (await ctx.store()).outbox.stats({ problems: 20 });
+  const jobs = providerOf(ctx.databaseUrl) === "postgres" ? await jobQueues(ctx.databaseUrl) : null;
   if (options.json) {
-    ctx.out(JSON.stringify(stats, null, 2));
+    ctx.out(JSON.stringify(jobs ? { ...stats, jobs } : stats, null, 2));
     return 0;
   }
   const h = (key: string) => i18n.t(locale, `cli-queue-header-${key}`);
@@ -42,7 +45,27 @@ export async function queueStatusCommand(ctx: CliContext, options: { json?: bool
     ctx.out(problems.toString());
     ctx.out(i18n.t(locale, "cli-queue-retry-how"));
   }
+  if (jobs && jobs.length > 0) {
+    ctx.out(i18n.t(locale, "cli-queue-jobs"));
+    const table = compactTable([h("queue"), h("waiting"), h("active"), h("oldest")], ["left", "right", "right", "right"]);
+    for (const q of jobs) {
+      table.push([q.queue, q.waiting, q.active, q.oldestSeconds === null ? "" : i18n.t(locale, "cli-queue-seconds", { seconds: Math.round(q.oldestSeconds) })]);
+    }
+    ctx.out(table.toString());
+  }
   return 0;
+}
+
+/** pg-boss's queues, read from its tables with a connection of our own (`dti` does not start pg-boss). */
+async function jobQueues(url: string): Promise<QueueReading[]> {
+  const [{ default: pg }, { readBossQueues }] = await Promise.all([import("pg"), import("../queue/readings.js")]);
+  const client = new pg.Client({ connectionString: url, application_name: "dti queue status" });
+  await client.connect();
+  try {
+    return await readBossQueues({ executeSql: (text, values) => client.query(text, values) });
+  } finally {
+    await client.end();
+  }
 }
 
 /** `dti queue retry <id…>`: send failed or uncertain messages again, an operator's decision. */

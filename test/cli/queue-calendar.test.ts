@@ -2,7 +2,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { text } from "../../src/bot/reply.js";
 import { calendarAddCommand, calendarListCommand, calendarRemoveCommand } from "../../src/cli/calendar.js";
 import { queueRetryCommand, queueStatusCommand } from "../../src/cli/queue.js";
+import { createBossIntake } from "../../src/queue/intake.js";
+import { startBoss } from "../../src/queue/boss.js";
+import { QUIET } from "../helpers/chat.js";
 import { captured, tempDatabaseUrl } from "../helpers/cli.js";
+import { BACKENDS } from "../helpers/databases.js";
 
 const url = tempDatabaseUrl();
 const opened: { ctx: { close(): Promise<void> } }[] = [];
@@ -92,4 +96,32 @@ describe("dti calendar", () => {
     expect(err.at(-1)).toContain("Ngày «31/02/2027» không hợp lệ");
     expect((await (await ctx.store()).audit.list({ action: "calendar.set" })).length).toBe(3);
   });
+});
+
+const postgres = BACKENDS.find((b) => b.name === "postgres");
+
+describe.skipIf(!postgres)("dti queue status on PostgreSQL", () => {
+  it("also lists pg-boss's queues: what waits in each and for how long", async () => {
+    const db = await postgres!.create();
+    const boss = await startBoss(db.url, QUIET, { instance: "cli-test" });
+    const { ctx, out } = captured({ databaseUrl: db.url, now: new Date() });
+    try {
+      const store = await ctx.store();
+      // Two updates of a chat wait: no instance serves them here.
+      const intake = createBossIntake({ boss, inbox: store.inbox, log: QUIET });
+      await intake.accept("telegram", "1", "{}", "42", new Date());
+      await intake.accept("telegram", "2", "{}", "42", new Date());
+      expect(await queueStatusCommand(ctx, {})).toBe(0);
+      const printed = out.join("\n");
+      expect(printed).toContain("Hàng đợi việc của các phiên bản (pg-boss");
+      expect(printed).toMatch(/updates-telegram\s*│\s*2\s*│\s*0\s*│\s*\d+ giây/);
+      out.length = 0;
+      expect(await queueStatusCommand(ctx, { json: true })).toBe(0);
+      expect(JSON.parse(out.join("\n")).jobs).toEqual([expect.objectContaining({ queue: "updates-telegram", waiting: 2, active: 0 })]);
+    } finally {
+      await ctx.close();
+      await boss.stop({ graceful: false, close: true });
+      await db.drop();
+    }
+  }, 60_000);
 });
