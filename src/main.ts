@@ -245,10 +245,15 @@ async function main(): Promise<void> {
 
   // A stop that came during the start: nothing more is started.
   if (stopper.stopping) return;
+  // The schedules first (on PostgreSQL pg-boss's queues and schedules are made now): by the time a channel says it
+  // takes messages, everything readiness reports on is running.
+  scheduler = boss ? await startBossScheduler({ boss, jobs, log: notify.log, now }) : startCronScheduler({ jobs, log: notify.log, now });
+  const jobsRunning = scheduler;
+  stopper.add("intake", "scheduler", () => jobsRunning.stop());
   if (zaloChannel) {
     stopper.add("intake", "zalo", () => zaloChannel.stop());
     const recovered = await zaloChannel.recover().catch((error: unknown) => {
-      logger.error({ error: describe(error) }, "zalo: events left over could not be handled now; the sweeper tries again");
+      logger.error({ error: describe(error) }, "zalo: events left over could not be handled now; they are handled at the next start");
       return 0;
     });
     if (recovered > 0) logger.info({ recovered }, "zalo: handled events left over from the last run");
@@ -266,9 +271,6 @@ async function main(): Promise<void> {
       await running;
     });
   }
-  scheduler = boss ? await startBossScheduler({ boss, jobs, log: notify.log, now }) : startCronScheduler({ jobs, log: notify.log, now });
-  const jobsRunning = scheduler;
-  stopper.add("intake", "scheduler", () => jobsRunning.stop());
   stopper.started();
 
   if (consoleMode) {

@@ -275,6 +275,8 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   /** Take the sender lock if no one holds it; true while this worker is the sender. */
   async function takeLock(): Promise<boolean> {
     if (lock?.held()) return true;
+    // A lock that was lost (its connection died) is let go of in full before the lock is asked for again.
+    await lock?.release().catch(() => undefined);
     lock = await deps.locks.tryHold(LOCK_NAME);
     if (!lock) return false;
     // Whoever sent before is gone: what it left on its way may have arrived.
