@@ -87,15 +87,14 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   let runs: Promise<void> = Promise.resolve();
 
   const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(() => {
-      wakeUp = null;
-      resolve();
-    }, ms);
-    wakeUp = () => {
+    const wake = () => {
       clearTimeout(timer);
-      wakeUp = null;
+      // Only this sleep's own waker is cleared: an earlier sleep ending late must not drop a later one's.
+      if (wakeUp === wake) wakeUp = null;
       resolve();
     };
+    const timer = setTimeout(wake, ms);
+    wakeUp = wake;
   });
   const chatKey = (m: OutboxRecord) => `${m.identity.channel}:${m.identity.chatId ?? m.identity.externalId}`;
   const isGroup = (m: OutboxRecord) => (m.identity.chatId ?? "").startsWith("-");
@@ -276,7 +275,11 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   async function takeLock(): Promise<boolean> {
     if (lock?.held()) return true;
     // A lock that was lost (its connection died) is let go of in full before the lock is asked for again.
-    await lock?.release().catch(() => undefined);
+    if (lock) {
+      deps.log.warn({ instance: deps.instanceId }, "the sender lock was lost (its database connection ended); sending stops until it is held again");
+      await lock.release().catch(() => undefined);
+      lock = null;
+    }
     lock = await deps.locks.tryHold(LOCK_NAME);
     if (!lock) return false;
     // Whoever sent before is gone: what it left on its way may have arrived.
@@ -290,7 +293,10 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
     while (running) {
       try {
         if (!(await takeLock())) {
-          // Another instance sends. A lost lock ends its waits at once (the database freed it).
+          // Another instance sends; the database answered, so this one is standing by, not failing.
+          if (failing) deps.log.info({ failedPasses: failures }, "the database answers again; standing by");
+          failing = false;
+          failures = 0;
           await sleep(standbyMs);
           continue;
         }

@@ -28,10 +28,8 @@ export async function startBossScheduler(deps: {
   const runner = jobRunner(deps.log, deps.now);
   let stopped = false;
   const names = new Set(deps.jobs.map(scheduledQueue));
-  // Schedules of jobs this version no longer has (renamed, or a channel no longer configured) go.
-  for (const schedule of await deps.boss.getSchedules()) {
-    if (schedule.name.startsWith("schedule-") && !names.has(schedule.name)) await deps.boss.unschedule(schedule.name, schedule.key);
-  }
+  // Schedules are never removed because this instance lacks them: an instance without a channel's settings runs
+  // fewer jobs, and must not take the others' schedules away. Each instance works only the queues of its own jobs.
   for (const job of deps.jobs) {
     const queue = scheduledQueue(job);
     await deps.boss.createQueue(queue, SCHEDULED_QUEUE);

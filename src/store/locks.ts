@@ -7,8 +7,13 @@ import type { Provider } from "./adapter.js";
 const NAMESPACE = 0x445449;
 /** How long a lock taken for a piece of work (a token refresh) is waited for. */
 const WAIT_MS = 60_000;
-/** A held lock's connection is asked a trivial question this often: a server gone silent is found out, not trusted. */
+/** A held lock's connection is asked a trivial question this often, and must answer within the same time. */
 const PROBE_MS = 5_000;
+/**
+ * Lock sessions tell the server to check on them: a client that vanished without closing its connection (a
+ * network cut, a frozen host) loses its locks within about 25 s, not after the system's default of two hours.
+ */
+const SERVER_KEEPALIVE = "-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3";
 
 /** The second key: a stable 32-bit FNV-1a hash of the lock's name, as a signed int (what PostgreSQL's int4 holds). */
 export function lockKey(name: string): readonly [number, number] {
@@ -60,7 +65,9 @@ function processLocks(): Locks & { close(): Promise<void> } {
 
 function advisoryLocks(url: string): Locks & { close(): Promise<void> } {
   // A few connections for locks taken around a piece of work; each waits on the server, not in a loop here.
-  const pool = new pg.Pool({ connectionString: url, max: 4, application_name: "dti-bot locks", connectionTimeoutMillis: 15_000 });
+  const pool = new pg.Pool({
+    connectionString: url, max: 4, application_name: "dti-bot locks", connectionTimeoutMillis: 15_000, keepAlive: true, options: SERVER_KEEPALIVE,
+  });
   pool.on("error", () => undefined);
   const held = new Set<HeldLock>();
   return {
@@ -97,7 +104,13 @@ function advisoryLocks(url: string): Locks & { close(): Promise<void> } {
     },
     async tryHold(name) {
       const [a, b] = lockKey(name);
-      const client = new pg.Client({ connectionString: url, application_name: `dti-bot ${name}`, keepAlive: true, connectionTimeoutMillis: 15_000 });
+      const client = new pg.Client({
+        connectionString: url, application_name: `dti-bot ${name}`, connectionTimeoutMillis: 15_000,
+        keepAlive: true, keepAliveInitialDelayMillis: 10_000, options: SERVER_KEEPALIVE,
+        // Every statement on this session is short (the lock is only tried, never waited for): one not answered in
+        // time means the server or the way to it is gone.
+        query_timeout: PROBE_MS,
+      });
       let holding = false;
       let lose: () => void = () => undefined;
       const lost = new Promise<void>((resolve) => {
@@ -119,8 +132,15 @@ function advisoryLocks(url: string): Locks & { close(): Promise<void> } {
       }
       if (!answer?.ok) return null;
       holding = true;
+      // One probe at a time; one that fails or does not answer in time loses the lock here at once (the server
+      // frees it on its side when the session ends, or when its keepalives find the client gone).
+      let probing = false;
       const probe = setInterval(() => {
-        client.query("SELECT 1").catch(() => {
+        if (probing || !holding) return;
+        probing = true;
+        client.query("SELECT 1").then(() => {
+          probing = false;
+        }, () => {
           drop();
           void client.end().catch(() => undefined);
         });

@@ -155,6 +155,32 @@ describe("delivery worker against a fake Bot API that enforces the limits", () =
     await secondRun;
     expect(deliveredKeys().sort()).toEqual(people.map((_, i) => `l-${i}`).sort());
   });
+  it("stands by again, and says it is ready, once the database answers after an outage, while another instance sends", async () => {
+    // Another instance holds the lock; this one's first tries for it meet a database that does not answer.
+    let outage = 2;
+    const locks = {
+      ...store.locks,
+      tryHold: async () => {
+        if (outage > 0) {
+          outage -= 1;
+          throw new Error("connect ECONNREFUSED 127.0.0.1:5432");
+        }
+        return null;
+      },
+    };
+    const standby = telegramWorker(store, fake.apiRoot, { limits: LIMITS, instanceId: "standby", locks });
+    const running = standby.run();
+    const states: string[] = [];
+    for (let i = 0; i < 400 && !(outage === 0 && states.at(-1) === "standby"); i += 1) {
+      const state = standby.status().state;
+      if (states.at(-1) !== state) states.push(state);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(states).toContain("failing");
+    expect(states.at(-1)).toBe("standby");
+    await standby.stop();
+    await running;
+  });
 });
 
 describe("delivery worker killed at random points", () => {

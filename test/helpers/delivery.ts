@@ -81,11 +81,11 @@ export function limitBreaches(log: SendLog, limits: DeliveryLimits): string[] {
 
 export function telegramWorker(
   store: Store, apiRoot: string,
-  options: { limits?: DeliveryLimits; instanceId?: string; log?: SendLog; prepareDelayMs?: (chat: string) => number } = {},
+  options: { limits?: DeliveryLimits; instanceId?: string; log?: SendLog; prepareDelayMs?: (chat: string) => number; locks?: Store["locks"] } = {},
 ): DeliveryWorker {
   const sender = createTelegramSender({ token: DELIVERY_TOKEN, apiRoot, i18n: createI18n() });
   return createDeliveryWorker({
-    outbox: store.outbox, identities: store.identities, locks: store.locks,
+    outbox: store.outbox, identities: store.identities, locks: options.locks ?? store.locks,
     senders: new Map([["telegram", options.log ? recordingSender(sender, options.log, options.prepareDelayMs) : sender]]),
     limits: new Map([["telegram", options.limits ?? TELEGRAM_LIMITS]]), now: () => new Date(), log: QUIET,
     instanceId: options.instanceId ?? "test-worker", idleMs: 50, standbyMs: 50,

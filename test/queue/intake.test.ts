@@ -81,6 +81,10 @@ describe.skipIf(!postgres)("the job queue of several instances (pg-boss on Postg
     // Both instances poll the queue; a second run of the same fire would show up within a few polls.
     await new Promise((r) => setTimeout(r, 3_000));
     expect(runs).toHaveLength(1);
+    // An instance started without a channel's settings runs fewer jobs; it must not take the others' schedules away.
+    const fewer = await startBossScheduler({ boss: instances[1]!.boss, jobs: [{ name: "retention", cron: "15 3 * * *", run: async () => undefined }], log: QUIET, now: () => new Date() });
+    expect((await instances[0]!.boss.getSchedules()).map((s) => s.name).sort()).toEqual(["schedule-reminders", "schedule-retention"]);
+    await fewer.stop();
     for (const s of schedulers) await s.stop();
   }, 60_000);
 

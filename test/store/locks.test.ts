@@ -1,3 +1,4 @@
+import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../src/bot/ports/store.js";
@@ -116,4 +117,49 @@ describe.skipIf(!postgres)("locks across instances on PostgreSQL", () => {
     unstick();
     await expect(stuck).rejects.toThrow();
   });
+
+  it("lets go of the sender lock when its connection goes silent (a frozen network), instead of trusting it for hours", async () => {
+    const target = new URL(url);
+    const proxy = await freezingProxy(target.hostname, Number(target.port || 5432));
+    const viaProxy = new URL(url);
+    viaProxy.hostname = "127.0.0.1";
+    viaProxy.port = String(proxy.port);
+    const frozen = await createStore(viaProxy.toString());
+    try {
+      const lock = (await frozen.locks.tryHold("delivery-sender"))!;
+      expect(lock.held()).toBe(true);
+      proxy.freeze();
+      await lock.lost;
+      expect(lock.held()).toBe(false);
+    } finally {
+      proxy.close();
+      await frozen.close();
+    }
+  }, 60_000);
 });
+
+/** A TCP proxy whose `freeze` stops passing bytes either way while every connection stays open, as a stalled network does. */
+async function freezingProxy(host: string, port: number): Promise<{ port: number; freeze(): void; close(): void }> {
+  const sockets = new Set<Socket>();
+  let frozen = false;
+  const server = createServer((client) => {
+    const upstream = connect(port, host);
+    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+      sockets.add(from);
+      from.on("error", () => undefined);
+      from.on("data", (chunk) => {
+        if (!frozen) to.write(chunk);
+      });
+      from.on("close", () => to.destroy());
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    freeze: () => void (frozen = true),
+    close() {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
+}
