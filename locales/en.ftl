@@ -1094,6 +1094,7 @@ cli-evidence-problem = • Evidence no. { $id }: { $unit }, item { $item }, file
   }
 cli-evidence-all-good = Every file is as it was received.
 cli-evidence-some-bad = { $count } file(s) missing or altered; please restore them from the backup.
+cli-evidence-copy-hint = Files kept in the database that are reported missing may still be in the folder { $dir } (from before EVIDENCE_STORAGE=database): then run "dti evidence copy-to-database" and check again.
 cli-evidence-copy-start = Copying { $count } evidence files from { $dir } into the database; files already there intact are skipped.
 cli-evidence-copy-progress = … { $done }/{ $count } files done, { $copied } copied ({ $mb } MB).
 cli-evidence-copy-problem = • { $key }: file "{ $filename }" of { $unit }, item { $item } — { $problem ->

@@ -1094,6 +1094,7 @@ cli-evidence-problem = • Minh chứng số { $id }: { $unit }, chỉ số { $i
   }
 cli-evidence-all-good = Tất cả tệp còn nguyên như khi nhận.
 cli-evidence-some-bad = { $count } tệp thiếu hoặc bị thay đổi; xin khôi phục từ bản sao lưu.
+cli-evidence-copy-hint = Tệp lưu trong cơ sở dữ liệu mà báo thiếu có thể vẫn còn trong thư mục { $dir } (từ trước khi chuyển sang EVIDENCE_STORAGE=database): khi đó chạy «dti evidence copy-to-database» rồi đối chiếu lại.
 cli-evidence-copy-start = Chép { $count } tệp minh chứng từ thư mục { $dir } vào cơ sở dữ liệu; tệp đã có sẵn và còn nguyên thì bỏ qua.
 cli-evidence-copy-progress = … đã xử lý { $done }/{ $count } tệp, đã chép { $copied } tệp ({ $mb } MB).
 cli-evidence-copy-problem = • { $key }: tệp «{ $filename }» của { $unit }, chỉ số { $item } — { $problem ->

@@ -36,5 +36,7 @@ export async function evidenceCheckCommand(ctx: CliContext, periodArg: string, o
   ctx.out(i18n.t(locale, "cli-evidence-checked", { count: files.length, year: String(period.year), storage: ctx.evidenceStorage, dir: ctx.evidenceDir }));
   for (const p of problems) ctx.out(i18n.t(locale, "cli-evidence-problem", { ...p, id: p.id }));
   ctx.out(i18n.t(locale, problems.length === 0 ? "cli-evidence-all-good" : "cli-evidence-some-bad", { count: problems.length }));
+  // After an upgrade the files may simply not have been copied into the database yet.
+  if (ctx.evidenceStorage === "database" && problems.some((p) => p.problem === "missing")) ctx.out(i18n.t(locale, "cli-evidence-copy-hint", { dir: ctx.evidenceDir }));
   return problems.length === 0 ? 0 : 1;
 }

@@ -164,3 +164,19 @@ export function workCheck(
   }
   return checks;
 }
+
+/**
+ * Evidence kept in the database while the files of an earlier setting are still only in the folder (an upgrade):
+ * not ready until they are copied, so no reviewer meets "file missing" for a file that is on disk.
+ */
+export function evidenceCopyCheck(counts: () => Promise<{ readonly records: number; readonly inDatabase: number }>): Check {
+  return {
+    name: "evidence",
+    async run() {
+      const c = await counts();
+      return c.records > 0 && c.inDatabase === 0
+        ? { ok: false, status: "kept in the database, which holds none of the files yet: run `dti evidence copy-to-database` (or set EVIDENCE_STORAGE=disk)" }
+        : { ok: true, status: "kept in the database" };
+    },
+  };
+}

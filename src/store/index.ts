@@ -36,6 +36,8 @@ export type OpenStore = Store & {
   readonly migrationsApplied: readonly string[];
   /** Evidence content kept in this database: use `createEvidenceStorage`, which picks it when EVIDENCE_STORAGE=database. */
   readonly evidenceContent: FileStorage;
+  /** Evidence records, and how many files the database holds: records with no content in it are files kept on disk. */
+  evidenceCounts(): Promise<{ readonly records: number; readonly inDatabase: number }>;
 };
 
 /**
@@ -73,6 +75,7 @@ export async function createStore(
     reviews: createReviewRepo(db),
     appeals: createAppealRepo(db),
     evidenceContent: createDatabaseFileStorage(db),
+    evidenceCounts: async () => ({ records: await db.evidence.count(), inDatabase: await db.evidenceContent.count() }),
     isEmpty: async () => (await db.province.count()) === 0,
     async close() {
       await locks.close();

@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { evidenceCheckCommand } from "../../src/cli/evidence.js";
 import { evidenceCopyToDatabaseCommand } from "../../src/cli/evidence-copy.js";
+import { evidenceCopyCheck } from "../../src/runtime/readiness.js";
 import { createEvidenceStorage } from "../../src/store/index.js";
 import { captured, type Captured } from "../helpers/cli.js";
 import { BACKENDS, execute } from "../helpers/databases.js";
@@ -113,5 +114,22 @@ describe.each(BACKENDS)("dti evidence copy-to-database on $name", (backend) => {
       "… đã xử lý 50/60 tệp, đã chép 50 tệp (1 MB).",
       "… đã xử lý 60/60 tệp, đã chép 60 tệp (1,1 MB).",
     ]);
+  });
+
+  it("before the copy, after an upgrade to database storage: readiness says so and the check points to the copy, not to a backup", async () => {
+    const { store, cli, received, periodId } = await deployment();
+    await received("ke-hoach.pdf", pdf("kế hoạch trước khi nâng cấp"), "1.1");
+    const check = evidenceCopyCheck(() => store.evidenceCounts());
+    const before = await check.run();
+    expect(before.ok).toBe(false);
+    expect(before.status).toContain("dti evidence copy-to-database");
+    const checked = cli("database");
+    expect(await evidenceCheckCommand(checked.ctx, String(periodId), {})).toBe(1);
+    expect(checked.out.at(-1)).toBe(
+      `Tệp lưu trong cơ sở dữ liệu mà báo thiếu có thể vẫn còn trong thư mục ${evidenceDir} (từ trước khi chuyển sang EVIDENCE_STORAGE=database): `
+      + "khi đó chạy «dti evidence copy-to-database» rồi đối chiếu lại.",
+    );
+    expect(await evidenceCopyToDatabaseCommand(cli().ctx)).toBe(0);
+    expect(await check.run()).toEqual({ ok: true, status: "kept in the database" });
   });
 });
