@@ -88,9 +88,10 @@ async function main(): Promise<void> {
   stopper.add("store", "database", () => store.close());
   logger.info({ provider: store.provider, migrationsApplied: store.migrationsApplied }, "database ready");
   const channelConfigured = Boolean(config.TELEGRAM_BOT_TOKEN || config.ZALO_APP_ID);
-  if (config.DEMO_AUTOSEED && !channelConfigured && (await store.isEmpty())) {
-    const demo = await seedDemo({ store, catalog, now: new Date() });
-    logger.info({ periods: demo.periodIds, invites: demo.invites.map((i) => `${i.label}: ${i.code}`) }, "empty database: demo province seeded");
+  // The demo is for trying the bot, never for a production database; instances starting together seed it once.
+  if (config.DEMO_AUTOSEED && !channelConfigured && config.NODE_ENV !== "production") {
+    const demo = await store.locks.withLock("demo-seed", async () => ((await store.isEmpty()) ? seedDemo({ store, catalog, now: new Date() }) : null));
+    if (demo) logger.info({ periods: demo.periodIds, invites: demo.invites.map((i) => `${i.label}: ${i.code}`) }, "empty database: demo province seeded");
   }
   const storage = watchStorage({
     health: store.health, log: logger.child({ component: "database" }),

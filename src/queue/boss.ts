@@ -19,8 +19,19 @@ export async function startBoss(url: string, log: LogPort, options: { instance: 
     // A queued update wakes a free instance at once (LISTEN/NOTIFY); polling stays as the fallback.
     useListenNotify: true,
   });
-  // pg-boss reports a lost connection or a failed maintenance pass here; it goes on by itself.
-  boss.on("error", (error: Error) => log.error({ error: error.message }, "job queue: an error (pg-boss goes on)"));
+  // pg-boss reports a lost connection or a failed maintenance pass here, and goes on by itself. During a database
+  // outage that is several a second: the first is logged, then a count once a minute, as the delivery worker does.
+  let unlogged = 0;
+  let loggedAt = 0;
+  boss.on("error", (error: Error) => {
+    if (Date.now() - loggedAt < 60_000) {
+      unlogged += 1;
+      return;
+    }
+    log.error({ error: error.message, ...(unlogged > 0 && { sinceLastLogged: unlogged }) }, "job queue: an error (pg-boss goes on)");
+    loggedAt = Date.now();
+    unlogged = 0;
+  });
   await boss.start();
   return boss;
 }

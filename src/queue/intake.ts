@@ -35,6 +35,7 @@ export function createBossIntake(deps: {
   stop(): Promise<void>;
 } {
   const queues = new Set<string>();
+  let stopping = false;
   const retryLimit = deps.retries?.retryLimit ?? UPDATE_QUEUE.retryLimit;
   const ready = new Map<string, Promise<void>>();
   const created = (channel: string) => {
@@ -55,7 +56,19 @@ export function createBossIntake(deps: {
         deps.boss.send(updateQueue(channel), { externalId }, { singletonKey: chat, db: sql }));
     },
     async serve(channel, handle) {
-      await created(channel);
+      // Until the queue can be worked (the database may be down at start), tried again every few seconds: an
+      // instance that takes webhooks must also work the queue, or what it accepts would wait for the others.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await created(channel);
+          break;
+        } catch (error) {
+          if (stopping) return;
+          if (attempt === 1) deps.log.error({ channel, error: (error as Error).message }, "update queue: cannot take updates yet; trying again every 5 s");
+          await new Promise((r) => setTimeout(r, 5_000));
+        }
+      }
+      if (stopping) return;
       const name = updateQueue(channel);
       queues.add(name);
       // A finished update frees its chat's next one, which no notification announces: the worker looks again at once.
@@ -81,6 +94,7 @@ export function createBossIntake(deps: {
       });
     },
     async stop() {
+      stopping = true;
       for (const name of queues) await deps.boss.offWork(name, { wait: true }).catch(() => undefined);
     },
   };
