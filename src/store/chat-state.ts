@@ -73,17 +73,21 @@ export function createInboxRepo(db: Db): InboxRepo {
       }
     },
     async begin(channel, externalId, payload, now) {
+      // Seen before (recorded by the webhook, or begun by a process that stopped): one conditional update decides
+      // whether this is another attempt. It comes first because on PostgreSQL a statement that fails (the insert's
+      // unique violation) makes the pool close its connection, and every queued update is recorded before it begins.
+      const again = () => db.inboundUpdate.updateMany({
+        where: { channel, externalId, processedAt: null, attempts: { lt: INBOX_MAX_ATTEMPTS } }, data: { attempts: { increment: 1 } },
+      });
+      if ((await again()).count > 0) return "go";
       try {
         await db.inboundUpdate.create({ data: { channel, externalId, payload, receivedAt: now, attempts: 1 } });
         return "go";
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }
-      // Seen before: one conditional update decides whether this is another attempt.
-      const taken = await db.inboundUpdate.updateMany({
-        where: { channel, externalId, processedAt: null, attempts: { lt: INBOX_MAX_ATTEMPTS } }, data: { attempts: { increment: 1 } },
-      });
-      if (taken.count > 0) return "go";
+      // Recorded meanwhile, or before and finished or given up.
+      if ((await again()).count > 0) return "go";
       const given = await db.inboundUpdate.updateMany({
         where: { channel, externalId, processedAt: null },
         data: { processedAt: now, error: `given up after ${INBOX_MAX_ATTEMPTS} attempts that never finished (the process stopped each time)` },
