@@ -16,6 +16,8 @@ export interface Received {
   readonly text: string;
   readonly messageId: number;
   readonly at: number;
+  /** The first path segment of the API root the client was given (`<apiRoot>/A`): which of several bots sent it; "" without one. */
+  readonly via: string;
 }
 
 export interface FakeTelegram {
@@ -33,8 +35,16 @@ export interface FakeTelegram {
   delayMs: number;
   /** Answer the next `n` sends to a chat with this failure ("ok" lets one through, to fail a later one). */
   failNext(chatId: string, n: number, failure: Failure): void;
+  /** Hold every send to a chat unanswered until `release`: a handler writing to it stays in the middle of its work. */
+  hold(chatId: string): void;
+  release(chatId: string): void;
+  /** Sends to a chat waiting on `hold` right now: the `via` of each (which client sent it). */
+  held(chatId: string): readonly string[];
   close(): Promise<void>;
 }
+
+/** Bot API calls that change settings or answer a tap: nothing to count, nothing to limit. */
+const SETTINGS_METHODS = new Set(["setWebhook", "deleteWebhook", "setMyCommands", "deleteMyCommands", "answerCallbackQuery", "editMessageReplyMarkup", "sendChatAction"]);
 
 async function body(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -58,7 +68,9 @@ function fields(req: IncomingMessage, raw: Buffer): Record<string, string> {
  * `groupPerMinute` gets `429 Too Many Requests` with `retry_after`; a
  * request during a retry_after it announced is a violation. Blocked chats
  * get 403. Failures can be injected per chat, including a connection cut
- * after the message was taken (the bot cannot know it arrived).
+ * after the message was taken (the bot cannot know it arrived). It also
+ * answers the whole service's start-up calls (getMe, setWebhook, the command
+ * menu), so a service in a child process can run against it.
  */
 export async function startFakeTelegram(limits: FakeLimits): Promise<FakeTelegram> {
   const received: Received[] = [];
@@ -71,6 +83,8 @@ export async function startFakeTelegram(limits: FakeLimits): Promise<FakeTelegra
   let penaltyUntil = 0;
   let nextMessageId = 1;
   const fake = { tooMany: 0, tooManyReasons: [] as string[], delayMs: 0 };
+  /** Held chats: the sends waiting on each, and what lets them go. */
+  const holds = new Map<string, { waiting: string[]; released: Promise<void>; release: () => void }>();
 
   const reply = (res: ServerResponse, status: number, payload: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
   const tooMany = (res: ServerResponse, seconds: number, why: string) => {
@@ -81,7 +95,10 @@ export async function startFakeTelegram(limits: FakeLimits): Promise<FakeTelegra
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const method = /^\/bot[^/]+\/([A-Za-z]+)/.exec(req.url ?? "")?.[1] ?? "";
+    // `/<tag>/bot<token>/<method>`: several clients given `<apiRoot>/<tag>` share one fake and are told apart.
+    const route = /^(?:\/([A-Za-z0-9_-]+))?\/bot[^/]+\/([A-Za-z]+)/.exec(req.url ?? "");
+    const via = route?.[1] ?? "";
+    const method = route?.[2] ?? "";
     const raw = await body(req);
     // Not part of the Bot API: what the fake has seen, for a test or benchmark in another process.
     if (req.url === "/__stats") {
@@ -90,12 +107,28 @@ export async function startFakeTelegram(limits: FakeLimits): Promise<FakeTelegra
       return reply(res, 200, { received: received.length, distinct: texts.size, tooMany: fake.tooMany, reasons: [...new Set(fake.tooManyReasons)] });
     }
     if (method === "getMe") return reply(res, 200, { ok: true, result: { id: 1, is_bot: true, first_name: "DTI Bot", username: "dti_fake_bot" } });
+    // What the whole service calls besides sending (its start-up, taps): taken, as Telegram does.
+    if (SETTINGS_METHODS.has(method)) return reply(res, 200, { ok: true, result: true });
     if (!["sendMessage", "sendPhoto", "sendDocument", "editMessageText"].includes(method)) {
       return reply(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
     }
     const f = fields(req, raw);
     const chatId = String(f["chat_id"] ?? "");
     if (fake.delayMs > 0) await new Promise((r) => setTimeout(r, fake.delayMs));
+    const holding = holds.get(chatId);
+    if (holding) {
+      // A client that goes away while held (a killed process closes its connections): what it sent is not taken.
+      let gone = false;
+      const leave = () => {
+        gone = true;
+      };
+      req.socket.once("end", leave).once("close", leave);
+      holding.waiting.push(via);
+      await holding.released;
+      holding.waiting.splice(holding.waiting.indexOf(via), 1);
+      req.socket.off("end", leave).off("close", leave);
+      if (gone) return res.destroy();
+    }
     const now = Date.now();
     if (now < penaltyUntil) {
       violations.push(`${method} to ${chatId} during retry_after`);
@@ -117,7 +150,7 @@ export async function startFakeTelegram(limits: FakeLimits): Promise<FakeTelegra
     recent.push(now);
     lastToChat.set(chatId, now);
     const messageId = method === "editMessageText" ? Number(f["message_id"]) : nextMessageId++;
-    received.push({ method, chatId, text: f["text"] ?? f["caption"] ?? "", messageId, at: now });
+    received.push({ method, chatId, text: f["text"] ?? f["caption"] ?? "", messageId, at: now, via });
     // The platform took it, and then the connection broke: the bot gets no answer.
     if (failure === "cut") return res.destroy();
     const chat = { id: Number(chatId), type: chatId.startsWith("-") ? "group" : "private", ...(chatId.startsWith("-") ? { title: "Nhóm" } : { first_name: "A" }) };
@@ -137,7 +170,21 @@ export async function startFakeTelegram(limits: FakeLimits): Promise<FakeTelegra
     failNext(chatId: string, n: number, failure: Failure) {
       injected.set(chatId, [...(injected.get(chatId) ?? []), ...Array.from({ length: n }, () => failure)]);
     },
+    hold(chatId: string) {
+      if (holds.has(chatId)) return;
+      let release: () => void = () => undefined;
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      holds.set(chatId, { waiting: [], released, release });
+    },
+    release(chatId: string) {
+      holds.get(chatId)?.release();
+      holds.delete(chatId);
+    },
+    held: (chatId: string) => [...(holds.get(chatId)?.waiting ?? [])],
     async close() {
+      for (const holding of holds.values()) holding.release();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },
