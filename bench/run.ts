@@ -7,6 +7,7 @@
 import { appendixBench } from "./appendix.js";
 import { chatBench } from "./chat.js";
 import { cliBench } from "./cli.js";
+import { clusterBench } from "./cluster.js";
 import { deliveryBench } from "./delivery.js";
 import { qaBench } from "./qa.js";
 import { scoringBench } from "./scoring.js";
@@ -30,6 +31,7 @@ const SUITES: Record<string, () => Promise<BenchResult[]> | BenchResult[]> = {
   qa: qaBench,
   appendix: appendixBench,
   cli: cliBench,
+  cluster: clusterBench,
 };
 
 const args = process.argv.slice(2);
