@@ -87,14 +87,15 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   let runs: Promise<void> = Promise.resolve();
 
   const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const wake = () => {
+    const timer = setTimeout(() => {
+      wakeUp = null;
+      resolve();
+    }, ms);
+    wakeUp = () => {
       clearTimeout(timer);
-      // Only this sleep's own waker is cleared: an earlier sleep ending late must not drop a later one's.
-      if (wakeUp === wake) wakeUp = null;
+      wakeUp = null;
       resolve();
     };
-    const timer = setTimeout(wake, ms);
-    wakeUp = wake;
   });
   const chatKey = (m: OutboxRecord) => `${m.identity.channel}:${m.identity.chatId ?? m.identity.externalId}`;
   const isGroup = (m: OutboxRecord) => (m.identity.chatId ?? "").startsWith("-");
