@@ -135,6 +135,8 @@ interface RunOutcome {
   readonly sentPerSecond: number;
   /** From the first message to the kill: one sender, steady. */
   readonly sentPerSecondBeforeKill: number;
+  /** The most broadcast messages that reached the fake within any one second. */
+  readonly busiestSecond: number;
   readonly duplicates: number;
   readonly lostUnflagged: number;
   readonly uncertain: number;
@@ -143,15 +145,20 @@ interface RunOutcome {
   readonly chatMessages: number;
   readonly chatsOutOfOrder: number;
   /** The first chat whose answers were not in the order sent: the kinds sent, and the kinds answered (-1: not one of MESSAGES). */
-  readonly outOfOrder: { chat: number; sent: string; answers: string; other?: string } | null;
+  readonly outOfOrder: { chat: number; sent: string; answers: string } | null;
   readonly chatAnswersRepeated: number;
+  /** Answers that told the person their message could not be handled. */
+  readonly chatFailures: number;
   readonly chatUnanswered: number;
   readonly replyP50Ms: number | null;
   readonly replyP95Ms: number | null;
   readonly replyMaxMs: number | null;
   readonly scheduledRuns: number;
+  readonly scheduledRetried: number;
   readonly scheduledTwice: number;
   readonly tooManyRequests: number;
+  /** The five most frequent errors the services logged, with their counts. */
+  readonly serviceErrors: Record<string, number>;
   readonly seconds: number;
 }
 
@@ -159,20 +166,26 @@ interface RunOutcome {
 async function run(serverUrl: string, template: string, count: number, s: Scale): Promise<RunOutcome> {
   const dbs = databases(serverUrl);
   const database = await dbs.create(template);
-  // Replies and the broadcast share the fake: its limits stay out of the way (the service's own limit is measured).
-  const fake: FakeTelegram = await startFakeTelegram({ globalPerSecond: s.limit * 4 + 100, chatPerSecond: 100, groupPerMinute: 600 });
+  // Replies and the broadcast share the fake, whose limits stay out of the way: the service's own limit is measured (and its
+  // busiest second reported). With Telegram's limits, one 429 to a reply (the bot's replies do not wait on the queue's limiter)
+  // starts a penalty that every later request of either renews, and nothing is sent again.
+  const fake: FakeTelegram = await startFakeTelegram({ globalPerSecond: 1000, chatPerSecond: 1000, groupPerMinute: 1000 });
   const store = await createStore(database.url);
   const sql = new pg.Client({ connectionString: database.url });
   await sql.connect();
   const instances: Instance[] = [];
+  /** Every process started in the run, the killed one too: their logged errors are reported. */
+  const started: RunningService[] = [];
   try {
     const start = async (name: string) => {
       const port = await freePort();
-      return startService({
+      const service = await startService({
         DATABASE_URL: database.url, INSTANCE_ID: name, HTTP_PORT: String(port), TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: `${fake.apiRoot}/${name}`,
         TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/webhook`, TELEGRAM_WEBHOOK_SECRET: SECRET,
         DELIVERY_GLOBAL_PER_SECOND: String(s.limit), CHAT_RATE_LIMIT: "100", REMINDER_OFFSETS: "0",
       }, "telegram: webhook set");
+      started.push(service);
+      return service;
     };
     const names = ["A", "B"].slice(0, count);
     for (const [i, service] of (await Promise.all(names.map(start))).entries()) instances.push({ name: names[i]!, service, live: true });
@@ -292,41 +305,57 @@ async function run(serverUrl: string, template: string, count: number, s: Scale)
     const span = times.length > 1 ? (times.at(-1)! - times[0]!) / 1000 : NaN;
     const sentPerSecondWall = broadcastArrivals.length / span;
     const sentPerSecond = broadcastArrivals.length / (span - (takeoverSeconds ?? 0));
+    let busiestSecond = 0;
+    for (let i = 0, j = 0; i < times.length; i += 1) {
+      while (times[i]! - times[j]! >= 1000) j += 1;
+      busiestSecond = Math.max(busiestSecond, i - j + 1);
+    }
     const beforeKill = times.filter((t) => t < killedAt.getTime());
     const sentPerSecondBeforeKill = beforeKill.length > 1 ? beforeKill.length / ((beforeKill.at(-1)! - beforeKill[0]!) / 1000) : NaN;
 
-    // The chats: answers in the order sent (a repeated answer, from an update handled again after a kill, is told apart).
+    // The chats: answers in the order sent. An answer repeated at once (an update handled again after a kill) is told apart,
+    // and so is the bot's "something went wrong" (-1), which stands in the place of the update it answers.
     let chatsOutOfOrder = 0;
     let chatAnswersRepeated = 0;
+    let chatFailures = 0;
     let outOfOrder: RunOutcome["outOfOrder"] = null;
     const latencies: number[] = [];
     for (const [chat, mine] of sent) {
-      const answers = (byChat.get(String(chat)) ?? []).map((r) => ({ kind: kindOf(r.text), at: r.at, text: r.text }));
-      const distinct = answers.filter((a, i) => i === 0 || a.kind !== answers[i - 1]!.kind);
+      const answers = (byChat.get(String(chat)) ?? []).map((r) => ({ kind: kindOf(r.text), at: r.at }));
+      const distinct = answers.filter((a, i) => i === 0 || a.kind === -1 || a.kind !== answers[i - 1]!.kind);
       chatAnswersRepeated += answers.length - distinct.length;
-      if (distinct.length !== mine.length || distinct.some((a, i) => a.kind !== mine[i]!.kind)) {
+      chatFailures += answers.filter((a) => a.kind === -1).length;
+      if (distinct.length !== mine.length || distinct.some((a, i) => a.kind !== -1 && a.kind !== mine[i]!.kind)) {
         chatsOutOfOrder += 1;
-        outOfOrder ??= { chat, sent: mine.map((m) => m.kind).join(""), answers: answers.map((a) => a.kind).join(","),
-          ...(answers.some((a) => a.kind === -1) && { other: answers.find((a) => a.kind === -1)!.text.slice(0, 160) }) };
+        outOfOrder ??= { chat, sent: mine.map((m) => m.kind).join(""), answers: answers.map((a) => a.kind).join(",") };
       }
       for (const [i, m] of mine.entries()) if (distinct[i]?.kind === m.kind) latencies.push(distinct[i]!.at - m.at);
     }
     latencies.sort((a, b) => a - b);
 
-    // Scheduled runs (pg-boss's table): an occurrence run by two jobs, or run again after a retry.
-    const scheduled = (await sql.query<{ runs: string; twice: string }>(
-      `SELECT count(*) AS runs, count(*) FILTER (WHERE retry_count > 0) + coalesce((
+    // Scheduled runs (pg-boss's table): an occurrence run by two jobs (twice), or a run started again after it failed or its
+    // runner died (retried: a run cut short by the kill is, by design).
+    const scheduled = (await sql.query<{ runs: string; retried: string; twice: string }>(
+      `SELECT count(*) AS runs, count(*) FILTER (WHERE retry_count > 0) AS retried, coalesce((
          SELECT sum(n - 1) FROM (SELECT count(*) AS n FROM pgboss.job WHERE name LIKE 'schedule-%' GROUP BY name, singleton_on, singleton_key HAVING count(*) > 1) d
        ), 0) AS twice
        FROM pgboss.job WHERE name LIKE 'schedule-%' AND state IN ('active', 'completed', 'failed', 'retry')`,
     )).rows[0]!;
+    // What the services logged as errors, by message and error.
+    const errors = new Map<string, number>();
+    for (const line of started.flatMap((service) => service.logs).filter((l) => Number(l["level"]) >= 50)) {
+      const key = `${String(line["msg"])}${line["job"] ? ` (${String(line["job"])})` : ""}: ${String(line["error"] ?? "")}`.slice(0, 200);
+      errors.set(key, (errors.get(key) ?? 0) + 1);
+    }
     const statuses = (status: string) => rows.filter((r) => r.status === status).length;
     return {
-      instances: count, broadcast: identities.length, sentPerSecondWall, sentPerSecond, sentPerSecondBeforeKill, duplicates, lostUnflagged,
+      instances: count, broadcast: identities.length, sentPerSecondWall, sentPerSecond, sentPerSecondBeforeKill, busiestSecond, duplicates, lostUnflagged,
       uncertain: statuses("uncertain"), failed: statuses("failed"), takeoverSeconds,
-      chatMessages: [...sent.values()].reduce((n, m) => n + m.length, 0), chatsOutOfOrder, outOfOrder, chatAnswersRepeated, chatUnanswered: unanswered,
+      chatMessages: [...sent.values()].reduce((n, m) => n + m.length, 0), chatsOutOfOrder, outOfOrder, chatAnswersRepeated, chatFailures,
+      chatUnanswered: unanswered,
       replyP50Ms: percentile(latencies, 0.5), replyP95Ms: percentile(latencies, 0.95), replyMaxMs: latencies.at(-1) ?? null,
-      scheduledRuns: Number(scheduled.runs), scheduledTwice: Number(scheduled.twice), tooManyRequests: fake.tooMany, seconds,
+      scheduledRuns: Number(scheduled.runs), scheduledRetried: Number(scheduled.retried), scheduledTwice: Number(scheduled.twice),
+      tooManyRequests: fake.tooMany, serviceErrors: Object.fromEntries([...errors].sort((a, b) => b[1] - a[1]).slice(0, 5)), seconds,
     };
   } finally {
     await Promise.all(instances.map((i) => (i.service.running() ? i.service.stop() : undefined)));
@@ -341,15 +370,16 @@ const report = (name: string, s: Scale, o: RunOutcome, pass: boolean): BenchResu
   bench: name, instances: o.instances, scale: s.full ? "full (issue: 4,000 units, 20,000 people)" : "reduced (--full for 4,000 units, 20,000 people)",
   units: s.units, people: s.people, chatters: s.chatters, broadcast: o.broadcast,
   limit_per_s: s.limit, sent_per_s: round(o.sentPerSecond, 1), share_of_limit: round(o.sentPerSecond / s.limit, 3), target_share: TARGET_SHARE,
-  sent_per_s_before_kill: round(o.sentPerSecondBeforeKill, 1), sent_per_s_wall: round(o.sentPerSecondWall, 1),
+  sent_per_s_before_kill: round(o.sentPerSecondBeforeKill, 1), sent_per_s_wall: round(o.sentPerSecondWall, 1), busiest_second: o.busiestSecond,
   duplicates: o.duplicates, lost_unflagged: o.lostUnflagged, uncertain: o.uncertain, failed: o.failed,
   takeover_s: o.takeoverSeconds === null ? null : round(o.takeoverSeconds, 1), takeover_target_s: TAKEOVER_TARGET_S,
   chat_messages: o.chatMessages, chats_out_of_order: o.chatsOutOfOrder, ...(o.outOfOrder && { out_of_order_example: o.outOfOrder }),
-  chat_answers_repeated: o.chatAnswersRepeated, chat_bursts_unanswered: o.chatUnanswered,
+  chat_answers_repeated: o.chatAnswersRepeated, chat_failure_answers: o.chatFailures, chat_bursts_unanswered: o.chatUnanswered,
   reply_p50_ms: o.replyP50Ms, reply_p95_ms: o.replyP95Ms, reply_max_ms: o.replyMaxMs,
-  scheduled_runs: o.scheduledRuns, scheduled_runs_twice: o.scheduledTwice, too_many_requests: o.tooManyRequests, seconds: round(o.seconds, 1),
+  scheduled_runs: o.scheduledRuns, scheduled_runs_twice: o.scheduledTwice, scheduled_runs_retried: o.scheduledRetried,
+  too_many_requests: o.tooManyRequests, service_errors: o.serviceErrors, seconds: round(o.seconds, 1),
   note: "sent_per_s leaves out the seconds from the kill to the next sender's first message (takeover_s); reply times run from the webhook post "
-    + "to the answer at the fake Bot API, whose limits are set above the service's so replies are not refused; scheduled_runs are pg-boss's "
+    + "to the answer at the fake Bot API, which refuses nothing (busiest_second: the most broadcast messages it got in one second); scheduled_runs are pg-boss's "
     + "schedule-* jobs of the run (few or none: the jobs fire every 10 minutes at most)",
   pass,
 });
