@@ -19,6 +19,7 @@ import type { OutboxInput } from "../src/bot/ports/delivery.js";
 import type { Store } from "../src/bot/ports/store.js";
 import { text } from "../src/bot/reply.js";
 import { createStore } from "../src/store/index.js";
+import { kindOfAnswer, MESSAGES, privateMessage } from "../test/helpers/distinct-messages.js";
 import { startFakeTelegram, type FakeTelegram, type Received } from "../test/helpers/fake-telegram.js";
 import { eventually, startService, type RunningService } from "../test/helpers/service.js";
 import { freePort } from "../test/helpers/telegram-emulator.js";
@@ -36,17 +37,6 @@ const FIRST_CHATTER = 900_000;
 const BURST = 2;
 /** Longest a chatter waits for its answers before counting them as never given. */
 const ANSWER_WAIT_MS = 120_000;
-
-/** Messages whose answers tell them apart (for a person not bound to a unit): order is checked by kind. */
-const MESSAGES = [
-  { text: "/diem", answer: /^Tài khoản của Anh\/Chị chưa được gắn/ },
-  { text: "/huongdan", answer: /^<b>Anh\/Chị có thể dùng các lệnh sau/ },
-  { text: "hello", answer: /^<b>Kính chào Anh\/Chị\. DTI Bot/ },
-  { text: "chỉ số 4.14 là gì", answer: /^<b>4\.14\. Họp không giấy/ },
-  { text: "zzqx 17", answer: /^Chưa tìm thấy chỉ số phù hợp/ },
-  { text: "chỉ số 6.2 là gì", answer: /^Có một vài chỉ số gần với câu hỏi/ },
-] as const;
-const kindOf = (reply: string) => MESSAGES.findIndex((m) => m.answer.test(reply));
 
 interface Scale {
   readonly full: boolean;
@@ -215,14 +205,7 @@ async function run(serverUrl: string, template: string, count: number, s: Scale)
     let nextUpdate = 1;
     const post = async (chat: number, message: string) => {
       const id = nextUpdate++;
-      const body = JSON.stringify({
-        update_id: id,
-        message: {
-          message_id: id, date: Math.floor(Date.now() / 1000), text: message, chat: { id: chat, type: "private", first_name: "B" },
-          from: { id: chat, is_bot: false, first_name: "B", language_code: "vi" },
-          ...(message.startsWith("/") && { entities: [{ type: "bot_command", offset: 0, length: message.split(" ")[0]!.length }] }),
-        },
-      });
+      const body = JSON.stringify(privateMessage(id, chat, message, "B"));
       for (;;) {
         const live = instances.filter((i) => i.live);
         const target = live[turn++ % Math.max(1, live.length)];
@@ -321,7 +304,7 @@ async function run(serverUrl: string, template: string, count: number, s: Scale)
     let outOfOrder: RunOutcome["outOfOrder"] = null;
     const latencies: number[] = [];
     for (const [chat, mine] of sent) {
-      const answers = (byChat.get(String(chat)) ?? []).map((r) => ({ kind: kindOf(r.text), at: r.at }));
+      const answers = (byChat.get(String(chat)) ?? []).map((r) => ({ kind: kindOfAnswer(r.text), at: r.at }));
       const distinct = answers.filter((a, i) => i === 0 || a.kind === -1 || a.kind !== answers[i - 1]!.kind);
       chatAnswersRepeated += answers.length - distinct.length;
       chatFailures += answers.filter((a) => a.kind === -1).length;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../src/bot/ports/store.js";
 import { createStore } from "../../src/store/index.js";
 import { BACKENDS } from "../helpers/databases.js";
+import { kindOfAnswer, MESSAGES, privateMessage } from "../helpers/distinct-messages.js";
 import { push, recipients } from "../helpers/delivery.js";
 import { startFakeTelegram, type FakeTelegram } from "../helpers/fake-telegram.js";
 import { eventually, startService, type RunningService } from "../helpers/service.js";
@@ -11,18 +12,6 @@ import { freePort } from "../helpers/telegram-emulator.js";
 const TOKEN = "515151:CLUSTER-TEST-TOKEN-FOR-THE-FAKE-API";
 const SECRET = "cluster-test-webhook-secret-0123456789";
 const postgres = BACKENDS.find((b) => b.name === "postgres");
-
-/** Six messages whose answers tell them apart (a person not yet bound to a unit gets each of these). */
-const MESSAGES = [
-  { text: "/diem", answer: /^Tài khoản của Anh\/Chị chưa được gắn/ },
-  { text: "/huongdan", answer: /^<b>Anh\/Chị có thể dùng các lệnh sau/ },
-  { text: "hello", answer: /^<b>Kính chào Anh\/Chị\. DTI Bot/ },
-  { text: "chỉ số 4.14 là gì", answer: /^<b>4\.14\. Họp không giấy/ },
-  { text: "zzqx 17", answer: /^Chưa tìm thấy chỉ số phù hợp/ },
-  { text: "chỉ số 6.2 là gì", answer: /^Có một vài chỉ số gần với câu hỏi/ },
-] as const;
-/** Which of MESSAGES an answer is; -1 for none. */
-const answered = (text: string) => MESSAGES.findIndex((m) => m.answer.test(text));
 
 interface Instance {
   readonly name: string;
@@ -58,17 +47,7 @@ describe.skipIf(!postgres)("two instances on one PostgreSQL database", () => {
   const other = (instance: Instance) => cluster.find((i) => i !== instance)!;
 
   /** A private message from `chat`, as Telegram posts it to the webhook. */
-  const update = (chat: number, text: string) => {
-    const id = nextUpdate++;
-    return {
-      update_id: id,
-      message: {
-        message_id: id, date: Math.floor(Date.now() / 1000), text, chat: { id: chat, type: "private", first_name: "Cán bộ" },
-        from: { id: chat, is_bot: false, first_name: "Cán bộ", language_code: "vi" },
-        ...(text.startsWith("/") && { entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] }),
-      },
-    };
-  };
+  const update = (chat: number, text: string) => privateMessage(nextUpdate++, chat, text, "Cán bộ");
   /** Post to an instance's webhook; its 200 means the update is recorded and queued. */
   const post = async (instance: Instance, body: ReturnType<typeof update>) => {
     const response = await fetch(`${instance.service.url}/telegram/webhook`, {
@@ -142,7 +121,7 @@ describe.skipIf(!postgres)("two instances on one PostgreSQL database", () => {
       return open.rowCount === 0 && (await unfinishedJobs()).length === 0 ? true : undefined;
     }, "every update to be handled", 90_000);
     for (const chat of chats) {
-      const answers = answersTo(chat).map((r) => answered(r.text));
+      const answers = answersTo(chat).map((r) => kindOfAnswer(r.text));
       expect({ chat, answers }).toEqual({ chat, answers: sent.get(chat) });
     }
     // The inbox says the same: each handled once, without an error, one after the other in the order received.
@@ -225,7 +204,7 @@ describe.skipIf(!postgres)("two instances on one PostgreSQL database", () => {
     await eventually(() => (answersTo(chat).length >= 3 ? true : undefined), "the three updates to be answered", 90_000);
     await eventually(async () => ((await unfinishedJobs()).length === 0 ? true : undefined), "the update queue to empty", 30_000);
     const answers = answersTo(chat);
-    expect(answers.map((a) => answered(a.text))).toEqual([1, 2, 3]);
+    expect(answers.map((a) => kindOfAnswer(a.text))).toEqual([1, 2, 3]);
     expect(answers.map((a) => a.via)).toEqual([survivor.name, survivor.name, survivor.name]);
     const attempts = (await sql.query<{ externalId: string; attempts: number; error: string | null }>(
       `SELECT "externalId", attempts, error FROM "InboundUpdate" WHERE "externalId" = ANY($1) ORDER BY id`,
