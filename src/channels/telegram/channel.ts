@@ -13,6 +13,7 @@ import type { I18n, Locale } from "../../i18n/index.js";
 import { registerCommands } from "./commands.js";
 import { CAPTION_LIMIT, MESSAGE_LIMIT, TELEGRAM_HTML } from "./format.js";
 import { FILE_TIMEOUT_MS, fetchCapped, MAX_FILE_BYTES } from "../download.js";
+import { channelIntake } from "../intake.js";
 import { toInbound, type FileDownloader } from "./inbound.js";
 import { createApiWatch, type ApiStatus, type ApiWatch } from "./api-status.js";
 
@@ -165,6 +166,7 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
 
   // Updates taken from the intake queue (PostgreSQL); a polled update that is not one of them is queued, not handled here.
   const fromQueue = new WeakSet<Update>();
+  const intake = channelIntake("telegram", deps);
   bot.use(async (ctx, next) => {
     if (!deps.intake || fromQueue.has(ctx.update)) return next();
     await deps.intake.accept("telegram", String(ctx.update.update_id), JSON.stringify(ctx.update), chatOf(ctx.update), deps.now());
@@ -321,14 +323,7 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
     bot,
     connected,
     tellFailure,
-    async accept(update) {
-      const payload = JSON.stringify(update);
-      if (deps.intake) {
-        const state = await deps.intake.accept("telegram", String(update.update_id), payload, chatOf(update), deps.now());
-        return state === "done" ? "done" : "queued";
-      }
-      return (await deps.inbox.record("telegram", String(update.update_id), payload, deps.now())) === "done" ? "done" : "new";
-    },
+    accept: (update) => intake.accept(String(update.update_id), JSON.stringify(update), chatOf(update)),
     process(update) {
       const key = chatOf(update);
       const previous = queues.get(key) ?? Promise.resolve();
@@ -418,18 +413,12 @@ export function createTelegramChannel(deps: TelegramDeps): TelegramChannel {
     },
     async recover() {
       await bot.init();
-      if (deps.intake) {
-        void deps.intake.serve("telegram", async (payload) => {
-          const update = JSON.parse(payload) as Update;
-          fromQueue.add(update);
-          await channel.process(update);
-        });
-        return 0;
-      }
-      // One process (SQLite): what the last one left unfinished is handled once, at start.
-      const pending = await deps.inbox.unhandled("telegram");
-      for (const p of pending) await channel.process(JSON.parse(p.payload) as Update);
-      return pending.length;
+      return intake.recover(async (payload) => {
+        const update = JSON.parse(payload) as Update;
+        // From the queue (or left over): handled here, not queued again by the first middleware.
+        fromQueue.add(update);
+        await channel.process(update);
+      });
     },
     async registerCommands() {
       await bot.init();

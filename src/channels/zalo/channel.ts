@@ -7,6 +7,7 @@ import type { Inbound, InboundFile, Reply } from "../../bot/reply.js";
 import type { LogPort } from "../../bot/session.js";
 import type { I18n, Locale } from "../../i18n/index.js";
 import { FILE_TIMEOUT_MS, fetchCapped, MAX_FILE_BYTES } from "../download.js";
+import { channelIntake } from "../intake.js";
 import type { ZaloClient } from "./client.js";
 import { sendWithButtons, tapAction, zaloMessages, type ButtonPolicy } from "./render.js";
 import { eventKey, type ZaloEvent, type ZaloFile } from "./webhook.js";
@@ -94,6 +95,7 @@ function revive(payload: string): ZaloEvent {
 export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   const metrics = deps.metrics ?? NO_METRICS;
   const queues = new Map<string, Promise<void>>();
+  const intake = channelIntake(CHANNEL, deps);
   // A few people's events at a time: the webhook's own answers (Zalo waits 2 s at most) must not queue behind a burst.
   let active = 0;
   const waiting: (() => void)[] = [];
@@ -219,12 +221,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
     tellFailure,
     async accept(event) {
       if (!HANDLED.has(event.name)) return "done";
-      const payload = JSON.stringify(event);
-      if (deps.intake) {
-        const state = await deps.intake.accept(CHANNEL, eventKey(event), payload, event.userId ?? "none", deps.now());
-        return state === "done" ? "done" : "queued";
-      }
-      return (await deps.inbox.record(CHANNEL, eventKey(event), payload, deps.now())) === "done" ? "done" : "new";
+      return intake.accept(eventKey(event), JSON.stringify(event), event.userId ?? "none");
     },
     process(event) {
       const key = event.userId ?? "none";
@@ -238,16 +235,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
       });
       return next;
     },
-    async recover() {
-      if (deps.intake) {
-        void deps.intake.serve(CHANNEL, (payload) => channel.process(revive(payload)));
-        return 0;
-      }
-      // One process (SQLite): what the last one left unfinished is handled once, at start.
-      const pending = await deps.inbox.unhandled(CHANNEL);
-      for (const p of pending) await channel.process(revive(p.payload));
-      return pending.length;
-    },
+    recover: () => intake.recover((payload) => channel.process(revive(payload))),
     async stop() {
       await Promise.all([...queues.values()]);
     },
