@@ -29,7 +29,7 @@ import { createLogger } from "./logger.js";
 import { createReports } from "./reports.js";
 import { createCatalog, loadGlossary, loadRulesetsOrThrow } from "./rulesets/index.js";
 import { processIdentity } from "./runtime/instance.js";
-import { databaseCheck, evidenceCopyCheck, folderCheck, readiness, telegramCheck, workCheck, zaloCheck, type Check } from "./runtime/readiness.js";
+import { databaseCheck, evidenceCopyCheck, evidenceNotCopied, folderCheck, readiness, telegramCheck, workCheck, zaloCheck, type Check } from "./runtime/readiness.js";
 import { createShutdown, type Shutdown } from "./runtime/shutdown.js";
 import { watchStorage } from "./runtime/storage-watch.js";
 import { startCronScheduler, type Job, type Scheduler } from "./scheduler/index.js";
@@ -157,8 +157,8 @@ async function main(): Promise<void> {
   // An upgrade to several instances (evidence in the database by default on PostgreSQL) whose files are still in the
   // folder: said at once, and by /readyz, rather than found out when a reviewer opens a file.
   const evidenceCounts = config.EVIDENCE_STORAGE === "database" ? await store.evidenceCounts() : null;
-  const evidenceNotCopied = evidenceCounts !== null && evidenceCounts.records > 0 && evidenceCounts.inDatabase === 0;
-  if (evidenceNotCopied) {
+  const notCopied = evidenceCounts !== null && evidenceNotCopied(evidenceCounts);
+  if (notCopied) {
     logger.error({ records: evidenceCounts.records, folder: config.EVIDENCE_DIR },
       "EVIDENCE_STORAGE is database but no evidence file is in the database yet: run `dti evidence copy-to-database`, or set EVIDENCE_STORAGE=disk");
   }
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     databaseCheck(() => store.health.status()),
     // Evidence in the database is covered by the database check; a folder is checked only when files go there.
     ...(config.EVIDENCE_STORAGE === "disk" ? [folderCheck("evidence", config.EVIDENCE_DIR)] : []),
-    ...(evidenceNotCopied ? [evidenceCopyCheck(() => store.evidenceCounts())] : []),
+    ...(notCopied ? [evidenceCopyCheck(() => store.evidenceCounts())] : []),
     ...(telegram ? [telegramCheck(() => telegram.status(), webhook ? "webhook" : "polling")] : []),
     ...(zalo ? [zaloCheck(() => zalo.keeper.status(), () => zalo.api())] : []),
     ...workCheck(() => scheduler?.status() ?? { running: false, failing: [] }, senders.size > 0 ? () => delivering.status() : null),

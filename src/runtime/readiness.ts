@@ -165,16 +165,23 @@ export function workCheck(
   return checks;
 }
 
+export interface EvidenceCounts {
+  readonly records: number;
+  readonly inDatabase: number;
+}
+
+/** Evidence records, none of whose files the database holds: they are still in the folder of the earlier setting. */
+export const evidenceNotCopied = (c: EvidenceCounts) => c.records > 0 && c.inDatabase === 0;
+
 /**
  * Evidence kept in the database while the files of an earlier setting are still only in the folder (an upgrade):
  * not ready until they are copied, so no reviewer meets "file missing" for a file that is on disk.
  */
-export function evidenceCopyCheck(counts: () => Promise<{ readonly records: number; readonly inDatabase: number }>): Check {
+export function evidenceCopyCheck(counts: () => Promise<EvidenceCounts>): Check {
   return {
     name: "evidence",
     async run() {
-      const c = await counts();
-      return c.records > 0 && c.inDatabase === 0
+      return evidenceNotCopied(await counts())
         ? { ok: false, status: "kept in the database, which holds none of the files yet: run `dti evidence copy-to-database` (or set EVIDENCE_STORAGE=disk)" }
         : { ok: true, status: "kept in the database" };
     },
