@@ -290,14 +290,19 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
     return true;
   }
 
+  /** The database answered: a spell of failures, if any, is over (told once). */
+  function answered(message: string): void {
+    if (failing) deps.log.info({ failedPasses: failures }, message);
+    failing = false;
+    failures = 0;
+  }
+
   async function loop(): Promise<void> {
     while (running) {
       try {
         if (!(await takeLock())) {
           // Another instance sends; the database answered, so this one is standing by, not failing.
-          if (failing) deps.log.info({ failedPasses: failures }, "the database answers again; standing by");
-          failing = false;
-          failures = 0;
+          answered("the database answers again; standing by");
           await sleep(standbyMs);
           continue;
         }
@@ -306,9 +311,7 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
           alongsideAt = Date.now();
           await deps.alongside.run(deps.now());
         }
-        if (failing) deps.log.info({ failedPasses: failures }, "delivery works again");
-        failing = false;
-        failures = 0;
+        answered("delivery works again");
         const pause = next === -1 ? await idleFor() : Number.isFinite(next) ? Math.max(5, next) : idleMs;
         const lost = lock ? lock.lost : new Promise<void>(() => undefined);
         await (inFlight.size > 0 ? Promise.race([...inFlight.values(), sleep(pause), lost]) : Promise.race([sleep(pause), lost]));
